@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deckToJson } from './deck/json.js';
+import { DeckError, parseFiles } from './deck/parse.js';
+import type { Deck } from './deck/types.js';
+import { createMarkdownRenderer } from './render/markdown.js';
+import { renderPlainDeck } from './render/plain.js';
+import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
+import { parseArgs, usage, UsageError } from './cli/args.js';
+import { loadDeck, LoadError } from './io/load.js';
+
+declare const __VERSION__: string | undefined;
+
+function version(): string {
+  if (typeof __VERSION__ === 'string') return __VERSION__;
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The briefing shipped in the package's slides/ folder. */
+function bundledDeck(): string {
+  return fileURLToPath(new URL('../slides/', import.meta.url)).replace(/[\\/]$/, '');
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`brief-present: ${message.split('\n')[0]}\n`);
+  process.exit(code);
+}
+
+function describeDeckError(err: DeckError): string {
+  const where = err.path ? `${err.path}${err.line ? `:${err.line}` : ''}: ` : '';
+  return where + err.message;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const opts = parseArgs(argv);
+  if (opts.help) {
+    process.stdout.write(usage(version()) + '\n');
+    return;
+  }
+  if (opts.version) {
+    process.stdout.write(version() + '\n');
+    return;
+  }
+  const loaded = loadDeck(opts.deck ?? bundledDeck());
+  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder });
+
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');
+    return;
+  }
+  const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  const level = colorLevel(process.env, tty);
+  applyGlobalColorLevel(level);
+  const theme = makeTheme(level);
+  if (!tty) {
+    const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
+    process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
+    return;
+  }
+  const { present } = await import('./ui/present.js');
+  await present(deck, theme);
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A reader that went away (`| head`) is not an error.
+  if (err.code === 'EPIPE') process.exit(0);
+  fail(`cannot write to the terminal: ${err.message}`, 1);
+});
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
+    if (err instanceof DeckError) fail(describeDeckError(err), 2);
+    const msg = err instanceof Error ? err.message : String(err);
+    fail(`unexpected error: ${msg}`, 1);
+  },
+);

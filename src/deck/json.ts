@@ -1,0 +1,33 @@
+import type { Deck } from './types.js';
+
+/** The deck as plain data for `--json`: stable keys, 1-based slide numbers. */
+export function deckToJson(deck: Deck) {
+  return {
+    title: deck.meta.title ?? null,
+    subtitle: deck.meta.subtitle ?? null,
+    author: deck.meta.author ?? null,
+    date: deck.meta.date ?? null,
+    classification: deck.meta.classification ?? null,
+    sections: deck.sections.map((s) => ({
+      title: s.title,
+      first: s.first + 1,
+      last: s.last + 1,
+      slides: range(s.first + 1, s.last + 1),
+    })),
+    slides: deck.slides.map((s) => ({
+      number: s.index + 1,
+      title: s.title,
+      section: deck.sections[s.section].title,
+      kind: s.kind,
+      notes: s.notes,
+      body: s.body,
+      source: s.source,
+    })),
+  };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}

@@ -1,0 +1,56 @@
+/** One Markdown file of a deck, as read from disk (or made up by a test). */
+export interface SourceFile {
+  /** Path as the user should see it in messages (relative or absolute). */
+  path: string;
+  text: string;
+}
+
+export interface DeckMeta {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  classification?: string;
+}
+
+export interface Slide {
+  /** 0-based position in the deck. */
+  index: number;
+  /** Plain-text title (Markdown removed); '' when the slide has none. */
+  title: string;
+  /** Index into Deck.sections. */
+  section: number;
+  /** The slide's Markdown with notes and directives removed. */
+  body: string;
+  /** Speaker notes (Markdown); '' when none. */
+  notes: string;
+  kind: 'title' | 'content';
+  /** Where the slide starts (1-based line) in which file. */
+  source: { path: string; line: number };
+}
+
+export interface Section {
+  /** '' for the untitled first section. */
+  title: string;
+  /** First and last slide index (inclusive). */
+  first: number;
+  last: number;
+}
+
+export interface Deck {
+  meta: DeckMeta;
+  sections: Section[];
+  slides: Slide[];
+}
+
+/** A problem with the deck's content that stops it from being presented. */
+export class DeckError extends Error {
+  constructor(
+    message: string,
+    readonly path?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'DeckError';
+  }
+}

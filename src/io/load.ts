@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { sortDeckFiles } from '../deck/parse.js';
+import type { SourceFile } from '../deck/types.js';
+
+/** A deck path that cannot be read; the message names the path and the reason. */
+export class LoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+export interface LoadedDeck {
+  files: SourceFile[];
+  folder: boolean;
+}
+
+/** Largest deck file read (bytes): beyond it the deck is refused, not parsed. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'no such file or folder',
+  EISDIR: 'is a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'path too long',
+};
+
+function reason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code && REASONS[code]) return REASONS[code];
+  return err instanceof Error ? err.message : String(err);
+}
+
+function stat(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (err) {
+    throw new LoadError(`${path}: ${reason(err)}`);
+  }
+}
+
+function readText(path: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (err) {
+    throw new LoadError(`${path}: ${reason(err)}`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new LoadError(`${path}: too large to present (${mb(size)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB)`);
+  }
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    throw new LoadError(`${path}: ${reason(err)}`);
+  }
+  if (buf.subarray(0, 8192).includes(0)) throw new LoadError(`${path}: not a text file (it holds binary data)`);
+  // Invalid UTF-8 is shown as U+FFFD rather than refused: nothing else is lost.
+  return buf.toString('utf8');
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** Read a deck: one Markdown file, or every Markdown file in a folder, in natural order. */
+export function loadDeck(path: string): LoadedDeck {
+  const st = stat(path);
+  if (st.isDirectory()) {
+    let names: string[];
+    try {
+      names = readdirSync(path);
+    } catch (err) {
+      throw new LoadError(`${path}: ${reason(err)}`);
+    }
+    const md = names.filter((n) => MARKDOWN.test(n) && !n.startsWith('.'));
+    const files = sortDeckFiles(md.map((n) => ({ path: join(path, n) }))).filter((f) => {
+      try {
+        return statSync(f.path).isFile();
+      } catch {
+        return false;
+      }
+    });
+    if (!files.length) throw new LoadError(`${path}: no Markdown (.md) files in this folder`);
+    return { files: files.map((f) => ({ path: f.path, text: readText(f.path) })), folder: true };
+  }
+  if (!st.isFile()) throw new LoadError(`${path}: not a regular file`);
+  return { files: [{ path, text: readText(path) }], folder: false };
+}

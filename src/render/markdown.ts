@@ -1,0 +1,194 @@
+import { Marked, type MarkedExtension, type Tokens } from 'marked';
+import MarkedTerminalRenderer from 'marked-terminal';
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import type { Theme } from './theme.js';
+import { wrapLines } from './wrap.js';
+
+/** Render Markdown to terminal lines, none wider than `width` columns. */
+export type MarkdownRenderer = (markdown: string, width: number) => string[];
+
+type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
+  transform: (s: string) => string;
+  options: unknown;
+  parser: unknown;
+};
+
+const PASSTHROUGH = [
+  'code',
+  'blockquote',
+  'heading',
+  'checkbox',
+  'paragraph',
+  'strong',
+  'em',
+  'codespan',
+  'br',
+  'del',
+  'listitem',
+] as const;
+
+/**
+ * A Markdown renderer on marked + marked-terminal, with what a slide needs
+ * on top: inline formatting inside list items (marked-terminal leaves
+ * `**bold**` literal there with marked ≥ 13), bullets, rules and tables
+ * sized to the slide, links as text (no terminal hyperlink sequences), and
+ * every line wrapped to the width with a hanging indent.
+ */
+export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
+  let width = 80;
+  let listDepth = 0;
+  const r = new (MarkedTerminalRenderer as unknown as new (o: object) => TerminalRenderer)({
+    code: theme.code,
+    blockquote: theme.quote,
+    html: theme.muted,
+    heading: theme.heading,
+    firstHeading: theme.title,
+    hr: theme.rule,
+    listitem: (s: string) => s,
+    table: (s: string) => s,
+    paragraph: (s: string) => s,
+    strong: theme.strong,
+    em: theme.em,
+    codespan: theme.codespan,
+    del: theme.del,
+    link: theme.link,
+    href: theme.href,
+    text: (s: string) => s,
+    showSectionPrefix: false,
+    reflowText: false,
+    emoji: true,
+    tab: 2,
+  });
+
+  const renderer: Record<string, (this: { parser: unknown; options: unknown }, ...args: never[]) => string | false> =
+    {};
+  for (const name of PASSTHROUGH) {
+    renderer[name] = function (this: { parser: unknown; options: unknown }, ...args: unknown[]) {
+      r.options = this.options;
+      r.parser = this.parser;
+      return r[name](...args);
+    };
+  }
+  const parserOf = (ctx: { parser: unknown }) =>
+    ctx.parser as { parseInline(tokens: unknown[]): string; parse(tokens: unknown[], top?: boolean): string };
+
+  Object.assign(renderer, {
+    // The fix for marked-terminal #304/#371: a text token that carries inline
+    // tokens (tight list items) must have them rendered.
+    text(this: { parser: unknown }, token: Tokens.Text | Tokens.Escape) {
+      if ('tokens' in token && token.tokens && token.tokens.length) return parserOf(this).parseInline(token.tokens);
+      return r.text(token);
+    },
+    list(this: { parser: unknown; options: unknown }, token: Tokens.List) {
+      r.options = this.options;
+      r.parser = this.parser;
+      // marked-terminal lays out nested lists by their `*` markers: swap in
+      // bullets once, when the outermost list is done.
+      listDepth++;
+      try {
+        const out = r.list(token);
+        return listDepth === 1 ? out.replace(/^( *)\* /gm, '$1• ') : out;
+      } finally {
+        listDepth--;
+      }
+    },
+    hr() {
+      return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';
+    },
+    link(this: { parser: unknown }, token: Tokens.Link) {
+      const text = parserOf(this).parseInline(token.tokens);
+      const href = token.href;
+      const plainText = text.replace(/\u001b\[[0-9;]*m/g, '');
+      if (!href || plainText === href || `mailto:${plainText}` === href) return theme.href(plainText || href);
+      return `${theme.link(text)} ${theme.muted('(' + href + ')')}`;
+    },
+    html(token: Tokens.HTML | Tokens.Tag) {
+      // Markup is not shown: line breaks stay, tags go, their text stays.
+      const text = token.text.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?[A-Za-z][^>]*>/g, '');
+      return 'block' in token && token.block ? (text.trim() ? theme.muted(text.trim()) + '\n\n' : '') : text;
+    },
+    image(token: Tokens.Image) {
+      const label = token.text || token.title || token.href;
+      return theme.muted(`[image: ${label}]`);
+    },
+    table(this: { parser: unknown }, token: Tokens.Table) {
+      const inline = (cell: Tokens.TableCell) => r.transform(parserOf(this).parseInline(cell.tokens));
+      const head = token.header.map(inline);
+      const rows = token.rows.map((row) => row.map(inline));
+      return renderTable(head, rows, width, theme) + '\n\n';
+    },
+  });
+
+  const marked = new Marked();
+  marked.use({ renderer } as MarkedExtension);
+
+  return (markdown, w) => {
+    width = Math.max(1, w);
+    const out = marked.parse(markdown, { async: false }) as string;
+    const lines = out.replace(/\t/g, '    ').replace(/\s+$/, '').split('\n');
+    return wrapLines(trimOuterBlank(lines), width);
+  };
+}
+
+function trimOuterBlank(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  const blank = (l: string) => l.replace(/\u001b\[[0-9;]*m/g, '').trim() === '';
+  while (a < b && blank(lines[a])) a++;
+  while (b > a && blank(lines[b - 1])) b--;
+  return lines.slice(a, b);
+}
+
+/**
+ * A table that fits the width: natural column widths when they fit, else
+ * shrunk in proportion with cell text wrapped; when even that cannot fit,
+ * one block per row ("Header: value").
+ */
+export function renderTable(head: string[], rows: string[][], width: number, theme: Theme): string {
+  const cols = Math.max(head.length, ...rows.map((r) => r.length));
+  const natural: number[] = [];
+  const least: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const cells = [head[c] ?? '', ...rows.map((r) => r[c] ?? '')];
+    natural.push(Math.max(1, ...cells.map((s) => maxLineWidth(s))) + 2);
+    least.push(Math.max(1, ...cells.map((s) => longestWord(s))) + 2);
+  }
+  const borders = cols + 1;
+  if (least.reduce((a, b) => a + b, 0) + borders > width) {
+    return rows
+      .map((row) =>
+        row
+          .map((cell, c) => `${theme.strong(head[c] ?? '')}${head[c] ? ': ' : ''}${cell}`)
+          .join('\n'),
+      )
+      .join('\n\n');
+  }
+  let colWidths = natural;
+  const total = natural.reduce((a, b) => a + b, 0) + borders;
+  if (total > width) {
+    // Every column keeps room for its longest word; the rest is shared out
+    // in proportion to how much more each would like.
+    const spare = width - borders - least.reduce((a, b) => a + b, 0);
+    const wants = natural.map((n, c) => n - least[c]);
+    const wantSum = wants.reduce((a, b) => a + b, 0) || 1;
+    colWidths = least.map((l, c) => l + Math.floor((wants[c] * spare) / wantSum));
+  }
+  const table = new Table({
+    head: head.map((h) => theme.strong(h)),
+    colWidths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: false },
+  });
+  for (const row of rows) table.push(Array.from({ length: cols }, (_, c) => row[c] ?? ''));
+  return table.toString();
+}
+
+function longestWord(s: string): number {
+  return Math.max(0, ...s.split(/\s+/).map((w) => stringWidth(w)));
+}
+
+function maxLineWidth(s: string): number {
+  return Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
+}

@@ -1,0 +1,45 @@
+import type { Theme } from './theme.js';
+import { displayWidth, truncate } from './wrap.js';
+
+export interface StatusInfo {
+  deckTitle: string;
+  section: string;
+  index: number;
+  count: number;
+  /** Extra text on the right, e.g. "go to 12", "↓ more". */
+  hint?: string;
+}
+
+/** A text progress bar: `━━━━────` */
+export function progressBar(index: number, count: number, width: number): string {
+  if (width <= 0) return '';
+  const filled = count <= 1 ? width : Math.round(((index + 1) / count) * width);
+  return '━'.repeat(filled) + '─'.repeat(width - filled);
+}
+
+/**
+ * The status line, exactly `cols` wide: deck title · section on the left,
+ * hint, progress bar and `slide n / N` on the right.
+ */
+export function statusLine(info: StatusInfo, cols: number, theme: Theme): string {
+  const counter = `slide ${info.index + 1} / ${info.count}`;
+  const barWidth = Math.max(0, Math.min(20, Math.floor(cols / 6)));
+  const hint = info.hint ? `${info.hint}  ` : '';
+  const rightPlain = `${hint}${barWidth ? ' ' : ''}${' '.repeat(barWidth)} ${counter} `;
+  const leftRoom = cols - displayWidth(rightPlain) - 1;
+  const leftText = [info.deckTitle, info.section].filter(Boolean).join(' · ');
+  const left = leftRoom > 3 ? ' ' + truncate(leftText, leftRoom - 1) : '';
+  const gap = Math.max(0, cols - displayWidth(left) - displayWidth(rightPlain));
+  const bar = progressBar(info.index, info.count, barWidth);
+  const right = `${theme.warning(hint)}${barWidth ? ' ' : ''}${theme.progress(bar)} ${theme.strong(counter)} `;
+  if (displayWidth(left) + gap + displayWidth(rightPlain) > cols) return truncate(` ${counter}`, cols);
+  return theme.status(left) + ' '.repeat(gap) + right;
+}
+
+/** A full-width banner line (classification marking). */
+export function bannerLine(text: string, cols: number, theme: Theme): string {
+  const t = truncate(text, cols);
+  const gap = cols - displayWidth(t);
+  const left = Math.floor(gap / 2);
+  return theme.banner(' '.repeat(left) + t + ' '.repeat(gap - left));
+}

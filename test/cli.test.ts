@@ -1,0 +1,141 @@
+// The built CLI, run as a user would run it with a pipe instead of a terminal.
+// `npm test` builds dist/cli.js before running these.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BINDINGS, keyLabel } from '../src/state/keys.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
+    timeout: 20000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('--help is the spec: usage, options, every key, deck format', () => {
+  const { code, stdout, stderr } = run(['--help']);
+  assert.equal(code, 0);
+  assert.equal(stderr, '');
+  assert.match(stdout, /^brief-present \d+\.\d+\.\d+ — present a Markdown briefing in the terminal/);
+  assert.match(stdout, /Usage:\n {2}brief-present \[DECK\]/);
+  for (const flag of ['--json', '-h, --help', '-v, --version']) assert.ok(stdout.includes(flag), flag);
+  for (const b of BINDINGS) {
+    assert.ok(stdout.includes(b.keys.map(keyLabel).join(' ')), `keys for ${b.command}`);
+    assert.ok(stdout.includes(b.help), b.help);
+  }
+  for (const part of ['<!-- end_slide -->', '<!-- section: Name -->', '<!-- notes: ... -->', 'Note:', 'front matter']) {
+    assert.ok(stdout.includes(part), part);
+  }
+  assert.equal(run(['-h']).stdout, stdout);
+});
+
+test('--version prints the package version', () => {
+  const { code, stdout } = run(['--version']);
+  assert.equal(code, 0);
+  assert.equal(stdout, `${pkg.version}\n`);
+});
+
+test('--json prints the parsed deck', () => {
+  const { code, stdout, stderr } = run(['--json', join(FIXTURES, 'basic.md')]);
+  assert.equal(code, 0, stderr);
+  const deck = JSON.parse(stdout);
+  assert.equal(deck.title, 'Fixture Briefing');
+  assert.deepEqual(
+    deck.sections.map((s: { title: string; slides: number[] }) => [s.title, s.slides]),
+    [
+      ['Opening', [1, 2, 3]],
+      ['Middle section', [4]],
+      ['Closing', [5, 6]],
+    ],
+  );
+  assert.deepEqual(
+    deck.slides.map((s: { title: string }) => s.title),
+    ['Fixture Briefing', 'Opening', 'Second slide', 'Middle section', 'Fourth slide', 'Fifth slide'],
+  );
+  assert.equal(deck.slides[1].notes, 'Say hello to the room.');
+});
+
+test('--json on a folder deck reads files in natural order', () => {
+  const { code, stdout } = run(['--json', join(FIXTURES, 'folder')]);
+  assert.equal(code, 0);
+  const deck = JSON.parse(stdout);
+  assert.deepEqual(
+    deck.sections.map((s: { title: string }) => s.title),
+    ['First', 'Second file', 'Tenth file heading'],
+  );
+});
+
+test('no deck argument: the bundled briefing', () => {
+  const { code, stdout } = run(['--json']);
+  assert.equal(code, 0);
+  const deck = JSON.parse(stdout);
+  assert.match(deck.title, /Cambodia/);
+  assert.ok(deck.slides.length > 5);
+});
+
+test('piped output: every slide under a header, notes marked, no ANSI', () => {
+  const { code, stdout } = run([join(FIXTURES, 'basic.md')]);
+  assert.equal(code, 0);
+  assert.doesNotMatch(stdout, /\u001b/);
+  for (let i = 1; i <= 6; i++) assert.ok(stdout.includes(`Slide ${i}/6`), `slide ${i}`);
+  assert.match(stdout, /Slide 2\/6 — Opening/);
+  assert.match(stdout, /Notes:\n {2}Say hello to the room\./);
+  assert.match(stdout, /• First point with bold text/);
+});
+
+test('piped output: FORCE_COLOR adds colour, NO_COLOR wins over it', () => {
+  assert.match(run([join(FIXTURES, 'basic.md')], { FORCE_COLOR: '1' }).stdout, /\u001b\[1m/);
+  assert.doesNotMatch(run([join(FIXTURES, 'basic.md')], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\u001b/);
+});
+
+function assertOneLineError(r: ReturnType<typeof run>, code: number, pattern: RegExp) {
+  assert.equal(r.code, code, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^brief-present: [^\n]+\n$/, `one line: ${JSON.stringify(r.stderr)}`);
+  assert.match(r.stderr, pattern);
+  assert.doesNotMatch(r.stderr, /\bat \S+:\d+:\d+/);
+}
+
+test('errors: one line naming the path or flag, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-cli-'));
+  const empty = join(dir, 'empty-folder');
+  mkdirSync(empty);
+  writeFileSync(join(empty, 'notes.txt'), 'not markdown');
+  const binary = join(dir, 'image.md');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  const blank = join(dir, 'blank.md');
+  writeFileSync(blank, '');
+  const badYaml = join(dir, 'bad.md');
+  writeFileSync(badYaml, '---\ntitle: x\nlist: [a, b\n---\n\n# A\n');
+  const locked = join(dir, 'locked.md');
+  writeFileSync(locked, '# A');
+  chmodSync(locked, 0o000);
+
+  assertOneLineError(run(['--bogus']), 2, /unknown option --bogus/);
+  assertOneLineError(run([join(dir, 'missing.md')]), 2, /missing\.md: no such file or folder/);
+  assertOneLineError(run([empty]), 2, /empty-folder: no Markdown \(\.md\) files/);
+  assertOneLineError(run([binary]), 2, /image\.md: not a text file/);
+  assertOneLineError(run([blank]), 2, /blank\.md: the deck is empty/);
+  assertOneLineError(run([badYaml]), 2, /bad\.md:3: front matter is not valid YAML/);
+  assertOneLineError(run(['a.md', 'b.md']), 2, /one deck at a time/);
+  if (process.getuid?.() !== 0) assertOneLineError(run([locked]), 2, /locked\.md: permission denied/);
+});
+
+test('a reader that goes away early is not an error', () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${join(FIXTURES, 'tall.md')}" | head -1`], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.split('\n').length, 2);
+});
