@@ -53,8 +53,9 @@ test('waitFor sees printed text, keys reach the program, waitForExit reports the
 });
 
 test('waitForExit resolves only after all output has reached the screen', { timeout: TEST_TIMEOUT }, async (t) => {
-	// Several MB of output right before exiting: the emulator parses it in
-	// slices, so it is still busy when the pty reports the exit.
+	// Several MB of output right before exiting. Without the harness holding
+	// the pty slave open, node-pty/libuv drop the buffered tail on Linux,
+	// especially while the emulator keeps the event loop busy.
 	const term = spawnNode(
 		t,
 		`const line = 'x'.repeat(99) + '\\r\\n'; process.stdout.write(line.repeat(40000) + 'FINAL LINE\\r\\n'); process.exit(5);`,

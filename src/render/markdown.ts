@@ -179,7 +179,7 @@ export function renderTable(head: string[], rows: string[][], width: number, the
     colWidths,
     wordWrap: true,
     wrapOnWordBoundary: true,
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
   });
   for (const row of rows) table.push(Array.from({ length: cols }, (_, c) => row[c] ?? ''));
   return table.toString();

@@ -13,6 +13,7 @@
  *   term.write('j');
  *   await term.waitFor(/Section 2/);
  */
+import fs from 'node:fs';
 import pty from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import type { Terminal as XTerminal } from '@xterm/headless';
@@ -197,6 +198,34 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		env: buildEnv(opts.env),
 	});
 
+	// Hold the pty's slave side open ourselves until node-pty reports the exit.
+	// Otherwise, when a program writes a lot and exits, the master sees a
+	// hang-up while output is still buffered in the kernel, and libuv treats
+	// "hang-up + short read" as end of file: the tail of the output (often the
+	// final frame, or the sequences leaving the alternate screen) is dropped
+	// (microsoft/node-pty#726, #85). With the slave held open there is no
+	// hang-up; node-pty drains the master and reports the exit ~200 ms after
+	// the process ended (its DESTROY_SOCKET_TIMEOUT).
+	let slaveFd: number | undefined;
+	const ptsName = (child as { ptsName?: unknown }).ptsName;
+	if (typeof ptsName === 'string' && process.platform !== 'win32') {
+		try {
+			slaveFd = fs.openSync(ptsName, fs.constants.O_RDWR | fs.constants.O_NOCTTY);
+		} catch {
+			// The program already exited and the pty is gone: nothing to protect.
+		}
+	}
+	const releaseSlave = () => {
+		if (slaveFd === undefined) return;
+		const fd = slaveFd;
+		slaveFd = undefined;
+		try {
+			fs.closeSync(fd);
+		} catch {
+			// ignore
+		}
+	};
+
 	let raw = '';
 	let pendingWrites = 0;
 	let disposed = false;
@@ -244,9 +273,10 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 
 	const exitSub = child.onExit(({ exitCode, signal }) => {
 		exited = signal ? { exitCode, signal } : { exitCode };
-		// node-pty waits for the pty to close before reporting exit, so every
-		// chunk has been handed to onData by now; the emulator may still be
-		// parsing some of them, in which case the last write callback settles.
+		releaseSlave();
+		// node-pty reports the exit only after it stopped reading the pty, so
+		// every chunk has been handed to onData by now; the emulator may still
+		// be parsing some of them, in which case the last write callback settles.
 		maybeSettleExit();
 	});
 
@@ -437,6 +467,8 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 			for (const waiter of [...waiters]) waiter.fail('terminal disposed');
 			waiters.clear();
 			disposed = true;
+			// Output no longer matters, so the slave can go now.
+			releaseSlave();
 			dataSub.dispose();
 			exitSub.dispose();
 			replySub?.dispose();
