@@ -66,6 +66,30 @@ test('waitForExit resolves only after all output has reached the screen', { time
 	assert.match(term.output(), /FINAL LINE\r*\n$/);
 });
 
+test('output buffered in the pty when the program exits is not lost', { timeout: TEST_TIMEOUT }, async (t) => {
+	// Deterministic version of the race above: the program writes ~10 KB (fits
+	// in the kernel's pty buffers) and exits while this process is not reading.
+	// When we read again the pty has hung up with the data still buffered;
+	// without the harness's safeguard libuv reports EOF after the first 4 KB.
+	const term = spawnNode(
+		t,
+		[
+			`process.stdout.on('resize', () => {`,
+			`  process.stdout.write(('y'.repeat(99) + '\\r\\n').repeat(100) + 'TAIL END\\r\\n');`,
+			`  process.exit(0);`,
+			`});`,
+			`setInterval(() => {}, 60_000); // stay alive until the resize`,
+			`process.stdout.write('ready\\r\\n');`,
+		].join('\n'),
+	);
+	await term.waitFor('ready');
+	term.resize(90, 30); // the ioctl is synchronous: SIGWINCH is on its way
+	blockUntilProcessGone(term.pid, 10_000);
+	assert.deepEqual(await term.waitForExit(), { exitCode: 0 });
+	assert.match(term.screen(), /TAIL END/);
+	assert.equal(term.output().match(/y{99}/g)?.length, 100);
+});
+
 test('tracks the alternate screen and cursor visibility', { timeout: TEST_TIMEOUT }, async (t) => {
 	const term = spawnNode(
 		t,
@@ -187,9 +211,33 @@ test('kill ends the program and reports the signal', { timeout: TEST_TIMEOUT }, 
 	assert.equal(status.signal, 15);
 });
 
+test('the emulator answers terminal queries like a real terminal', { timeout: TEST_TIMEOUT }, async (t) => {
+	// Cursor position report: the program asks with CSI 6n, the terminal replies CSI row;col R.
+	const term = spawnNode(
+		t,
+		[
+			onKey(`process.stdout.write('\\r\\nreply: ' + JSON.stringify(String(key)) + '\\r\\n'); process.exit(0);`),
+			`process.stdout.write('abc\\x1b[6n');`,
+		].join('\n'),
+	);
+	await term.waitFor('reply: "\\u001b[1;4R"');
+	assert.equal((await term.waitForExit()).exitCode, 0);
+});
+
 test('environment: TERM is xterm-256color, FORCE_COLOR and CI unset unless given', { timeout: TEST_TIMEOUT }, async (t) => {
 	const script = `process.stdout.write(['TERM=' + process.env.TERM, 'FORCE_COLOR=' + process.env.FORCE_COLOR, 'CI=' + process.env.CI, 'EXTRA=' + process.env.EXTRA].join(' ') + '\\r\\n');`;
-	const plain = spawnNode(t, script, { env: { EXTRA: 'yes' } });
+	// Pretend the tests run in CI from a terminal that forces colour.
+	const saved = { FORCE_COLOR: process.env.FORCE_COLOR, CI: process.env.CI, TERM: process.env.TERM };
+	Object.assign(process.env, { FORCE_COLOR: '3', CI: 'true', TERM: 'dumb' });
+	let plain: Term;
+	try {
+		plain = spawnNode(t, script, { env: { EXTRA: 'yes' } });
+	} finally {
+		for (const [key, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[key];
+			else process.env[key] = value;
+		}
+	}
 	await plain.waitFor('TERM=xterm-256color FORCE_COLOR=undefined CI=undefined EXTRA=yes');
 
 	const forced = spawnNode(t, script, { env: { FORCE_COLOR: '1', CI: 'true' } });
@@ -208,3 +256,19 @@ test('dispose kills a running program and rejects pending waits', { timeout: TES
 	assert.throws(() => term.write('x'), /dispose/);
 	term.dispose(); // idempotent
 });
+
+/**
+ * Block the event loop (so nothing is read from the pty) until `pid` has exited
+ * and been reaped, which node-pty does on its own thread. Bounded by `limit`.
+ */
+function blockUntilProcessGone(pid: number, limit: number): void {
+	const deadline = Date.now() + limit;
+	while (Date.now() < deadline) {
+		try {
+			process.kill(pid, 0);
+		} catch {
+			return;
+		}
+	}
+	throw new Error(`process ${pid} still running after ${limit} ms`);
+}

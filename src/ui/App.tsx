@@ -6,10 +6,10 @@ import type { RenderCache } from '../render/slide.js';
 import { contentWidth } from '../render/slide.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
-import { truncate } from '../render/wrap.js';
+import { truncate, wrapLines } from '../render/wrap.js';
 import { helpRows } from '../state/keys.js';
 import { initialState, reducer, sectionOf, type State } from '../state/reducer.js';
-import { keyName } from './keyname.js';
+import { keyNames } from './keyname.js';
 import { layout, MIN_COLS, MIN_ROWS, type Layout } from './layout.js';
 
 export interface AppProps {
@@ -46,9 +46,9 @@ export function App({ deck, cache, theme, onQuit }: AppProps) {
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
 
   useInput((input, key) => {
-    const name = keyName(input, key);
-    if (!name) return;
-    dispatch({ type: 'key', key: name, viewport: { maxScroll, page: Math.max(1, bodyRows - 2) } });
+    for (const name of keyNames(input, key)) {
+      dispatch({ type: 'key', key: name, viewport: { maxScroll, page: Math.max(1, bodyRows - 2) } });
+    }
   });
 
   useEffect(() => {
@@ -72,7 +72,9 @@ export function App({ deck, cache, theme, onQuit }: AppProps) {
         : '';
 
   return (
-    <Box flexDirection="column" width={cols} height={lay.rows}>
+    // No explicit width: Ink sizes the root to the terminal, so a frame drawn
+    // before the new size reaches this component still fits the screen.
+    <Box flexDirection="column" height={lay.rows} overflow="hidden">
       {classification ? <Text>{bannerLine(classification, cols, theme)}</Text> : null}
       {state.overlay === 'menu' ? (
         <SectionMenu deck={deck} state={state} lay={lay} theme={theme} dispatch={dispatch} />
@@ -181,15 +183,13 @@ function Help(props: { lay: Layout; theme: Theme }) {
 
 function TooSmall(props: { cols: number; rows: number; termRows: number }) {
   const msg = [
-    `Terminal too small: ${props.cols}×${props.termRows}.`,
-    `brief-present needs at least ${MIN_COLS}×${MIN_ROWS}.`,
-    'Enlarge the window, or press q to quit.',
+    `Terminal too small (${props.cols}×${props.termRows}).`,
+    `Slides need at least ${MIN_COLS}×${MIN_ROWS}.`,
+    'Enlarge it, or press q to quit.',
   ];
   return (
-    <Box flexDirection="column" width={props.cols} height={props.rows}>
-      {msg.map((m) => (
-        <Text key={m}>{truncate(m, props.cols)}</Text>
-      ))}
+    <Box flexDirection="column" height={props.rows} overflow="hidden">
+      <Text>{wrapLines(msg, props.cols).slice(0, props.rows).join('\n')}</Text>
     </Box>
   );
 }

@@ -20,6 +20,13 @@ export class TerminalGuard {
     if (this.active) return;
     this.active = true;
     this.write(ENTER);
+    // Raw input from the start: keys typed before the first frame are neither
+    // echoed over it nor held back until a newline.
+    try {
+      if (this.stdin.isTTY) this.stdin.setRawMode(true);
+    } catch {
+      // not a terminal after all: Ink reports it
+    }
   }
 
   restore(): void {

@@ -144,9 +144,15 @@ function matches(match: ScreenMatch, screen: string): boolean {
 	return match(screen);
 }
 
+/** The screen for error messages: framed, with trailing blank rows summarised. */
 function formatScreen(screen: string, cols: number): string {
+	const lines = screen.split('\n');
+	let end = lines.length;
+	while (end > 0 && lines[end - 1] === '') end--;
+	const blank = lines.length - end;
 	const rule = '-'.repeat(Math.min(cols, 80));
-	return `--- screen ---\n${screen}\n${rule}`;
+	const footer = blank > 0 ? `\n(${blank} blank row${blank === 1 ? '' : 's'} below)` : '';
+	return `--- screen (${cols}x${lines.length}) ---\n${lines.slice(0, end).join('\n')}\n${rule}${footer}`;
 }
 
 interface Waiter {
@@ -256,6 +262,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		settledExit = exited;
 		runWaiters();
 		for (const waiter of [...waiters]) waiter.onExit();
+		waiters.clear();
 		for (const listener of exitListeners.splice(0)) listener(settledExit);
 	};
 

@@ -1,0 +1,164 @@
+// The built CLI in a pseudo-terminal feeding a headless xterm: what a person sees.
+// Every wait is for text on the emulated screen or for the process to end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { spawnTerm, type Term } from './helpers/term.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+function start(args: string[], size: { cols?: number; rows?: number } = {}): Term {
+  return spawnTerm(process.execPath, [CLI, ...args], { cols: 100, rows: 30, ...size });
+}
+
+/** The screen's row holding the status line. */
+function statusRow(term: Term): string {
+  return term.lines().find((l) => /slide \d+ \/ \d+/.test(l)) ?? '';
+}
+
+async function assertRestored(term: Term) {
+  await term.waitFor(() => !term.isAlternateScreen());
+  assert.equal(term.isAlternateScreen(), false, 'back on the main screen');
+  assert.equal(term.isCursorVisible(), true, 'cursor visible');
+}
+
+test('present, step, jump, menu, notes, help, quit: the screen a person sees', async (t) => {
+  const term = start([fixture('basic.md')]);
+  t.after(() => term.dispose());
+
+  await term.waitFor(/slide 1 \/ 6/);
+  assert.ok(term.isAlternateScreen(), 'presents on the alternate screen');
+  assert.equal(term.isCursorVisible(), false, 'cursor hidden while presenting');
+  assert.match(term.screen(), /Fixture Briefing/);
+  assert.match(term.screen(), /UNCLASSIFIED/);
+
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 6/);
+  assert.match(term.screen(), /• First point with bold text/);
+  assert.doesNotMatch(term.screen(), /\*\*|Say hello/);
+
+  term.write('\u001b[C'); // →
+  await term.waitFor(/slide 3 \/ 6/);
+  term.write('h');
+  await term.waitFor(/slide 2 \/ 6/);
+
+  term.write('5G');
+  await term.waitFor(/slide 5 \/ 6/);
+  assert.match(term.screen(), /Fourth slide/);
+  term.write('2\r');
+  await term.waitFor(/slide 2 \/ 6/);
+  term.write('G');
+  await term.waitFor(/slide 6 \/ 6/);
+  term.write('gg');
+  await term.waitFor(/slide 1 \/ 6/);
+
+  term.write(']');
+  await term.waitFor(/slide 4 \/ 6/);
+  assert.match(statusRow(term), /Middle section/);
+
+  term.write('s');
+  await term.waitFor(/Sections/);
+  assert.match(term.screen(), /3\. Closing {2}slides 5–6/);
+  term.write('\u001b[B'); // ↓ from "Middle section" to "Closing"
+  await term.waitFor(/❯ 3\. Closing/);
+  term.write('\r');
+  await term.waitFor(/slide 5 \/ 6/);
+  assert.doesNotMatch(term.screen(), /Sections/);
+
+  term.write('h');
+  await term.waitFor(/slide 4 \/ 6/);
+  term.write('hh');
+  await term.waitFor(/slide 2 \/ 6/);
+  term.write('o');
+  await term.waitFor(/Notes ─+/);
+  assert.match(term.screen(), /Say hello to the room\./);
+  term.write('l');
+  await term.waitFor(/Notes start here/);
+  term.write('o');
+  await term.waitFor((s) => !/Notes ─/.test(s) && /slide 3 \/ 6/.test(s));
+
+  term.write('?');
+  await term.waitFor(/Keys/);
+  assert.match(term.screen(), /s Tab\s+section menu/);
+  term.write('\u001b');
+  await term.waitFor((s) => !/Keys/.test(s) && /Second slide/.test(s));
+
+  term.write('q');
+  const exit = await term.waitForExit();
+  assert.equal(exit.exitCode, 0);
+  await assertRestored(term);
+});
+
+test('resize re-renders at the new size; too small says so and recovers', async (t) => {
+  const term = start([fixture('basic.md')]);
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 6/);
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 6/);
+
+  term.resize(50, 16);
+  const small = await term.waitFor((s) => /First point/.test(s) && /slide 2 \/ 6 *\n/.test(s + '\n'));
+  // One status line, one banner at each end: nothing left over from the wider frame.
+  assert.equal(small.match(/UNCLASSIFIED/g)?.length, 2, small);
+  assert.equal(small.match(/slide 2 \/ 6/g)?.length, 1, small);
+  assert.match(term.lines()[0], /^ +UNCLASSIFIED +$/);
+
+  term.resize(30, 8);
+  await term.waitFor(/Terminal too small \(30×8\)/);
+  assert.match(term.screen(), /at least\s+40×12/);
+
+  term.resize(100, 30);
+  await term.waitFor((s) => /slide 2 \/ 6/.test(s) && !/too small/.test(s));
+
+  term.write('\u0003'); // Ctrl-C
+  assert.equal((await term.waitForExit()).exitCode, 0);
+  await assertRestored(term);
+});
+
+test('a slide taller than the screen scrolls before moving on', async (t) => {
+  const term = start([fixture('tall.md')], { cols: 80, rows: 20 });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 2/);
+  assert.match(statusRow(term), /↓ more/);
+  assert.doesNotMatch(term.screen(), /line number 40/);
+  for (let i = 0; i < 10 && !/line number 40 /.test(term.screen()); i++) {
+    const before = term.screen();
+    term.write(' ');
+    await term.waitFor((s) => s !== before);
+  }
+  assert.match(term.screen(), /line number 40 of the tall slide/);
+  assert.match(statusRow(term), /slide 1 \/ 2/);
+  term.write(' ');
+  await term.waitFor(/slide 2 \/ 2/);
+  assert.match(term.screen(), /After tall/);
+  term.write('q');
+  await term.waitForExit();
+});
+
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  test(`${signal}: the terminal is restored`, async (t) => {
+    const term = start([fixture('basic.md')]);
+    t.after(() => term.dispose());
+    await term.waitFor(/slide 1 \/ 6/);
+    assert.ok(term.isAlternateScreen());
+    term.kill(signal);
+    const exit = await term.waitForExit();
+    assert.equal(exit.exitCode, code);
+    await assertRestored(term);
+  });
+}
+
+test('the bundled briefing with no argument', async (t) => {
+  const term = start([]);
+  t.after(() => term.dispose());
+  await term.waitFor(/Cambodia-US relations/);
+  await term.waitFor(/slide 1 \/ \d+/);
+  term.write('l');
+  await term.waitFor(/Agenda/);
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+});
