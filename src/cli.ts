@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { present } = await import('./ui/present.js');
-  await present(deck, theme);
+  await present(deck, theme, { fault: process.env.BRIEF_PRESENT_FAULT });
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -67,6 +67,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
   fail(`cannot write to the terminal: ${err.message}`, 1);
 });
+
+// Last resort: whatever escapes is one line and exit 1 (the presenter's own
+// exit handler has already given the terminal back by the time this prints).
+process.on('uncaughtException', (err) => fail(`unexpected error: ${err?.message ?? String(err)}`, 1));
+process.on('unhandledRejection', (err) =>
+  fail(`unexpected error: ${err instanceof Error ? err.message : String(err)}`, 1),
+);
 
 main(process.argv.slice(2)).then(
   () => process.exit(0),

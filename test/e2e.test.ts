@@ -162,3 +162,48 @@ test('the bundled briefing with no argument', async (t) => {
   term.write('q');
   assert.equal((await term.waitForExit()).exitCode, 0);
 });
+
+test('an internal error: one line, exit 1, the terminal restored', async (t) => {
+  const term = spawnTerm(process.execPath, [CLI, fixture('basic.md')], {
+    cols: 100,
+    rows: 30,
+    env: { BRIEF_PRESENT_FAULT: 'render' },
+  });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 6/);
+  term.write('l');
+  const exit = await term.waitForExit();
+  assert.equal(exit.exitCode, 1);
+  await assertRestored(term);
+  const screen = term.screen();
+  assert.match(screen, /brief-present: unexpected error: injected render fault/);
+  assert.equal(screen.match(/brief-present:/g)?.length, 1);
+  assert.doesNotMatch(screen, /\bat \S+:\d+:\d+/, 'no stack trace');
+});
+
+test('control sequences in a deck never reach the terminal', async (t) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'bp-hostile-'));
+  const deck = join(dir, 'hostile.md');
+  writeFileSync(
+    deck,
+    '---\ntitle: "Evil \\e]0;pwned\\a title"\n---\n\n# Slide \u001b]0;retitled\u0007 one\n\n' +
+      '- clip \u001b]52;c;aGVsbG8=\u0007 board\n- link \u001b]8;;http://evil\u0007x\u001b]8;;\u0007\n- move \u001b[2J\u001b[H cursor \u009b31m\n\n' +
+      '<!-- notes: bell \u0007 and \u001b[31m red -->\n',
+  );
+  const term = start([deck]);
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 2/);
+  term.write('lo');
+  await term.waitFor(/Notes ─/);
+  const screen = term.screen();
+  assert.match(screen, /clip ␛\]52;c;aGVsbG8=␇ board/);
+  assert.match(screen, /bell ␇ and ␛\[31m red/);
+  const raw = term.output();
+  assert.doesNotMatch(raw, /\u001b\]|\u0007|\u009b/, 'no OSC, BEL or C1 CSI in what was written');
+  assert.doesNotMatch(raw, /\u001b\[2J\u001b\[H cursor/);
+  term.write('q');
+  await term.waitForExit();
+});

@@ -9,9 +9,22 @@ import { TerminalGuard } from './terminal.js';
 
 const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
+export interface PresentOptions {
+  /**
+   * Fault injection for the terminal-restore tests: "render" makes rendering
+   * any slide after the first throw, as a bug would.
+   */
+  fault?: string;
+}
+
 /** Present a deck full-screen until the user quits; the terminal is restored however it ends. */
-export async function present(deck: Deck, theme: Theme): Promise<void> {
-  const md = createMarkdownRenderer(theme);
+export async function present(deck: Deck, theme: Theme, options: PresentOptions = {}): Promise<void> {
+  const markdown = createMarkdownRenderer(theme);
+  let rendered = 0;
+  const md: typeof markdown = (text, width) => {
+    if (options.fault === 'render' && rendered++ > 0) throw new Error('injected render fault');
+    return markdown(text, width);
+  };
   const cache = new RenderCache(deck, md, theme);
   const guard = new TerminalGuard();
   const restore = () => guard.restore();
