@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const loaded = loadDeck(opts.deck ?? bundledDeck());
-  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder });
+  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder, pauses: !opts.flags.has('no-pauses') });
 
   if (opts.json) {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');

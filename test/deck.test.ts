@@ -221,3 +221,13 @@ test('--json data: slide numbers are 1-based and sections list their slides', ()
   assert.equal(json.slides[1].number, 2);
   assert.equal(json.slides[1].section, 'Opening');
 });
+
+test('<!-- pause --> splits a slide into reveal steps; --no-pauses shows it whole', () => {
+  const md = '# A\n\nintro\n\n<!-- pause -->\n\n- one\n<!-- pause -->\n- two\n\n```\n<!-- pause -->\n```';
+  const deck = parseDeck(md);
+  assert.deepEqual(deck.slides[0].steps, ['# A\n\nintro', '# A\n\nintro\n\n- one', deck.slides[0].body]);
+  assert.equal(deck.slides[0].body, '# A\n\nintro\n\n- one\n- two\n\n```\n<!-- pause -->\n```');
+  assert.deepEqual(parseFiles([{ path: 'a.md', text: md }], { pauses: false }).slides[0].steps, [deck.slides[0].body]);
+  // A pause at the very start or end adds no empty or repeated step.
+  assert.equal(parseDeck('<!-- pause -->\n# A\n\ntext\n\n<!-- pause -->').slides[0].steps.length, 1);
+});

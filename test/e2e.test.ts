@@ -207,3 +207,33 @@ test('control sequences in a deck never reach the terminal', async (t) => {
   term.write('q');
   await term.waitForExit();
 });
+
+test('pauses reveal a slide step by step; --no-pauses shows it whole', async (t) => {
+  const term = start([fixture('pauses.md')]);
+  t.after(() => term.dispose());
+  await term.waitFor(/step 1\/3 .*slide 1 \/ 2/);
+  assert.match(term.screen(), /First part/);
+  assert.doesNotMatch(term.screen(), /Second part/);
+  term.write('l');
+  await term.waitFor(/step 2\/3/);
+  assert.match(term.screen(), /Second part/);
+  assert.doesNotMatch(term.screen(), /Third part/);
+  term.write('l');
+  await term.waitFor(/Third part/);
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 2/);
+  term.write('h');
+  await term.waitFor(/step 3\/3 .*slide 1 \/ 2/);
+  term.write('h');
+  await term.waitFor((s) => /step 2\/3/.test(s) && !/Third part/.test(s));
+  term.write('q');
+  await term.waitForExit();
+
+  const whole = start(['--no-pauses', fixture('pauses.md')]);
+  t.after(() => whole.dispose());
+  await whole.waitFor(/slide 1 \/ 2/);
+  assert.match(whole.screen(), /Third part/);
+  assert.doesNotMatch(whole.screen(), /step/);
+  whole.write('q');
+  await whole.waitForExit();
+});

@@ -130,3 +130,22 @@ test('the key table: every key bound once, and the help is generated from it', (
 test('parseKeyString', () => {
   assert.deepEqual(parseKeyString('l<enter>12G<esc> '), ['l', 'enter', '1', '2', 'G', 'escape', 'space']);
 });
+
+test('pauses: next reveals the following step before moving on; previous hides it again', () => {
+  // Slide 1 has three steps, slide 2 two.
+  const s0 = initialState(4, [{ first: 0, last: 3 }], 0, [1, 3, 2, 1]);
+  const walk = (keys: string, from = s0) => {
+    const s = pressKeys(from, keys);
+    return [s.index, s.step];
+  };
+  assert.deepEqual(walk('l'), [1, 0]);
+  assert.deepEqual(walk('ll'), [1, 1]);
+  assert.deepEqual(walk('lll'), [1, 2]);
+  assert.deepEqual(walk('llll'), [2, 0]);
+  assert.deepEqual(walk('llllh'), [1, 2], 'back onto a slide shows it whole');
+  assert.deepEqual(walk('llllhh'), [1, 1], 'previous hides the last step again');
+  assert.deepEqual(walk('lllhhh'), [0, 0]);
+  assert.deepEqual(walk('2G'), [1, 0], 'a jump lands on the first step');
+  assert.deepEqual(walk('G'), [3, 0]);
+  assert.deepEqual(walk('3l'), [3, 0], 'a counted move skips steps');
+});

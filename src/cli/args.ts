@@ -1,10 +1,18 @@
 import { helpText } from '../state/keys.js';
 
+/** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
+export type CommandName = 'present' | 'read' | 'export' | 'check';
+
 export interface CliOptions {
+  command: CommandName;
   deck?: string;
   help: boolean;
   version: boolean;
   json: boolean;
+  /** Option values by long name, for options that take one (`--format html`). */
+  values: Record<string, string>;
+  /** Flags given, by long name (`--force`). */
+  flags: Set<string>;
 }
 
 /** A command line that cannot be understood: exit 2 with this one line. */
@@ -15,52 +23,113 @@ export class UsageError extends Error {
   }
 }
 
+export interface OptionSpec {
+  long: string;
+  short?: string;
+  /** Name of the value it takes, for help ("FORMAT"); absent for a flag. */
+  value?: string;
+  /** Allowed values, when fixed. */
+  choices?: readonly string[];
+  /** Commands it applies to (all when absent). */
+  commands?: readonly CommandName[];
+  help: string;
+}
+
+/** Every option, in help order. Add a row here and it is parsed, checked and documented. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { long: 'json', help: 'print the parsed deck (sections, slides, notes) as JSON and exit', commands: ['present'] },
+  { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present'] },
+  { long: 'help', short: 'h', help: 'show this help and exit' },
+  { long: 'version', short: 'v', help: 'show the version and exit' },
+];
+
+/** Subcommands that exist now; a later one is added here with its help line. */
+export const COMMANDS: Partial<Record<CommandName, string>> = {};
+
+function findOption(name: string): OptionSpec | undefined {
+  return OPTIONS.find((o) => o.long === name || o.short === name);
+}
+
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { help: false, version: false, json: false };
+  const opts: CliOptions = { command: 'present', help: false, version: false, json: false, values: {}, flags: new Set() };
+  const given: OptionSpec[] = [];
   let positionalOnly = false;
-  for (const arg of argv) {
+  let sawPositional = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (!positionalOnly && arg === '--') {
       positionalOnly = true;
       continue;
     }
     if (!positionalOnly && arg.startsWith('-') && arg !== '-') {
-      switch (arg) {
-        case '-h':
-        case '--help':
-          opts.help = true;
-          continue;
-        case '-v':
-        case '--version':
-          opts.version = true;
-          continue;
-        case '--json':
-          opts.json = true;
-          continue;
-        default:
-          throw new UsageError(`unknown option ${arg} (see brief-present --help)`);
+      const m = /^--?([^=]+)(?:=(.*))?$/.exec(arg)!;
+      const spec = arg.startsWith('--') ? OPTIONS.find((o) => o.long === m[1]) : findShort(m[1]);
+      if (!spec) throw new UsageError(`unknown option ${arg} (see brief-present --help)`);
+      if (spec.value) {
+        let value = m[2];
+        if (value === undefined) {
+          value = argv[++i];
+          if (value === undefined) throw new UsageError(`option --${spec.long} needs a ${spec.value}`);
+        }
+        if (spec.choices && !spec.choices.includes(value)) {
+          throw new UsageError(`option --${spec.long} takes ${spec.choices.join(', ')}, not ${JSON.stringify(value)}`);
+        }
+        opts.values[spec.long] = value;
+      } else {
+        if (m[2] !== undefined) throw new UsageError(`option --${spec.long} takes no value`);
+        opts.flags.add(spec.long);
       }
+      given.push(spec);
+      continue;
     }
+    if (!sawPositional && !positionalOnly && arg in COMMANDS) {
+      opts.command = arg as CommandName;
+      sawPositional = true;
+      continue;
+    }
+    sawPositional = true;
     if (opts.deck !== undefined) throw new UsageError(`one deck at a time: got ${opts.deck} and ${arg}`);
     opts.deck = arg;
+  }
+  opts.help = opts.flags.has('help');
+  opts.version = opts.flags.has('version');
+  opts.json = opts.flags.has('json');
+  if (!opts.help && !opts.version) {
+    for (const spec of given) {
+      if (spec.commands && !spec.commands.includes(opts.command)) {
+        const where = opts.command === 'present' ? 'when presenting' : `with ${opts.command}`;
+        throw new UsageError(`option --${spec.long} does not apply ${where} (see brief-present --help)`);
+      }
+    }
   }
   return opts;
 }
 
+function findShort(name: string): OptionSpec | undefined {
+  return name.length === 1 ? findOption(name) : undefined;
+}
+
+function optionLines(): string[] {
+  const label = (o: OptionSpec) => `${o.short ? `-${o.short}, ` : '    '}--${o.long}${o.value ? ` ${o.value}` : ''}`;
+  const w = Math.max(...OPTIONS.map((o) => label(o).length));
+  return OPTIONS.map((o) => `  ${label(o).padEnd(w)}  ${o.help}`);
+}
+
 export function usage(version: string): string {
+  const commands = Object.entries(COMMANDS).map(([name, help]) => `  brief-present ${help}`);
   return [
     `brief-present ${version} — present a Markdown briefing in the terminal`,
     '',
     'Usage:',
     '  brief-present [DECK]          present DECK (the bundled briefing when omitted)',
     '  brief-present DECK > out.txt  not a terminal: print every slide and its notes as text',
+    ...commands,
     '',
     'DECK is a Markdown file, or a folder of .md files read in natural order',
     '(2-x.md before 10-x.md), each file a section.',
     '',
     'Options:',
-    '  --json         print the parsed deck (sections, slides, notes) as JSON and exit',
-    '  -h, --help     show this help and exit',
-    '  -v, --version  show the version and exit',
+    ...optionLines(),
     '',
     'Keys while presenting:',
     ...helpText('  '),
@@ -73,6 +142,7 @@ export function usage(version: string): string {
     '  <!-- notes: ... -->     speaker notes; so is any other comment that is not',
     '                          a directive, and a line starting Note: or Notes:',
     '                          (notes from there to the end of the slide)',
+    '  <!-- pause -->          reveal the slide up to here first, the rest on next',
     '  front matter (YAML)     title, subtitle, author, date, classification',
     '',
     'Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on for piped output.',

@@ -9,6 +9,8 @@ export type { Deck, DeckMeta, Section, Slide, SourceFile } from './types.js';
 export interface ParseOptions {
   /** A folder deck: each file is a section. */
   folder?: boolean;
+  /** false: show whole slides, ignoring pauses. */
+  pauses?: boolean;
 }
 
 const META_KEYS = ['title', 'subtitle', 'author', 'date', 'classification'] as const;
@@ -74,6 +76,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         addSlide({
           title: plainInline(meta.title),
           body: titleSlideMarkdown(meta),
+          steps: [titleSlideMarkdown(meta)],
           notes: '',
           kind: 'title',
           source: { path: file.path, line: 1 },
@@ -98,6 +101,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       addSlide({
         title: heading?.text || firstTextLine(p.body),
         body: p.body,
+        steps: options.pauses === false ? [p.body] : p.steps,
         notes: p.notes,
         kind: 'content',
         source: { path: file.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },

@@ -11,6 +11,8 @@ export interface RawSlide {
 
 export interface SlideParts {
   body: string;
+  /** What each reveal step shows: the body up to each pause, then all of it. */
+  steps: string[];
   notes: string;
   /** From `<!-- section: Name -->`, when present. */
   section?: string;
@@ -103,6 +105,9 @@ export function splitSlides(body: string, firstLine: number): RawSlide[] {
   return slides;
 }
 
+/** Directives that end a reveal step. */
+const PAUSES = new Set(['pause']);
+
 /** Comments that steer layout or flow: never shown and never notes. */
 const DIRECTIVES = new Set([
   'end_slide',
@@ -183,6 +188,7 @@ export function extractParts(raw: RawSlide): SlideParts {
   const fence = new FenceTracker();
   let comment: string[] | null = null;
   let lineHadComment = false;
+  const pauses: number[] = [];
 
   const takeComment = (content: string) => {
     const trimmed = content.trim();
@@ -199,6 +205,7 @@ export function extractParts(raw: RawSlide): SlideParts {
       return;
     }
     const name = directiveName(trimmed);
+    if (name && PAUSES.has(name)) pauses.push(body.length);
     if (name && DIRECTIVES.has(name)) return;
     if (trimmed) notes.push(trimmed);
   };
@@ -254,10 +261,15 @@ export function extractParts(raw: RawSlide): SlideParts {
     if (lineHadComment && out.trim() === '') continue;
     body.push(lineHadComment ? out.trimEnd() : out);
   }
-  const result: SlideParts = {
-    body: collapseBlankLines(trimBlankLines(body)).join('\n'),
-    notes: notes.join('\n\n'),
-  };
+  const tidy = (lines: string[]) => collapseBlankLines(trimBlankLines(lines)).join('\n');
+  const full = tidy(body);
+  const steps: string[] = [];
+  for (const at of pauses) {
+    const part = tidy(body.slice(0, at));
+    if (part && part !== steps[steps.length - 1] && part !== full) steps.push(part);
+  }
+  steps.push(full);
+  const result: SlideParts = { body: full, steps, notes: notes.join('\n\n') };
   if (section !== undefined) result.section = section;
   return result;
 }

@@ -22,6 +22,11 @@ export interface Slide {
   section: number;
   /** The slide's Markdown with notes and directives removed. */
   body: string;
+  /**
+   * Incremental reveal: what each step shows (the body up to each pause, then
+   * the whole body). One entry for a slide without pauses.
+   */
+  steps: string[];
   /** Speaker notes (Markdown); '' when none. */
   notes: string;
   kind: 'title' | 'content';

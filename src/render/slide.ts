@@ -10,9 +10,13 @@ export function contentWidth(cols: number): { width: number; margin: number } {
   return { width, margin: Math.floor((cols - width) / 2) };
 }
 
-/** A slide's lines at a width: Markdown for content, centred for a title slide. */
-export function renderSlideLines(slide: Slide, width: number, md: MarkdownRenderer): string[] {
-  const lines = md(slide.body, width);
+/**
+ * A slide's lines at a width: Markdown for content, centred for a title
+ * slide. `step` picks a reveal step (the whole slide when absent).
+ */
+export function renderSlideLines(slide: Slide, width: number, md: MarkdownRenderer, step?: number): string[] {
+  const source = step === undefined ? slide.body : (slide.steps[Math.min(step, slide.steps.length - 1)] ?? slide.body);
+  const lines = md(source, width);
   if (slide.kind !== 'title') return lines;
   return lines.map((l) => centre(l, width));
 }
@@ -28,7 +32,7 @@ export function renderNotesLines(notes: string, width: number, md: MarkdownRende
  */
 export class RenderCache {
   private width = -1;
-  private slides = new Map<number, string[]>();
+  private slides = new Map<string, string[]>();
   private notes = new Map<number, string[]>();
 
   constructor(
@@ -45,12 +49,16 @@ export class RenderCache {
     }
   }
 
-  slide(index: number, width: number): string[] {
+  /** The slide at a reveal step (the last step when absent). */
+  slide(index: number, width: number, step?: number): string[] {
     this.at(width);
-    let lines = this.slides.get(index);
+    const slide = this.deck.slides[index];
+    const s = Math.min(step ?? slide.steps.length - 1, slide.steps.length - 1);
+    const key = `${index}:${s}`;
+    let lines = this.slides.get(key);
     if (!lines) {
-      lines = renderSlideLines(this.deck.slides[index], width, this.md);
-      this.slides.set(index, lines);
+      lines = renderSlideLines(slide, width, this.md, s);
+      this.slides.set(key, lines);
     }
     return lines;
   }

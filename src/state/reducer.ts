@@ -12,6 +12,10 @@ export interface State {
   index: number;
   count: number;
   sections: readonly SectionRange[];
+  /** Reveal steps per slide (1 for a slide without pauses). */
+  steps: readonly number[];
+  /** Current reveal step of the current slide, 0-based. */
+  step: number;
   /** Lines scrolled down within the current slide. */
   scroll: number;
   overlay: Overlay;
@@ -37,11 +41,18 @@ export type Action =
   | { type: 'gotoSection'; section: number }
   | { type: 'close' };
 
-export function initialState(count: number, sections: readonly SectionRange[], index = 0): State {
+export function initialState(
+  count: number,
+  sections: readonly SectionRange[],
+  index = 0,
+  steps: readonly number[] = [],
+): State {
   return {
     index: clamp(index, 0, count - 1),
     count,
     sections,
+    steps,
+    step: 0,
     scroll: 0,
     overlay: 'none',
     notes: false,
@@ -62,9 +73,15 @@ export function sectionOf(state: Pick<State, 'sections'>, index: number): number
   return i < 0 ? 0 : i;
 }
 
-function go(state: State, index: number): State {
+export function stepsOf(state: Pick<State, 'steps'>, index: number): number {
+  return Math.max(1, state.steps[index] ?? 1);
+}
+
+/** Go to a slide: at its first reveal step, or its last with `atEnd` (stepping back). */
+function go(state: State, index: number, atEnd = false): State {
   const next = clamp(index, 0, state.count - 1);
-  return { ...state, index: next, scroll: next === state.index ? state.scroll : 0 };
+  if (next === state.index) return state;
+  return { ...state, index: next, scroll: 0, step: atEnd ? stepsOf(state, next) - 1 : 0 };
 }
 
 function run(state: State, command: Command, key: string, count: number | null, vp: Viewport): State {
@@ -74,12 +91,14 @@ function run(state: State, command: Command, key: string, count: number | null, 
       if (count === null && state.scroll < vp.maxScroll) {
         return { ...state, scroll: Math.min(vp.maxScroll, state.scroll + Math.max(1, vp.page)) };
       }
+      if (count === null && state.step < stepsOf(state, state.index) - 1) return { ...state, step: state.step + 1 };
       return go(state, state.index + (count ?? 1));
     case 'prev':
       if (count === null && state.scroll > 0) {
         return { ...state, scroll: Math.max(0, state.scroll - Math.max(1, vp.page)) };
       }
-      return go(state, state.index - (count ?? 1));
+      if (count === null && state.step > 0) return { ...state, step: state.step - 1 };
+      return go(state, state.index - (count ?? 1), count === null);
     case 'first':
       return go(state, 0);
     case 'last':

@@ -37,11 +37,18 @@ function useTerminalSize(): { cols: number; rows: number } {
 export function App({ deck, cache, theme, onQuit }: AppProps) {
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(deck.slides.length, deck.sections));
+  const [state, dispatch] = useReducer(reducer, undefined, () =>
+    initialState(
+      deck.slides.length,
+      deck.sections,
+      0,
+      deck.slides.map((s) => s.steps.length),
+    ),
+  );
   const classification = deck.meta.classification;
   const lay = layout(cols, rows, { banner: Boolean(classification), notes: state.notes });
   const { width, margin } = contentWidth(cols);
-  const slideLines = lay.tooSmall ? [] : cache.slide(state.index, width);
+  const slideLines = lay.tooSmall ? [] : cache.slide(state.index, width, state.step);
   const bodyRows = Math.max(1, lay.slideRows - 1); // one blank line above the slide
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
 
@@ -63,13 +70,14 @@ export function App({ deck, cache, theme, onQuit }: AppProps) {
   const slide = deck.slides[state.index];
   const section = deck.sections[sectionOf(state, state.index)];
   const scroll = Math.min(state.scroll, maxScroll);
-  const hint = state.digits
-    ? `go to ${state.digits}`
-    : scroll < maxScroll
-      ? '↓ more'
-      : scroll > 0
-        ? '↑ more'
-        : '';
+  const steps = slide.steps.length;
+  const hint = [
+    state.digits ? `go to ${state.digits}` : '',
+    scroll < maxScroll ? '↓ more' : scroll > 0 ? '↑ more' : '',
+    steps > 1 ? `step ${state.step + 1}/${steps}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
 
   return (
     // No explicit width: Ink sizes the root to the terminal, so a frame drawn
