@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BINDINGS, keyLabel } from '../src/state/keys.js';
+import { BINDINGS, helpRows, keyLabel } from '../src/state/keys.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -29,9 +29,17 @@ test('--help is the spec: usage, options, every key, deck format', () => {
   assert.match(stdout, /^brief-present \d+\.\d+\.\d+ — present a Markdown briefing in the terminal/);
   assert.match(stdout, /Usage:\n {2}brief-present \[DECK\]/);
   for (const flag of ['--json', '-h, --help', '-v, --version']) assert.ok(stdout.includes(flag), flag);
-  for (const b of BINDINGS) {
-    assert.ok(stdout.includes(b.keys.map(keyLabel).join(' ')), `keys for ${b.command}`);
-    assert.ok(stdout.includes(b.help), b.help);
+  const presenting = stdout.slice(stdout.indexOf('Keys while presenting:'), stdout.indexOf('Keys in the reading view'));
+  const reading = stdout.slice(stdout.indexOf('Keys in the reading view'), stdout.indexOf('Deck format:'));
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [mode, text] of [['slides', presenting], ['reading', reading]] as const) {
+    for (const row of helpRows(mode)) {
+      assert.match(text, new RegExp(`\\n  ${esc(row.keys)} +${esc(row.help)}\\n`), `${mode}: ${row.keys}`);
+    }
+    for (const b of BINDINGS) {
+      if (b.modes && !b.modes.includes(mode)) continue;
+      for (const k of b.keys) assert.ok(text.includes(keyLabel(k)), `${mode}: key ${k}`);
+    }
   }
   for (const part of ['<!-- end_slide -->', '<!-- section: Name -->', '<!-- notes: ... -->', 'Note:', 'front matter']) {
     assert.ok(stdout.includes(part), part);

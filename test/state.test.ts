@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BINDINGS, commandFor, helpRows, helpText, parseKeyString } from '../src/state/keys.js';
-import { initialState, pressKeys, reducer, type State } from '../src/state/reducer.js';
+import { elapsed, indexRows, initialState, pressKeys, reducer, type ReadingDoc, type State } from '../src/state/reducer.js';
 
 // 12 slides in three sections: 0–3, 4–7, 8–11.
 const SECTIONS = [
@@ -9,7 +9,7 @@ const SECTIONS = [
   { first: 4, last: 7 },
   { first: 8, last: 11 },
 ];
-const start = (index = 0): State => initialState(12, SECTIONS, index);
+const start = (index = 0): State => initialState({ count: 12, sections: SECTIONS }, { index });
 const at = (keys: string, from = 0) => pressKeys(start(from), keys).index;
 
 test('next and previous with every key in the table', () => {
@@ -99,32 +99,42 @@ test('q and Ctrl-C quit, also from an overlay', () => {
 
 test('a tall slide scrolls before next advances, and back before previous', () => {
   const vp = { maxScroll: 10, page: 4 };
-  let s = pressKeys(start(), 'l', vp);
+  let s = pressKeys(start(), 'l', { viewport: vp });
   assert.deepEqual([s.index, s.scroll], [0, 4]);
-  s = pressKeys(s, 'll', vp);
+  s = pressKeys(s, 'll', { viewport: vp });
   assert.deepEqual([s.index, s.scroll], [0, 10]);
-  s = pressKeys(s, 'h', vp);
+  s = pressKeys(s, 'h', { viewport: vp });
   assert.deepEqual([s.index, s.scroll], [0, 6]);
-  s = pressKeys(s, 'll', vp);
+  s = pressKeys(s, 'll', { viewport: vp });
   assert.deepEqual([s.index, s.scroll], [1, 0]);
   // Jumps do not scroll.
-  assert.equal(pressKeys(start(), 'G', vp).index, 11);
+  assert.equal(pressKeys(start(), 'G', { viewport: vp }).index, 11);
 });
 
-test('the key table: every key bound once, and the help is generated from it', () => {
-  const seen = new Map<string, string>();
-  for (const b of BINDINGS) {
-    for (const k of b.keys) {
-      assert.ok(!seen.has(k), `${k} bound twice (${seen.get(k)} and ${b.command})`);
-      seen.set(k, b.command);
-      assert.equal(commandFor(k, false), b.command);
+test('the key table: every key bound once per view, and the help is generated from it', () => {
+  for (const mode of ['slides', 'reading'] as const) {
+    const seen = new Map<string, string>();
+    for (const b of BINDINGS) {
+      if (b.modes && !b.modes.includes(mode)) continue;
+      for (const k of b.keys) {
+        assert.ok(!seen.has(k), `${mode}: ${k} bound twice (${seen.get(k)} and ${b.command})`);
+        seen.set(k, b.command);
+        assert.equal(commandFor(k, mode), b.command);
+      }
+    }
+    const help = helpText('  ', mode).join('\n');
+    for (const b of BINDINGS) {
+      if (b.modes && !b.modes.includes(mode)) continue;
+      assert.ok(help.includes(b.help) || BINDINGS.some((p) => p.pairHelp && help.includes(p.pairHelp) && (p === b || BINDINGS[BINDINGS.indexOf(p) + 1] === b)), b.help);
     }
   }
   const help = helpText().join('\n');
-  for (const b of BINDINGS) assert.ok(help.includes(b.help), b.help);
   assert.match(help, /→ l j ↓ Space PgDn Enter/);
   assert.match(help, /<n>G/);
-  assert.equal(helpRows().length, BINDINGS.length + 1);
+  assert.match(help, /\] \/ \[ +next \/ previous section/);
+  const slidesBindings = BINDINGS.filter((b) => !b.modes || b.modes.includes('slides'));
+  const pairs = slidesBindings.filter((b) => b.pairHelp).length;
+  assert.equal(helpRows('slides').length, slidesBindings.length - pairs + 1);
 });
 
 test('parseKeyString', () => {
@@ -133,7 +143,7 @@ test('parseKeyString', () => {
 
 test('pauses: next reveals the following step before moving on; previous hides it again', () => {
   // Slide 1 has three steps, slide 2 two.
-  const s0 = initialState(4, [{ first: 0, last: 3 }], 0, [1, 3, 2, 1]);
+  const s0 = initialState({ count: 4, sections: [{ first: 0, last: 3 }], steps: [1, 3, 2, 1] });
   const walk = (keys: string, from = s0) => {
     const s = pressKeys(from, keys);
     return [s.index, s.step];
@@ -148,4 +158,113 @@ test('pauses: next reveals the following step before moving on; previous hides i
   assert.deepEqual(walk('2G'), [1, 0], 'a jump lands on the first step');
   assert.deepEqual(walk('G'), [3, 0]);
   assert.deepEqual(walk('3l'), [3, 0], 'a counted move skips steps');
+});
+
+// A reading document of 12 slides, 10 lines each, 8 lines to a page; "apple" on lines 15 and 95.
+const DOC: ReadingDoc = {
+  lines: 120,
+  page: 8,
+  slideStarts: Array.from({ length: 12 }, (_, i) => i * 10),
+  find: (q) => (q === 'apple' ? [15, 95] : []),
+};
+const rd = { doc: () => DOC };
+
+test('r enters the reading view at the current slide and leaves it at the slide being read', () => {
+  let s = pressKeys(start(3), 'r', rd);
+  assert.equal(s.view, 'reading');
+  assert.equal(s.readTop, 30);
+  s = pressKeys(s, 'jjj', rd);
+  assert.equal(s.readTop, 33);
+  s = pressKeys(s, ' ', rd);
+  assert.equal(s.readTop, 40);
+  s = pressKeys(s, 'r', rd);
+  assert.deepEqual([s.view, s.index], ['slides', 4]);
+  // Top, bottom, sections and slide numbers in the reading view.
+  assert.equal(pressKeys(start(), 'rG', rd).readTop, 112);
+  assert.equal(pressKeys(start(), 'rGgg', rd).readTop, 0);
+  assert.equal(pressKeys(start(), 'r]', rd).readTop, 40);
+  assert.equal(pressKeys(start(), 'r7G', rd).readTop, 60);
+  assert.equal(pressKeys(start(5), 'r[', rd).readTop, 40);
+});
+
+test('search: / then text and Enter jumps to the first match; n and N cycle; no match says so', () => {
+  const texts = Array.from({ length: 12 }, (_, i) => ({ body: `slide ${i}`, notes: i === 9 ? 'Apple pie' : '' }));
+  texts[4].body = 'an apple a day';
+  const s0 = initialState({ count: 12, sections: SECTIONS, texts });
+  let s = pressKeys(s0, '/apple<enter>');
+  assert.deepEqual([s.index, s.overlay, s.search.active], [4, 'none', 'apple']);
+  assert.match(s.search.message, /match 1 of 2/);
+  s = pressKeys(s, 'n');
+  assert.equal(s.index, 9);
+  assert.equal(s.notes, true, 'a match in the notes opens the notes pane');
+  assert.equal(pressKeys(s, 'n').index, 4, 'wraps around');
+  assert.equal(pressKeys(s, 'N').index, 4);
+  // Smart case: a capital makes it case-sensitive.
+  assert.equal(pressKeys(s0, '/Apple<enter>').index, 9);
+  const none = pressKeys(s0, '/pear<enter>');
+  assert.equal(none.index, 0);
+  assert.match(none.search.message, /no match for "pear"/);
+  assert.equal(pressKeys(s0, '/app<esc>').search.active, '');
+  assert.equal(pressKeys(s0, '/apx<bs>p<enter>').index, 4);
+  // Keys typed into the prompt are text, not commands.
+  assert.equal(pressKeys(s0, '/qG').quit, false);
+});
+
+test('search in the reading view moves between matching lines', () => {
+  let s = pressKeys(start(), 'r/apple<enter>', rd);
+  assert.equal(s.readTop, 15);
+  s = pressKeys(s, 'n', rd);
+  assert.equal(s.readTop, 95);
+  assert.equal(pressKeys(s, 'n', rd).readTop, 15);
+});
+
+test('slide index: type to filter, arrows choose, Enter jumps', () => {
+  const titles = ['Intro', 'Budget', 'Budget detail', 'Risks', 'Q&A', 'x', 'x', 'x', 'x', 'x', 'x', 'End'];
+  const s0 = initialState({ count: 12, sections: SECTIONS, titles, texts: titles.map((t) => ({ body: t, notes: '' })) });
+  let s = pressKeys(s0, 'i');
+  assert.equal(s.overlay, 'index');
+  assert.equal(indexRows(s).length, 12);
+  s = pressKeys(s, 'budg');
+  assert.deepEqual(indexRows(s), [1, 2]);
+  assert.equal(s.selected, 1);
+  s = pressKeys(s, '<down><enter>');
+  assert.deepEqual([s.index, s.overlay], [2, 'none']);
+  assert.equal(pressKeys(s0, 'i12<enter>').index, 11, 'a number finds that slide');
+  assert.equal(pressKeys(s0, 'iq').quit, false, 'q is text in the filter');
+  assert.equal(pressKeys(s0, 'izzz<enter>').index, 0);
+});
+
+test('the timer starts on the first slide change, pauses, resets', () => {
+  let s = reducer(start(), { type: 'key', key: 'l', ctx: { now: 1000 } });
+  assert.equal(s.timer.running, true);
+  assert.equal(elapsed(s.timer, 6000), 5000);
+  s = reducer(s, { type: 'key', key: 't', ctx: { now: 6000 } });
+  assert.equal(s.timer.running, false);
+  assert.equal(elapsed(s.timer, 60000), 5000);
+  s = reducer(s, { type: 'key', key: 't', ctx: { now: 10000 } });
+  assert.equal(elapsed(s.timer, 12000), 7000);
+  s = reducer(s, { type: 'key', key: 'T', ctx: { now: 12000 } });
+  assert.deepEqual([s.timer.running, elapsed(s.timer, 20000)], [false, 0]);
+  // Started early by hand, it keeps running through slide changes.
+  s = reducer(start(), { type: 'key', key: 't', ctx: { now: 0 } });
+  s = reducer(s, { type: 'key', key: 'l', ctx: { now: 5000 } });
+  assert.equal(elapsed(s.timer, 7000), 7000);
+  // Section pacing: the time the current section was entered.
+  s = reducer(s, { type: 'key', key: ']', ctx: { now: 9000 } });
+  assert.equal(s.sectionEntry, 9000);
+});
+
+test('p toggles the presenter view; o the notes pane', () => {
+  const s = pressKeys(start(), 'p');
+  assert.equal(s.view, 'presenter');
+  assert.equal(pressKeys(s, 'p').view, 'slides');
+  assert.equal(pressKeys(s, 'll').index, 2, 'navigation works the same');
+});
+
+test('a remote position is applied as is, also the reveal step', () => {
+  const s0 = initialState({ count: 4, sections: [{ first: 0, last: 3 }], steps: [1, 3, 1, 1] });
+  const s = reducer(s0, { type: 'remote', index: 1, step: 2 });
+  assert.deepEqual([s.index, s.step], [1, 2]);
+  const clamped = reducer(s0, { type: 'remote', index: 99, step: 5 });
+  assert.deepEqual([clamped.index, clamped.step], [3, 0]);
 });

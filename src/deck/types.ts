@@ -11,6 +11,8 @@ export interface DeckMeta {
   author?: string;
   date?: string;
   classification?: string;
+  /** Planned length of the briefing in minutes (front matter `duration:`). */
+  duration?: number;
 }
 
 export interface Slide {
@@ -37,6 +39,8 @@ export interface Slide {
 export interface Section {
   /** '' for the untitled first section. */
   title: string;
+  /** Planned minutes for this section, when the deck gives them. */
+  minutes?: number;
   /** First and last slide index (inclusive). */
   first: number;
   last: number;

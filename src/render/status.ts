@@ -43,3 +43,34 @@ export function bannerLine(text: string, cols: number, theme: Theme): string {
   const left = Math.floor(gap / 2);
   return theme.banner(' '.repeat(left) + t + ' '.repeat(gap - left));
 }
+
+export interface TimingInfo {
+  elapsed: number;
+  running: boolean;
+  started: boolean;
+  /** Wall clock, already formatted. */
+  clock: string;
+  remaining?: number;
+  ahead?: number;
+  section?: { title: string; spent: number; budget: number };
+}
+
+/** The presenter's timing line: elapsed, clock, time left and pace, section pacing. */
+export function timingLine(t: TimingInfo, cols: number, theme: Theme, fmt: (ms: number, signed?: boolean) => string): string {
+  const parts: string[] = [];
+  const state = !t.started ? 'starts on the next slide' : t.running ? 'running' : 'paused';
+  parts.push(`${theme.strong(fmt(t.elapsed))} ${theme.muted(state)}`);
+  parts.push(t.clock);
+  if (t.remaining !== undefined) parts.push(t.remaining >= 0 ? `${fmt(t.remaining)} left` : theme.warning(`${fmt(-t.remaining)} over`));
+  if (t.ahead !== undefined) {
+    const a = Math.round(t.ahead / 1000) * 1000;
+    parts.push(a >= 0 ? theme.progress(`${fmt(a)} ahead`) : theme.warning(`${fmt(-a)} behind`));
+  }
+  if (t.section) {
+    const over = t.section.spent > t.section.budget;
+    const text = `${t.section.title}: ${fmt(t.section.spent)} of ${fmt(t.section.budget)}`;
+    parts.push(over ? theme.warning(text) : text);
+  }
+  const line = ' ' + parts.join(theme.muted(' · '));
+  return displayWidth(line) <= cols ? line : ' ' + truncate(parts.map((p) => p.replace(/\u001b\[[0-9;]*m/g, '')).join(' · '), cols - 1);
+}

@@ -1,23 +1,41 @@
-import React, { useEffect, useReducer, useState } from 'react';
+import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import SelectInput from 'ink-select-input';
+import { plainInline } from '../deck/split.js';
 import type { Deck } from '../deck/types.js';
+import { highlightMatches } from '../render/highlight.js';
 import type { RenderCache } from '../render/slide.js';
 import { contentWidth } from '../render/slide.js';
-import { bannerLine, statusLine } from '../render/status.js';
+import { bannerLine, statusLine, timingLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
-import { truncate, wrapLines } from '../render/wrap.js';
-import { helpRows } from '../state/keys.js';
-import { initialState, reducer, sectionOf, type State } from '../state/reducer.js';
+import { truncate } from '../render/wrap.js';
+import { clock, pace, sectionBudgets, wallClock, type Plan } from '../state/pacing.js';
+import {
+  elapsed,
+  initialState,
+  reducer,
+  sectionOf,
+  slideAtLine,
+  type KeyContext,
+  type ReadingDoc,
+  type State,
+  type View,
+} from '../state/reducer.js';
+import type { Link, LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
-import { layout, MIN_COLS, MIN_ROWS, type Layout } from './layout.js';
+import { layout, presenterLayout } from './layout.js';
+import { Help, SearchPrompt, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
 export interface AppProps {
   deck: Deck;
   cache: RenderCache;
   theme: Theme;
+  view?: View;
+  /** The link to other terminals showing the same deck, when there is one. */
+  link?: Link;
   /** Called once when the user quits. */
   onQuit?: () => void;
+  /** The clock (ms); tests pass their own. */
+  now?: () => number;
 }
 
 function useTerminalSize(): { cols: number; rows: number } {
@@ -34,29 +52,53 @@ function useTerminalSize(): { cols: number; rows: number } {
   return size;
 }
 
-export function App({ deck, cache, theme, onQuit }: AppProps) {
+/** Re-render every second while something on screen shows the time. */
+function useTick(active: boolean): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [active]);
+}
+
+function useLinkStatus(link: Link | undefined): LinkStatus {
+  const [status, setStatus] = useState<LinkStatus>('alone');
+  useEffect(() => link?.onStatus(setStatus), [link]);
+  return status;
+}
+
+export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: AppProps) {
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, undefined, () =>
     initialState(
-      deck.slides.length,
-      deck.sections,
-      0,
-      deck.slides.map((s) => s.steps.length),
+      {
+        count: deck.slides.length,
+        sections: deck.sections,
+        steps: deck.slides.map((s) => s.steps.length),
+        texts: deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),
+        titles: deck.slides.map((s) => s.title),
+      },
+      { view },
     ),
   );
-  const classification = deck.meta.classification;
-  const lay = layout(cols, rows, { banner: Boolean(classification), notes: state.notes });
-  const { width, margin } = contentWidth(cols);
-  const slideLines = lay.tooSmall ? [] : cache.slide(state.index, width, state.step);
-  const bodyRows = Math.max(1, lay.slideRows - 1); // one blank line above the slide
-  const maxScroll = Math.max(0, slideLines.length - bodyRows);
+  const linkStatus = useLinkStatus(link);
+  useTick(state.view === 'presenter');
 
-  useInput((input, key) => {
-    for (const name of keyNames(input, key)) {
-      dispatch({ type: 'key', key: name, viewport: { maxScroll, page: Math.max(1, bodyRows - 2) } });
-    }
-  });
+  // Keep linked terminals on this slide; a position that came from them is not sent back.
+  const remote = useRef<{ index: number; step: number } | null>(null);
+  useEffect(() => link?.onRemote((pos) => {
+    remote.current = pos;
+    dispatch({ type: 'remote', index: pos.index, step: pos.step, now: now() });
+  }), [link]);
+  useEffect(() => {
+    if (!link) return;
+    const r = remote.current;
+    if (r && r.index === state.index && r.step === state.step) return;
+    remote.current = null;
+    link.moved({ index: state.index, step: state.step });
+  }, [link, state.index, state.step]);
 
   useEffect(() => {
     if (state.quit) {
@@ -65,139 +107,249 @@ export function App({ deck, cache, theme, onQuit }: AppProps) {
     }
   }, [state.quit]);
 
+  const banner = deck.meta.classification;
+  const lay = layout(cols, rows, { banner: Boolean(banner), notes: state.notes && state.view === 'slides' });
+  const fixedRows = lay.rows - 1 - (banner ? 2 : 0); // everything but the status line and banners
+  const presenter = presenterLayout(cols, Math.max(1, fixedRows - 1)); // one row for timing
+  const slideCols = state.view === 'presenter' ? presenter.slideCols : cols;
+  const { width, margin } = contentWidth(slideCols);
+  const slideRows = state.view === 'presenter' ? presenter.slideRows : lay.slideRows;
+  const readWidth = contentWidth(cols).width;
+
+  const slideLines = lay.tooSmall || state.view === 'reading' ? [] : cache.slide(state.index, width, state.step);
+  const bodyRows = Math.max(1, slideRows - 1); // one blank line above the slide
+  const maxScroll = Math.max(0, slideLines.length - bodyRows);
+
+  const doc = useMemo(() => {
+    let made: ReadingDoc | undefined;
+    return () =>
+      (made ??= {
+        lines: cache.reading(readWidth).lines.length,
+        page: Math.max(1, fixedRows),
+        slideStarts: cache.reading(readWidth).slideStarts,
+        find: (q: string) => cache.findInReading(readWidth, q),
+      });
+  }, [cache, readWidth, fixedRows]);
+
+  useInput((input, key) => {
+    const ctx: KeyContext = { viewport: { maxScroll, page: Math.max(1, bodyRows - 2) }, doc, now: now() };
+    for (const name of keyNames(input, key)) dispatch({ type: 'key', key: name, ctx });
+  });
+
   if (lay.tooSmall) return <TooSmall cols={cols} rows={lay.rows} termRows={rows} />;
 
-  const slide = deck.slides[state.index];
-  const section = deck.sections[sectionOf(state, state.index)];
+  const query = state.search.active;
+  const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true)) : lines);
   const scroll = Math.min(state.scroll, maxScroll);
-  const steps = slide.steps.length;
+  const slide = deck.slides[state.index];
+  const readingIndex = state.view === 'reading' ? slideAtLine(doc(), state.readTop) : state.index;
+  const section = deck.sections[sectionOf(state, readingIndex)];
+
   const hint = [
+    state.search.message,
+    linkText(linkStatus, link),
     state.digits ? `go to ${state.digits}` : '',
-    scroll < maxScroll ? '↓ more' : scroll > 0 ? '↑ more' : '',
-    steps > 1 ? `step ${state.step + 1}/${steps}` : '',
+    state.view !== 'reading' && scroll < maxScroll ? '↓ more' : state.view !== 'reading' && scroll > 0 ? '↑ more' : '',
+    state.view !== 'reading' && slide.steps.length > 1 ? `step ${state.step + 1}/${slide.steps.length}` : '',
+    state.view === 'reading' ? readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows) : '',
   ]
     .filter(Boolean)
     .join('  ');
+  const status =
+    state.overlay === 'search' ? (
+      <SearchPrompt query={state.search.query} theme={theme} />
+    ) : (
+      <Text>
+        {statusLine(
+          { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index: readingIndex, count: state.count, hint },
+          cols,
+          theme,
+        )}
+      </Text>
+    );
+
+  let main: React.ReactNode;
+  if (state.overlay === 'menu') {
+    main = (
+      <SectionMenu
+        deck={deck}
+        state={state}
+        rows={fixedRows}
+        cols={cols}
+        theme={theme}
+        onPick={(s) => dispatch({ type: 'gotoSection', section: s, ctx: { doc, now: now() } })}
+      />
+    );
+  } else if (state.overlay === 'help') {
+    main = <Help mode={state.view === 'reading' ? 'reading' : 'slides'} rows={fixedRows} cols={cols} theme={theme} />;
+  } else if (state.overlay === 'index') {
+    main = <SlideIndex deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
+  } else if (state.view === 'reading') {
+    const lines = cache.reading(readWidth).lines.slice(state.readTop, state.readTop + fixedRows);
+    main = (
+      <Box flexDirection="column" height={fixedRows} paddingLeft={contentWidth(cols).margin} overflow="hidden">
+        <Text>{mark(lines).join('\n')}</Text>
+      </Box>
+    );
+  } else if (state.view === 'presenter') {
+    main = (
+      <PresenterPane
+        deck={deck}
+        cache={cache}
+        theme={theme}
+        state={state}
+        cols={cols}
+        rows={fixedRows}
+        slideLines={mark(slideLines).slice(scroll, scroll + bodyRows)}
+        margin={margin}
+        mark={mark}
+        now={now()}
+      />
+    );
+  } else {
+    main = (
+      <Box flexDirection="column" height={fixedRows}>
+        <SlideArea
+          lines={mark(slideLines).slice(scroll, scroll + bodyRows)}
+          rows={lay.slideRows}
+          margin={margin}
+          middle={slide.kind === 'title'}
+        />
+        {lay.notesRows > 0 ? (
+          <NotesPane lines={mark(cache.notesOf(state.index, width))} rows={lay.notesRows} margin={margin} cols={cols} theme={theme} />
+        ) : null}
+      </Box>
+    );
+  }
 
   return (
     // No explicit width: Ink sizes the root to the terminal, so a frame drawn
     // before the new size reaches this component still fits the screen.
     <Box flexDirection="column" height={lay.rows} overflow="hidden">
-      {classification ? <Text>{bannerLine(classification, cols, theme)}</Text> : null}
-      {state.overlay === 'menu' ? (
-        <SectionMenu deck={deck} state={state} lay={lay} theme={theme} dispatch={dispatch} />
-      ) : state.overlay === 'help' ? (
-        <Help lay={lay} theme={theme} />
-      ) : (
-        <SlideArea
-          lines={slideLines}
-          scroll={scroll}
-          rows={lay.slideRows}
-          margin={margin}
-          middle={slide.kind === 'title'}
-        />
-      )}
-      {lay.notesRows > 0 ? (
-        <NotesPane lines={cache.notesOf(state.index, width)} rows={lay.notesRows} margin={margin} cols={cols} theme={theme} />
-      ) : null}
-      <Text>
-        {statusLine(
-          { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index: state.index, count: state.count, hint },
-          cols,
-          theme,
-        )}
-      </Text>
-      {classification ? <Text>{bannerLine(classification, cols, theme)}</Text> : null}
+      {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
+      {main}
+      {status}
+      {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
     </Box>
   );
 }
 
-function SlideArea(props: { lines: string[]; scroll: number; rows: number; margin: number; middle: boolean }) {
-  const { lines, scroll, rows, margin, middle } = props;
-  const room = Math.max(1, rows - 1);
-  const shown = lines.slice(scroll, scroll + room);
-  const top = middle ? Math.max(1, Math.floor((rows - shown.length) / 2)) : 1;
+function linkText(status: LinkStatus, link: Link | undefined): string {
+  if (!link || status === 'alone') return '';
+  if (status === 'linked') return '⇄ linked';
+  return link.role === 'notes' ? 'presenter disconnected' : 'notes disconnected';
+}
+
+function readingPosition(total: number, top: number, rows: number): string {
+  const max = Math.max(1, total - rows);
+  return `${Math.round((Math.min(top, max) / max) * 100)}%`;
+}
+
+function SlideArea(props: { lines: string[]; rows: number; margin: number; middle: boolean }) {
+  const { lines, rows, margin, middle } = props;
+  const top = middle ? Math.max(1, Math.floor((rows - lines.length) / 2)) : 1;
   return (
-    <Box flexDirection="column" height={rows} paddingTop={Math.min(top, rows - shown.length)} paddingLeft={margin}>
-      <Text>{shown.join('\n')}</Text>
+    <Box flexDirection="column" height={rows} paddingTop={Math.max(0, Math.min(top, rows - lines.length))} paddingLeft={margin}>
+      <Text>{lines.join('\n')}</Text>
     </Box>
   );
 }
 
-function NotesPane(props: { lines: string[]; rows: number; margin: number; cols: number; theme: Theme }) {
+function NotesPane(props: { lines: string[]; rows: number; margin: number; cols: number; theme: Theme; label?: string }) {
   const { lines, rows, margin, cols, theme } = props;
   const room = rows - 1;
   const cut = lines.length > room;
-  const shown = cut ? lines.slice(0, room - 1) : lines;
-  const label = ' Notes ';
+  const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
+  const label = ` ${props.label ?? 'Notes'} `;
   const rule = theme.notesLabel(label) + theme.rule('─'.repeat(Math.max(0, cols - label.length)));
   return (
-    <Box flexDirection="column" height={rows}>
+    <Box flexDirection="column" height={rows} overflow="hidden">
       <Text>{rule}</Text>
       <Box flexDirection="column" paddingLeft={margin}>
         <Text>{shown.map((l) => theme.notes(l)).join('\n')}</Text>
-        {cut ? <Text>{theme.muted(`… ${lines.length - shown.length} more lines (the presenter view shows all)`)}</Text> : null}
+        {cut ? <Text>{theme.muted(`… ${lines.length - shown.length} more lines`)}</Text> : null}
       </Box>
     </Box>
   );
 }
 
-function SectionMenu(props: {
+/** The briefer's view: the slide, its notes, the next slide, and the time. */
+function PresenterPane(props: {
   deck: Deck;
-  state: State;
-  lay: Layout;
+  cache: RenderCache;
   theme: Theme;
-  dispatch: (a: { type: 'gotoSection'; section: number }) => void;
+  state: State;
+  cols: number;
+  rows: number;
+  slideLines: string[];
+  margin: number;
+  mark: (lines: string[]) => string[];
+  now: number;
 }) {
-  const { deck, state, lay, theme, dispatch } = props;
-  const current = sectionOf(state, state.index);
-  const labelWidth = Math.max(10, lay.cols - 8);
-  const items = deck.sections.map((s, i) => {
-    const range = s.first === s.last ? `slide ${s.first + 1}` : `slides ${s.first + 1}–${s.last + 1}`;
-    const name = s.title || '(start)';
-    return { key: String(i), label: truncate(`${i + 1}. ${name}  ${range}`, labelWidth), value: i };
-  });
-  const limit = Math.max(1, Math.min(items.length, lay.slideRows - 3));
-  return (
-    <Box flexDirection="column" height={lay.slideRows} paddingLeft={2} paddingTop={1}>
-      <Text>{theme.heading('Sections')}</Text>
-      <Text>{theme.muted('↑/↓ choose · Enter go · Esc close')}</Text>
-      <SelectInput
-        items={items}
-        initialIndex={current}
-        limit={limit}
-        onSelect={(item) => dispatch({ type: 'gotoSection', section: item.value })}
-      />
+  const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now } = props;
+  const p = presenterLayout(cols, Math.max(1, rows - 1));
+  const side = Math.max(10, p.sideCols - 2);
+  const notes = mark(cache.notesOf(state.index, side));
+  const next = deck.slides[state.index + 1];
+  const nextTitle = next ? `Next: ${state.index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  const preview = next && p.nextRows > 2 ? cache.slide(next.index, side, 0).slice(0, p.nextRows - 2) : [];
+
+  const plan: Plan = {
+    minutes: deck.meta.duration,
+    sections: deck.sections.map((s) => ({ first: s.first, last: s.last, minutes: s.minutes })),
+  };
+  const spent = elapsed(state.timer, now);
+  const pc = pace(plan, state.index, spent);
+  const budgets = sectionBudgets(plan);
+  const sIndex = sectionOf(state, state.index);
+  const timing = timingLine(
+    {
+      elapsed: spent,
+      running: state.timer.running,
+      started: state.timer.started,
+      clock: wallClock(new Date(now)),
+      remaining: pc?.remaining,
+      ahead: pc?.ahead,
+      section: budgets
+        ? { title: deck.sections[sIndex].title || 'start', spent: spent - state.sectionEntry, budget: budgets[sIndex] }
+        : undefined,
+    },
+    cols,
+    theme,
+    clock,
+  );
+
+  const nextBlock = (
+    <Box flexDirection="column" height={p.nextRows} overflow="hidden">
+      <Text>{theme.notesLabel(' ' + truncate(nextTitle, Math.max(1, p.sideCols - 2)) + ' ')}</Text>
+      {preview.length ? <Text>{theme.muted(preview.map((l) => ' ' + l.replace(/\u001b\[[0-9;]*m/g, '')).join('\n'))}</Text> : null}
     </Box>
   );
-}
-
-function Help(props: { lay: Layout; theme: Theme }) {
-  const { lay, theme } = props;
-  const rows = helpRows();
-  const w = Math.max(...rows.map((r) => r.keys.length));
-  const room = Math.max(1, lay.slideRows - 2);
-  const lines = rows.map((r) => `${theme.accent(r.keys.padEnd(w))}  ${truncate(r.help, Math.max(1, lay.cols - w - 4))}`);
-  const cut = lines.length > room;
-  const shown = cut ? lines.slice(0, room - 1) : lines;
+  if (p.wide) {
+    return (
+      <Box flexDirection="column" height={rows}>
+        <Box flexDirection="row" height={rows - 1}>
+          <Box flexDirection="column" width={p.slideCols} height={rows - 1} overflow="hidden">
+            <SlideArea lines={slideLines} rows={rows - 1} margin={margin} middle={false} />
+          </Box>
+          <Box width={1} height={rows - 1} marginX={1}>
+            <Text>{theme.rule(Array.from({ length: rows - 1 }, () => '│').join('\n'))}</Text>
+          </Box>
+          <Box flexDirection="column" width={p.sideCols} height={rows - 1} overflow="hidden">
+            <NotesPane lines={notes} rows={p.notesRows} margin={1} cols={p.sideCols} theme={theme} />
+            {nextBlock}
+          </Box>
+        </Box>
+        <Text>{timing}</Text>
+      </Box>
+    );
+  }
   return (
-    <Box flexDirection="column" height={lay.slideRows} paddingLeft={2} paddingTop={1}>
-      <Text>{theme.heading('Keys')}</Text>
-      <Text>{shown.join('\n')}</Text>
-      {cut ? <Text>{theme.muted('… enlarge the terminal to see every key (brief-present --help lists them)')}</Text> : null}
-    </Box>
-  );
-}
-
-function TooSmall(props: { cols: number; rows: number; termRows: number }) {
-  const msg = [
-    `Terminal too small (${props.cols}×${props.termRows}).`,
-    `Slides need at least ${MIN_COLS}×${MIN_ROWS}.`,
-    'Enlarge it, or press q to quit.',
-  ];
-  return (
-    <Box flexDirection="column" height={props.rows} overflow="hidden">
-      <Text>{wrapLines(msg, props.cols).slice(0, props.rows).join('\n')}</Text>
+    <Box flexDirection="column" height={rows}>
+      <SlideArea lines={slideLines.slice(0, p.slideRows - 1)} rows={p.slideRows} margin={margin} middle={false} />
+      <NotesPane lines={notes} rows={p.notesRows} margin={margin} cols={cols} theme={theme} />
+      {nextBlock}
+      <Text>{timing}</Text>
     </Box>
   );
 }

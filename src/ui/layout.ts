@@ -23,3 +23,28 @@ export function layout(cols: number, termRows: number, opts: { banner: boolean; 
   const notesRows = opts.notes ? Math.max(4, Math.floor(body * 0.4)) : 0;
   return { cols, rows, tooSmall, banner: opts.banner, slideRows: Math.max(1, body - notesRows), notesRows };
 }
+
+export interface PresenterLayout {
+  /** Side by side (slide left; notes and next slide right) or stacked. */
+  wide: boolean;
+  /** Columns for the slide pane and for the notes / next pane. */
+  slideCols: number;
+  sideCols: number;
+  /** Rows for the slide, the notes and the next-slide preview. */
+  slideRows: number;
+  notesRows: number;
+  nextRows: number;
+}
+
+/** The presenter view inside `rows` × `cols` (status and timing lines excluded). */
+export function presenterLayout(cols: number, rows: number): PresenterLayout {
+  if (cols >= 100) {
+    const slideCols = Math.floor(cols * 0.58);
+    const sideCols = cols - slideCols - 3;
+    const nextRows = Math.min(8, Math.max(3, Math.floor(rows * 0.3)));
+    return { wide: true, slideCols, sideCols, slideRows: rows, notesRows: rows - nextRows, nextRows };
+  }
+  const nextRows = 2;
+  const slideRows = Math.max(3, Math.floor((rows - nextRows) * 0.5));
+  return { wide: false, slideCols: cols, sideCols: cols, slideRows, notesRows: rows - nextRows - slideRows, nextRows };
+}

@@ -1,0 +1,64 @@
+import type { Deck } from '../deck/types.js';
+import { findAll } from '../deck/search.js';
+import type { MarkdownRenderer } from './markdown.js';
+import { renderSlideLines } from './slide.js';
+import type { Theme } from './theme.js';
+import { displayWidth } from './wrap.js';
+
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** The whole deck as one document, for the reading view. */
+export interface ReadingDocument {
+  lines: string[];
+  /** Plain text of each line, for search. */
+  plain: string[];
+  /** First line of each slide. */
+  slideStarts: number[];
+}
+
+/**
+ * Lay out the deck for reading at a width: section headings, every slide in
+ * order under its number and title, its speaker notes after it, set apart
+ * (indented, dimmed, labelled "Notes").
+ */
+export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRenderer, theme: Theme): ReadingDocument {
+  const lines: string[] = [];
+  const slideStarts: number[] = [];
+  const n = deck.slides.length;
+  let section = -1;
+  for (const slide of deck.slides) {
+    if (slide.section !== section) {
+      section = slide.section;
+      const title = deck.sections[section].title;
+      if (title) {
+        if (lines.length) lines.push('');
+        lines.push(theme.heading(`§ ${title}`));
+        lines.push(theme.rule('═'.repeat(Math.min(width, displayWidth(`§ ${title}`)))));
+      }
+    }
+    slideStarts.push(lines.length);
+    lines.push('');
+    const label = ` ${slide.index + 1}/${n} `;
+    lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));
+    lines.push('');
+    lines.push(...renderSlideLines(slide, width, md));
+    if (slide.notes.trim()) {
+      const inner = Math.max(10, width - 4);
+      lines.push('');
+      lines.push('  ' + theme.notesLabel('Notes'));
+      for (const l of md(slide.notes, inner)) lines.push('  ' + theme.muted('│ ') + theme.muted(l.replace(SGR, '')));
+    }
+  }
+  lines.push('');
+  lines.push(theme.muted('— end of the deck —'));
+  return { lines, plain: lines.map((l) => l.replace(SGR, '')), slideStarts };
+}
+
+/** Lines of the document that contain the query. */
+export function findLines(doc: ReadingDocument, query: string): number[] {
+  const out: number[] = [];
+  doc.plain.forEach((l, i) => {
+    if (findAll(l, query).length) out.push(i);
+  });
+  return out;
+}

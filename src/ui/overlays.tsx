@@ -1,0 +1,114 @@
+import React, { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import type { Deck } from '../deck/types.js';
+import type { Theme } from '../render/theme.js';
+import { truncate, wrapLines } from '../render/wrap.js';
+import { helpRows, type Mode } from '../state/keys.js';
+import { indexRows, sectionOf, type State } from '../state/reducer.js';
+import { MIN_COLS, MIN_ROWS } from './layout.js';
+
+export function SectionMenu(props: {
+  deck: Deck;
+  state: State;
+  rows: number;
+  cols: number;
+  theme: Theme;
+  onPick: (section: number) => void;
+}) {
+  const { deck, state, rows, cols, theme, onPick } = props;
+  const current = sectionOf(state, state.view === 'reading' ? state.index : state.index);
+  const items = deck.sections.map((s, i) => {
+    const range = s.first === s.last ? `slide ${s.first + 1}` : `slides ${s.first + 1}–${s.last + 1}`;
+    const name = s.title || '(start)';
+    return { key: String(i), label: truncate(`${i + 1}. ${name}  ${range}`, Math.max(10, cols - 8)), value: i };
+  });
+  const limit = Math.max(1, Math.min(items.length, rows - 3));
+  // The title shows once the list takes keys (its input handler attaches
+  // after the first paint), so a key pressed on seeing it is never lost.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return (
+    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
+      <Text>{ready ? theme.heading('Sections') : ' '}</Text>
+      <Text>{theme.muted('↑/↓ choose · Enter go · Esc close')}</Text>
+      <SelectInput items={items} initialIndex={current} limit={limit} onSelect={(item) => onPick(item.value)} />
+    </Box>
+  );
+}
+
+export function Help(props: { mode: Mode; rows: number; cols: number; theme: Theme }) {
+  const { mode, rows, cols, theme } = props;
+  const table = helpRows(mode);
+  const w = Math.max(...table.map((r) => r.keys.length));
+  const lines = table.map((r) => `${theme.accent(r.keys.padEnd(w))}  ${truncate(r.help, Math.max(1, cols - w - 6))}`);
+  // A title and a blank line when there is room for them.
+  const roomy = lines.length + 2 <= rows;
+  const room = roomy ? rows - 2 : rows;
+  const cut = lines.length > room;
+  const shown = cut ? lines.slice(0, room - 1) : lines;
+  const title = mode === 'reading' ? 'Keys in the reading view' : 'Keys';
+  return (
+    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={roomy ? 1 : 0}>
+      {roomy ? <Text>{theme.heading(title)}</Text> : null}
+      <Text>{shown.join('\n')}</Text>
+      {cut ? <Text>{theme.muted('… enlarge the terminal to see every key (brief-present --help lists them)')}</Text> : null}
+    </Box>
+  );
+}
+
+/** Every slide with its number and section, filtered by what is typed. */
+export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols: number; theme: Theme }) {
+  const { deck, state, rows, cols, theme } = props;
+  const list = indexRows(state);
+  const room = Math.max(1, rows - 4);
+  const pos = Math.max(0, list.indexOf(state.selected));
+  const start = Math.max(0, Math.min(pos - Math.floor(room / 2), list.length - room));
+  const shown = list.slice(start, start + room);
+  const numW = String(deck.slides.length).length;
+  const lines = shown.map((i) => {
+    const s = deck.slides[i];
+    const section = deck.sections[s.section].title;
+    const text = `${String(i + 1).padStart(numW)}  ${s.title || '(untitled)'}${section ? `  — ${section}` : ''}`;
+    const line = truncate(text, Math.max(10, cols - 6));
+    return i === state.selected ? theme.accent('❯ ' + line) : '  ' + line;
+  });
+  return (
+    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
+      <Text>
+        {theme.heading('Slides')} {theme.muted(`(${list.length} of ${deck.slides.length})`)}
+      </Text>
+      <Text>
+        {theme.muted('filter: ')}
+        {state.filter}
+        {theme.accent('▏')}
+        {theme.muted('   ↑/↓ choose · Enter go · Esc close')}
+      </Text>
+      <Text>{lines.length ? lines.join('\n') : theme.muted('  no slide matches')}</Text>
+    </Box>
+  );
+}
+
+export function SearchPrompt(props: { query: string; theme: Theme }) {
+  return (
+    <Text>
+      {props.theme.accent('/')}
+      {props.query}
+      {props.theme.accent('▏')}
+      {props.theme.muted('   Enter search · Esc cancel')}
+    </Text>
+  );
+}
+
+export function TooSmall(props: { cols: number; rows: number; termRows: number }) {
+  const msg = [
+    `Terminal too small (${props.cols}×${props.termRows}).`,
+    `Slides need at least ${MIN_COLS}×${MIN_ROWS}.`,
+    'Enlarge it, or press q to quit.',
+  ];
+  return (
+    <Box flexDirection="column" height={props.rows} overflow="hidden">
+      <Text>{wrapLines(msg, props.cols).slice(0, props.rows).join('\n')}</Text>
+    </Box>
+  );
+}
