@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deckToJson } from './deck/json.js';
 import { DeckError, parseFiles } from './deck/parse.js';
-import type { Deck } from './deck/types.js';
+import type { Deck, Dialect } from './deck/types.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
@@ -42,8 +42,14 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(version() + '\n');
     return;
   }
+  if (opts.command === 'check') {
+    const { runCheck } = await import('./cli/check.js');
+    if (runCheck(opts, opts.deck ?? bundledDeck()) !== 0) process.exit(1);
+    return;
+  }
   const loaded = loadDeck(opts.deck ?? bundledDeck());
-  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder, pauses: !opts.flags.has('no-pauses') });
+  const dialect = opts.values.dialect as Dialect | undefined;
+  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder, pauses: !opts.flags.has('no-pauses'), dialect });
 
   if (opts.json) {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');

@@ -231,3 +231,10 @@ test('<!-- pause --> splits a slide into reveal steps; --no-pauses shows it whol
   // A pause at the very start or end adds no empty or repeated step.
   assert.equal(parseDeck('<!-- pause -->\n# A\n\ntext\n\n<!-- pause -->').slides[0].steps.length, 1);
 });
+
+test('an unclosed comment keeps the rest of its slide visible, not lost', () => {
+  const deck = parseDeck('# A\n\nbefore\n\n<!-- never closed\n\nafter text\n\n---\n\n# B\n');
+  assert.equal(deck.slides.length, 2);
+  assert.match(deck.slides[0].body, /before[\s\S]*never closed[\s\S]*after text/);
+  assert.equal(deck.slides[0].notes, '');
+});

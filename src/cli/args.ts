@@ -1,3 +1,4 @@
+import { DIALECTS } from '../deck/dialect.js';
 import { helpText } from '../state/keys.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
@@ -37,14 +38,27 @@ export interface OptionSpec {
 
 /** Every option, in help order. Add a row here and it is parsed, checked and documented. */
 export const OPTIONS: readonly OptionSpec[] = [
-  { long: 'json', help: 'print the parsed deck (sections, slides, notes) as JSON and exit', commands: ['present'] },
+  {
+    long: 'json',
+    help: 'print the parsed deck (sections, slides, notes) as JSON and exit; with check: the findings',
+    commands: ['present', 'check'],
+  },
+  {
+    long: 'dialect',
+    value: 'NAME',
+    choices: DIALECTS,
+    help: `read DECK as written for NAME (default: recognised): ${DIALECTS.join(', ')}`,
+  },
+  { long: 'size', value: 'COLSxROWS', commands: ['check'], help: 'check: the terminal size to check at (default 80x24)' },
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present'] },
   { long: 'help', short: 'h', help: 'show this help and exit' },
   { long: 'version', short: 'v', help: 'show the version and exit' },
 ];
 
 /** Subcommands that exist now; a later one is added here with its help line. */
-export const COMMANDS: Partial<Record<CommandName, string>> = {};
+export const COMMANDS: Partial<Record<CommandName, string>> = {
+  check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',
+};
 
 function findOption(name: string): OptionSpec | undefined {
   return OPTIONS.find((o) => o.long === name || o.short === name);

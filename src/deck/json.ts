@@ -8,6 +8,7 @@ export function deckToJson(deck: Deck) {
     author: deck.meta.author ?? null,
     date: deck.meta.date ?? null,
     classification: deck.meta.classification ?? null,
+    dialect: deck.dialect ?? 'brief',
     sections: deck.sections.map((s) => ({
       title: s.title,
       first: s.first + 1,

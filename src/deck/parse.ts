@@ -1,16 +1,28 @@
 import { cleanText, naturalCompare } from './clean.js';
+import { deckRules, detectDialect, fileRules, type Dialect } from './dialect.js';
 import { splitFrontMatter, stringField } from './frontmatter.js';
-import { extractParts, firstHeading, firstTextLine, plainInline, splitSlides } from './split.js';
-import { DeckError, type Deck, type DeckMeta, type Section, type Slide, type SourceFile } from './types.js';
+import { extractParts, firstHeading, firstTextLine, plainInline, splitSlides, type Report } from './split.js';
+import {
+  DeckError,
+  type Deck,
+  type DeckMeta,
+  type Diagnostic,
+  type Section,
+  type Slide,
+  type SourceFile,
+} from './types.js';
 
 export { DeckError } from './types.js';
-export type { Deck, DeckMeta, Section, Slide, SourceFile } from './types.js';
+export type { Deck, DeckMeta, Diagnostic, Dialect, Section, Slide, SourceFile } from './types.js';
+export { DIALECTS, isDialect } from './dialect.js';
 
 export interface ParseOptions {
   /** A folder deck: each file is a section. */
   folder?: boolean;
   /** false: show whole slides, ignoring pauses. */
   pauses?: boolean;
+  /** Read the deck as written for this presenter instead of recognising it. */
+  dialect?: Dialect;
 }
 
 const META_KEYS = ['title', 'subtitle', 'author', 'date', 'classification'] as const;
@@ -35,6 +47,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
   const folder = options.folder ?? files.length > 1;
   const slides: Slide[] = [];
   const sections: Section[] = [];
+  const diagnostics: Diagnostic[] = [];
   let meta: DeckMeta = {};
 
   const openSection = (title: string) => {
@@ -58,32 +71,50 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     sections[section].last = slides.length - 1;
   };
 
-  files.forEach((file, fileIndex) => {
-    const text = cleanText(file.text);
-    const fm = splitFrontMatter(text, file.path);
+  const read = files.map((file) => ({ file, fm: splitFrontMatter(cleanText(file.text), file.path) }));
+  const dialect = options.dialect ?? detectDialect(read.map((r) => ({ data: r.fm.data, body: r.fm.body })), { folder });
+  const deckFm = read.length ? read[0].fm.data : {};
+  const deckWide = deckRules(dialect, deckFm);
+
+  read.forEach(({ file, fm }, fileIndex) => {
+    let body = fm.body;
     if (fileIndex === 0) {
-      meta = {};
-      for (const key of META_KEYS) {
-        const v = stringField(fm.data, key);
-        if (v !== undefined) meta[key] = v;
-      }
-      if (meta.subtitle === undefined) {
-        const sub = stringField(fm.data, 'sub_title');
-        if (sub !== undefined) meta.subtitle = sub;
-      }
-      if (meta.title) {
-        openSection('');
-        addSlide({
-          title: plainInline(meta.title),
-          body: titleSlideMarkdown(meta),
-          steps: [titleSlideMarkdown(meta)],
-          notes: '',
-          kind: 'title',
-          source: { path: file.path, line: 1 },
-        });
+      meta = metaFrom(fm.data);
+      if (dialect === 'patat') {
+        const block = pandocTitleBlock(body);
+        if (block) {
+          body = block.body;
+          for (const key of ['title', 'author', 'date'] as const) if (block[key] && !meta[key]) meta[key] = block[key];
+        }
       }
     }
-    const parts = splitSlides(fm.body, fm.bodyLine).map((raw) => ({ raw, ...extractParts(raw) }));
+    const rules = fileRules(dialect, fm.data, body, deckWide, deckFm);
+    if (rules.titleHeading) {
+      // lookatme: a lone top-level heading is the deck's title, not part of a slide.
+      const lines = body.split('\n');
+      const at = rules.titleHeading.index;
+      const setext = !/^ {0,3}#/.test(lines[at]);
+      lines[at] = '';
+      if (setext && at + 1 < lines.length) lines[at + 1] = '';
+      body = lines.join('\n');
+      if (fileIndex === 0 && !meta.title && rules.titleHeading.text) meta.title = rules.titleHeading.text;
+    }
+    if (fileIndex === 0 && meta.title && rules.titleSlide) {
+      openSection('');
+      addSlide({
+        title: plainInline(meta.title),
+        body: titleSlideMarkdown(meta),
+        steps: [titleSlideMarkdown(meta)],
+        notes: '',
+        noteCount: 0,
+        kind: 'title',
+        source: { path: file.path, line: 1 },
+      });
+    }
+    const report: Report = (line, code, message) => diagnostics.push({ path: file.path, line, code, message });
+    const parts = splitSlides(body, fm.bodyLine, rules.split)
+      .filter((raw) => !(raw.data && (raw.data.hide === true || raw.data.disabled === true)))
+      .map((raw) => ({ raw, ...extractParts(raw, rules.parts, report) }));
     if (folder) {
       const firstH1 = parts.map((p) => firstHeading(p.body)).find((h) => h && h.level === 1);
       const name = stringField(fm.data, 'section') ?? firstH1?.text ?? nameFromPath(file.path);
@@ -98,11 +129,13 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       const name = pendingSection ?? (!folder && heading?.level === 1 ? heading.text : undefined);
       if (name !== undefined) startSection(name);
       pendingSection = undefined;
+      const ownTitle = p.raw.data ? stringField(p.raw.data, 'title') : undefined;
       addSlide({
-        title: heading?.text || firstTextLine(p.body),
+        title: ownTitle ? plainInline(ownTitle) : heading?.text || firstTextLine(p.body),
         body: p.body,
         steps: options.pauses === false ? [p.body] : p.steps,
         notes: p.notes,
+        noteCount: p.noteCount,
         kind: 'content',
         source: { path: file.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },
       });
@@ -114,7 +147,46 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     const empty = files.every((f) => f.text.trim() === '');
     throw new DeckError(empty ? 'the deck is empty' : 'no slides found (only separators, front matter or comments)', path);
   }
-  return { meta, sections, slides };
+  return { meta, sections, slides, dialect, diagnostics };
+}
+
+/** Deck meta from front matter, with presenterm's `sub_title` and `authors` spellings. */
+function metaFrom(data: Record<string, unknown>): DeckMeta {
+  const meta: DeckMeta = {};
+  for (const key of META_KEYS) {
+    const v = stringField(data, key);
+    if (v !== undefined) meta[key] = v;
+  }
+  if (meta.subtitle === undefined) {
+    const sub = stringField(data, 'sub_title');
+    if (sub !== undefined) meta.subtitle = sub;
+  }
+  const duration = minutes(data.duration);
+  if (duration !== undefined) meta.duration = duration;
+  if (meta.author === undefined && Array.isArray(data.authors)) {
+    const names = data.authors.map((a) => stringField({ a }, 'a')).filter((a): a is string => a !== undefined);
+    if (names.length) meta.author = names.join(', ');
+  }
+  return meta;
+}
+
+/** Planned minutes: `10`, `7.5` or `"10 min"`; undefined when absent or not a positive number. */
+function minutes(v: unknown): number | undefined {
+  let n = typeof v === 'number' ? v : NaN;
+  if (typeof v === 'string') n = Number(/^\s*(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes)?\s*$/i.exec(v)?.[1] ?? NaN);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** Pandoc's title block (`% Title`, `% Author`, `% Date` at the very top), as patat reads it. */
+function pandocTitleBlock(body: string): { body: string; title?: string; author?: string; date?: string } | null {
+  const lines = body.split('\n');
+  let n = 0;
+  while (n < lines.length && n < 3 && /^%([ \t]|$)/.test(lines[n])) n++;
+  if (!n) return null;
+  const field = (i: number) => (i < n ? lines[i].replace(/^%[ \t]*/, '').trim() || undefined : undefined);
+  const out = { title: field(0), author: field(1), date: field(2) };
+  for (let i = 0; i < n; i++) lines[i] = '';
+  return { body: lines.join('\n'), ...out };
 }
 
 function leadingBlankLines(lines: string[]): number {

@@ -1,12 +1,17 @@
 /**
  * Line-level scanning of one file's Markdown: where slides end, what is a
- * directive, what is a speaker note. Fenced code is opaque throughout.
+ * directive, what is a speaker note, where a reveal step ends. Fenced code is
+ * opaque throughout. What differs between dialects comes in as rules
+ * (see dialect.ts); the defaults are brief-present's own.
  */
+import { parse as parseYaml } from 'yaml';
 
 export interface RawSlide {
   lines: string[];
   /** 1-based file line of lines[0]. */
   line: number;
+  /** Per-slide front matter (Slidev), when the slide has some. */
+  data?: Record<string, unknown>;
 }
 
 export interface SlideParts {
@@ -14,18 +19,28 @@ export interface SlideParts {
   /** What each reveal step shows: the body up to each pause, then all of it. */
   steps: string[];
   notes: string;
+  /** How many separate notes were joined into `notes`. */
+  noteCount: number;
   /** From `<!-- section: Name -->`, when present. */
   section?: string;
 }
 
+/** Something worth telling the author about, found while reading: a file line and a message. */
+export type Report = (line: number, code: DiagnosticCode, message: string) => void;
+export type DiagnosticCode = 'unknown-directive' | 'note-in-code' | 'unclosed-fence' | 'unclosed-comment';
+
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const RULE = /^ {0,3}-{3,}[ \t]*$/;
+/** Any thematic break: `---`, `***`, `___`, spaced or not. */
+export const ANY_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const END_SLIDE = /^\s*<!--\s*end_slide\s*-->\s*$/;
 const NOTE_LINE = /^Notes?:/;
+const DOTS = /^\.[ \t]+\.[ \t]+\.[ \t]*$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 
 /** Tracks whether a line is inside a fenced code block. */
 export class FenceTracker {
-  private open: { char: string; len: number } | null = null;
+  private open: { char: string; len: number; info: string } | null = null;
 
   /** Feed the next line; returns true when the line is fence or code (not Markdown text). */
   step(line: string): boolean {
@@ -36,7 +51,7 @@ export class FenceTracker {
     }
     const m = FENCE_OPEN.exec(line);
     if (m && !(m[1][0] === '`' && m[2].includes('`'))) {
-      this.open = { char: m[1][0], len: m[1].length };
+      this.open = { char: m[1][0], len: m[1].length, info: m[2].trim() };
       return true;
     }
     return false;
@@ -45,10 +60,15 @@ export class FenceTracker {
   get inside(): boolean {
     return this.open !== null;
   }
+
+  /** The info string of the open fence (`rust +exec`), '' when none. */
+  get info(): string {
+    return this.open?.info ?? '';
+  }
 }
 
 /** A line that a following `---` would turn into a setext heading. */
-function isParagraphText(line: string): boolean {
+export function isParagraphText(line: string): boolean {
   if (line.trim() === '') return false;
   if (/^ {0,3}(#{1,6}(\s|$)|>|[-*+](\s|$)|\d+[.)](\s|$)|\||<!--|`{3}|~{3})/.test(line)) return false;
   if (line.trimEnd().endsWith('-->')) return false;
@@ -68,15 +88,38 @@ export function usesEndSlide(text: string): boolean {
 }
 
 /**
- * Cut a file body into raw slides. A slide ends at `<!-- end_slide -->`, or at
- * a `---` line that is not a setext underline, unless the file uses
- * end_slide, in which case `---` is a rule drawn on the slide.
+ * Does `line` end a slide? `prev` is the line before it in the slide so far.
+ * The answer says what of the line stays: text before the separator ends the
+ * slide, text after it starts the next one.
  */
-export function splitSlides(body: string, firstLine: number): RawSlide[] {
+export type SeparatorTest = (line: string, prev: string) => { before: string; after: string } | null;
+
+/** brief-present's own: a `---` line that does not underline text (setext). */
+export const briefSeparator: SeparatorTest = (line, prev) =>
+  RULE.test(line) && !isParagraphText(prev) ? { before: '', after: '' } : null;
+
+export interface SplitRules {
+  /** Slides end only at `<!-- end_slide -->` (default: when the text uses it). */
+  endSlideOnly?: boolean;
+  /** What else ends a slide (default: `briefSeparator`). */
+  separator?: SeparatorTest;
+  /** Split before headings of these levels too (patat / lookatme without rules, Marp headingDivider). */
+  headingSplit?: (level: number) => boolean;
+  /** `---` followed by `key: value` lines and `---` is the next slide's front matter (Slidev). */
+  slideFrontMatter?: boolean;
+}
+
+/**
+ * Cut a file body into raw slides. A slide ends at `<!-- end_slide -->`, or at
+ * a separator (by default a `---` line that is not a setext underline), unless
+ * the file uses end_slide, in which case `---` is a rule drawn on the slide.
+ */
+export function splitSlides(body: string, firstLine: number, rules: SplitRules = {}): RawSlide[] {
   const lines = body.split('\n');
-  const endSlideOnly = usesEndSlide(body);
+  const endSlideOnly = rules.endSlideOnly ?? usesEndSlide(body);
+  const separator = rules.separator ?? briefSeparator;
   const fence = new FenceTracker();
-  const slides: RawSlide[] = [];
+  let slides: RawSlide[] = [];
   let current: RawSlide = { lines: [], line: firstLine };
   const finish = (nextLine: number) => {
     slides.push(current);
@@ -92,24 +135,166 @@ export function splitSlides(body: string, firstLine: number): RawSlide[] {
       finish(firstLine + i + 1);
       continue;
     }
-    if (!endSlideOnly && RULE.test(line)) {
+    if (!endSlideOnly) {
       const prev = current.lines.length ? current.lines[current.lines.length - 1] : '';
-      if (!isParagraphText(prev)) {
-        finish(firstLine + i + 1);
+      const sep = separator(line, prev);
+      if (sep) {
+        if (sep.before.trim()) current.lines.push(sep.before);
+        const rest = sep.after.trim() !== '';
+        finish(firstLine + i + (rest ? 0 : 1));
+        if (rest) current.lines.push(sep.after);
+        if (rules.slideFrontMatter && !rest) {
+          const fm = slideFrontMatter(lines, i + 1);
+          if (fm) {
+            current.data = fm.data;
+            current.line = firstLine + fm.end + 1;
+            i = fm.end;
+          }
+        }
         continue;
       }
     }
     current.lines.push(line);
   }
   slides.push(current);
+  if (rules.headingSplit) slides = slides.flatMap((s) => splitAtHeadings(s, rules.headingSplit!));
   return slides;
 }
 
-/** Directives that end a reveal step. */
-const PAUSES = new Set(['pause']);
+const YAML_KEY = /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/;
+const YAML_MORE = /^([ \t]+\S|[ \t]*-[ \t]|[ \t]*#|[ \t]*$)/;
 
-/** Comments that steer layout or flow: never shown and never notes. */
-const DIRECTIVES = new Set([
+/**
+ * Slidev's per-slide front matter: from `start`, `key: value` lines (and their
+ * indented continuations) up to a closing `---`. Returns the data and the
+ * index of the closing line, or null when the lines are not that.
+ */
+function slideFrontMatter(lines: string[], start: number): { data: Record<string, unknown>; end: number } | null {
+  if (start >= lines.length || !YAML_KEY.test(lines[start])) return null;
+  for (let k = start + 1; k < lines.length && k < start + 200; k++) {
+    if (/^---[ \t]*$/.test(lines[k])) {
+      try {
+        const data: unknown = parseYaml(lines.slice(start, k).join('\n'));
+        if (data && typeof data === 'object' && !Array.isArray(data)) {
+          return { data: data as Record<string, unknown>, end: k };
+        }
+      } catch {
+        // Not YAML after all: Markdown.
+      }
+      return null;
+    }
+    if (!YAML_KEY.test(lines[k]) && !YAML_MORE.test(lines[k])) return null;
+  }
+  return null;
+}
+
+/** The heading level a line starts (ATX, or setext with the next line), 0 when none. */
+export function headingLevelAt(lines: string[], i: number): number {
+  const atx = ATX.exec(lines[i]);
+  if (atx) return atx[1].length;
+  const next = lines[i + 1];
+  if (next === undefined || !isParagraphText(lines[i])) return 0;
+  const prev = i > 0 ? lines[i - 1] : '';
+  if (prev.trim() !== '' && !ATX.test(prev)) return 0; // the middle of a paragraph
+  if (/^ {0,3}=+[ \t]*$/.test(next)) return 1;
+  if (/^ {0,3}-+[ \t]*$/.test(next)) return 2;
+  return 0;
+}
+
+export interface HeadingLine {
+  /** Index of the heading's (first) line. */
+  index: number;
+  level: number;
+  /** The next block is neither a heading nor a rule (Pandoc's test for the slide level). */
+  followedByContent: boolean;
+}
+
+/** Headings outside code, in order. */
+export function scanHeadings(text: string): HeadingLine[] {
+  const lines = text.split('\n');
+  const fence = new FenceTracker();
+  const out: HeadingLine[] = [];
+  let last: HeadingLine | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence.step(line)) {
+      if (last) last.followedByContent = true;
+      last = null;
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const level = headingLevelAt(lines, i);
+    if (level) {
+      last = { index: i, level, followedByContent: false };
+      out.push(last);
+      if (!ATX.test(line)) i++; // the setext underline
+      continue;
+    }
+    if (last && !ANY_RULE.test(line)) last.followedByContent = true;
+    last = null;
+  }
+  return out;
+}
+
+/** Pandoc's (and patat's) slide level: the least heading level directly followed by content. */
+export function pandocSlideLevel(headings: HeadingLine[]): number {
+  let level = 6;
+  for (const h of headings) if (h.followedByContent && h.level < level) level = h.level;
+  return level;
+}
+
+const COMMENT_ONLY = /^\s*<!--[\s\S]*-->\s*$/;
+
+/** Cut a raw slide before each heading whose level passes `test` (never leaving an empty piece). */
+function splitAtHeadings(raw: RawSlide, test: (level: number) => boolean): RawSlide[] {
+  const out: RawSlide[] = [];
+  let current: RawSlide = { lines: [], line: raw.line, data: raw.data };
+  let hasContent = false;
+  const fence = new FenceTracker();
+  for (let i = 0; i < raw.lines.length; i++) {
+    const line = raw.lines[i];
+    if (!fence.step(line)) {
+      const level = headingLevelAt(raw.lines, i);
+      if (level && test(level) && hasContent) {
+        out.push(current);
+        current = { lines: [], line: raw.line + i };
+        hasContent = false;
+      }
+    }
+    current.lines.push(line);
+    if (!hasContent && line.trim() !== '' && !COMMENT_ONLY.test(line)) hasContent = true;
+  }
+  out.push(current);
+  return out;
+}
+
+/** How a slide's comments and special lines are read. */
+export interface PartRules {
+  /** 'all': a comment that is not a directive is a note; 'last': only a slide's last comment (Slidev). */
+  commentNotes: 'all' | 'last';
+  /** Is this comment (trimmed content, and its leading name if any) a directive: neither shown nor a note? */
+  isDirective: (content: string, name: string | null) => boolean;
+  /** Comment names that end a reveal step. */
+  pauses: ReadonlySet<string>;
+  /** `. . .` on its own line ends a reveal step (patat). */
+  dotPauses: boolean;
+  /** Each top-level list item is a reveal step (toggled by `<!-- incremental_lists: … -->`). */
+  incrementalLists: boolean;
+  /** A code line the audience does not see (`///` in slides, `# ` in presenterm's Rust snippets). */
+  hideCodeLine?: (info: string, line: string) => boolean;
+  /** A line that starts the notes (default `Note:` / `Notes:`). */
+  noteLine?: RegExp;
+  /** Lines dropped from the slide (Slidev's `::slot::` markers). */
+  dropLine?: RegExp;
+  /** For messages: directive names other dialects know, so a warning can suggest --dialect. */
+  knownElsewhere?: (name: string) => string | undefined;
+}
+
+/** Directives that end a reveal step. */
+export const PAUSES: ReadonlySet<string> = new Set(['pause', 'stop']);
+
+/** Comments that steer layout or flow in every dialect: never shown and never notes. */
+export const DIRECTIVES: ReadonlySet<string> = new Set([
   'end_slide',
   'pause',
   'stop',
@@ -132,10 +317,24 @@ const DIRECTIVES = new Set([
   'fit',
 ]);
 
-function directiveName(content: string): string | null {
-  const m = /^([A-Za-z_]+)\s*(:|$)/.exec(content.trim());
-  return m ? m[1].toLowerCase() : null;
+/** The leading name of a comment: `column_layout` in `column_layout: [1, 2]`, `.element`, `fit`. */
+export function directiveName(content: string): string | null {
+  const m = /^(\.?[A-Za-z_][\w-]*)\s*(:|$)/.exec(content.trim());
+  return m ? m[1] : null;
 }
+
+/** reveal.js attribute comments and patat's `<!--config:` blocks. */
+function isAttributeComment(content: string): boolean {
+  return /^\.(element|slide)\b/.test(content) || /^config:/.test(content);
+}
+
+export const BRIEF_PARTS: PartRules = {
+  commentNotes: 'all',
+  isDirective: (content, name) => isAttributeComment(content) || (name !== null && DIRECTIVES.has(name.toLowerCase())),
+  pauses: PAUSES,
+  dotPauses: false,
+  incrementalLists: false,
+};
 
 /** Is `<!--` at `idx` inside an inline code span on its line? */
 function inCodeSpan(line: string, idx: number): boolean {
@@ -176,23 +375,36 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
+const NOTE_COMMENT = /^(?:notes?|speaker_?notes?)\s*:([\s\S]*)$/i;
+const NOTE_MARKER_IN_CODE = /<!--\s*(?:notes?|speaker_?notes?)\s*:|^Notes?:/i;
+/** Fences that show Markdown or HTML source on purpose: a note marker in them is an example. */
+const SOURCE_FENCE = /^(markdown|md|mdx|html|htm|xml|xhtml|svelte|vue|text|txt)\b/i;
+const LOOKS_LIKE_DIRECTIVE = /^([A-Za-z_][\w-]*)(?:\s*:\s*\S.*)?$/;
+const TOP_LIST_ITEM = /^ ?([-*+]|\d{1,9}[.)])([ \t]|$)/;
+
 /**
  * Separate a raw slide into what is shown, the speaker notes, and directives.
  * Notes: `<!-- notes: … -->`, `<!-- speaker_note: … -->`, any other comment
- * that is not a directive, and everything after a `Note:` / `Notes:` line.
+ * that is not a directive (or only the last one, for Slidev), and everything
+ * after a `Note:` / `Notes:` line.
  */
-export function extractParts(raw: RawSlide): SlideParts {
+export function extractParts(raw: RawSlide, rules: PartRules = BRIEF_PARTS, report?: Report): SlideParts {
   const body: string[] = [];
   const notes: string[] = [];
+  const lastComments: string[] = [];
   let section: string | undefined;
   const fence = new FenceTracker();
+  let fenceLine = 0;
   let comment: string[] | null = null;
+  let commentLine = 0;
   let lineHadComment = false;
   const pauses: number[] = [];
+  let incremental = rules.incrementalLists;
+  let inList = false;
 
-  const takeComment = (content: string) => {
+  const takeComment = (content: string, line: number) => {
     const trimmed = content.trim();
-    const note = /^(?:notes?|speaker_?notes?)\s*:([\s\S]*)$/i.exec(trimmed);
+    const note = NOTE_COMMENT.exec(trimmed);
     if (note) {
       const text = blockScalar(note[1].replace(/^[ \t]+/, ''));
       if (text) notes.push(text);
@@ -205,24 +417,72 @@ export function extractParts(raw: RawSlide): SlideParts {
       return;
     }
     const name = directiveName(trimmed);
-    if (name && PAUSES.has(name)) pauses.push(body.length);
-    if (name && DIRECTIVES.has(name)) return;
-    if (trimmed) notes.push(trimmed);
+    const lower = name?.toLowerCase() ?? null;
+    if (lower && rules.pauses.has(lower)) pauses.push(body.length);
+    if (lower === 'incremental_lists') incremental = /:\s*true\b/i.test(trimmed);
+    if (rules.isDirective(trimmed, name)) return;
+    if (!trimmed) return;
+    if (rules.commentNotes === 'last') {
+      lastComments.push(trimmed);
+      return;
+    }
+    const looks = LOOKS_LIKE_DIRECTIVE.exec(trimmed);
+    if (report && looks && !trimmed.includes('\n')) {
+      const elsewhere = rules.knownElsewhere?.(looks[1]);
+      const hint = elsewhere ? ` (a ${elsewhere} directive: try --dialect ${elsewhere})` : '';
+      report(line, 'unknown-directive', `unknown directive "${looks[1]}" is read as a speaker note${hint}`);
+    }
+    notes.push(trimmed);
+  };
+
+  const pushBody = (text: string) => {
+    if (incremental) {
+      if (TOP_LIST_ITEM.test(text)) {
+        if (inList) pauses.push(body.length);
+        inList = true;
+      } else if (text.trim() !== '' && !/^[ \t]/.test(text)) {
+        inList = false;
+      }
+    }
+    body.push(text);
   };
 
   for (let i = 0; i < raw.lines.length; i++) {
     let line = raw.lines[i];
-    if (comment === null && fence.step(line)) {
-      body.push(line);
-      continue;
+    const fileLine = raw.line + i;
+    if (comment === null) {
+      const wasInside = fence.inside;
+      if (fence.step(line)) {
+        if (!wasInside) {
+          fenceLine = fileLine;
+          if (!/^[ \t]/.test(line)) inList = false;
+        } else if (fence.inside) {
+          if (report && NOTE_MARKER_IN_CODE.test(line) && !SOURCE_FENCE.test(fence.info)) {
+            report(
+              fileLine,
+              'note-in-code',
+              `speaker-note marker inside the code block opened at line ${fenceLine} is shown as code`,
+            );
+          }
+          if (rules.hideCodeLine?.(fence.info, line)) continue;
+        }
+        body.push(line);
+        continue;
+      }
+      const noteLine = rules.noteLine ?? NOTE_LINE;
+      if (noteLine.test(line)) {
+        const rest = [line.replace(noteLine, '').trim(), ...raw.lines.slice(i + 1)];
+        const text = trimBlankLines(rest).join('\n');
+        if (text) notes.push(text);
+        break;
+      }
+      if (rules.dotPauses && DOTS.test(line)) {
+        pauses.push(body.length);
+        continue;
+      }
+      if (rules.dropLine?.test(line)) continue;
     }
-    if (comment === null && NOTE_LINE.test(line)) {
-      const rest = [line.replace(NOTE_LINE, '').trim(), ...raw.lines.slice(i + 1)];
-      const text = trimBlankLines(rest).join('\n');
-      if (text) notes.push(text);
-      break;
-    }
-    if (comment !== null && line === '') {
+    if (comment !== null && line === '' && i < raw.lines.length - 1) {
       comment.push('');
       continue;
     }
@@ -238,7 +498,7 @@ export function extractParts(raw: RawSlide): SlideParts {
           break;
         }
         comment.push(line.slice(0, end));
-        takeComment(comment.join('\n'));
+        takeComment(comment.join('\n'), commentLine);
         comment = null;
         line = line.slice(end + 3);
         continue;
@@ -250,17 +510,23 @@ export function extractParts(raw: RawSlide): SlideParts {
       }
       out += line.slice(0, start);
       comment = [];
+      commentLine = fileLine;
       line = line.slice(start + 4);
       lineHadComment = true;
     }
     if (comment !== null && i === raw.lines.length - 1) {
       // Unclosed comment: keep it visible rather than lose text silently.
+      report?.(commentLine, 'unclosed-comment', 'HTML comment is never closed with -->: it is shown as text');
       out += '<!--' + comment.join('\n');
       comment = null;
     }
     if (lineHadComment && out.trim() === '') continue;
-    body.push(lineHadComment ? out.trimEnd() : out);
+    pushBody(lineHadComment ? out.trimEnd() : out);
   }
+  if (fence.inside) {
+    report?.(fenceLine, 'unclosed-fence', 'code block is never closed: everything after it is shown as code');
+  }
+  if (lastComments.length) notes.push(lastComments[lastComments.length - 1]);
   const tidy = (lines: string[]) => collapseBlankLines(trimBlankLines(lines)).join('\n');
   const full = tidy(body);
   const steps: string[] = [];
@@ -269,7 +535,7 @@ export function extractParts(raw: RawSlide): SlideParts {
     if (part && part !== steps[steps.length - 1] && part !== full) steps.push(part);
   }
   steps.push(full);
-  const result: SlideParts = { body: full, steps, notes: notes.join('\n\n') };
+  const result: SlideParts = { body: full, steps, notes: notes.join('\n\n'), noteCount: notes.length };
   if (section !== undefined) result.section = section;
   return result;
 }

@@ -1,3 +1,8 @@
+import type { Dialect } from './dialect.js';
+import type { DiagnosticCode } from './split.js';
+
+export type { Dialect } from './dialect.js';
+
 /** One Markdown file of a deck, as read from disk (or made up by a test). */
 export interface SourceFile {
   /** Path as the user should see it in messages (relative or absolute). */
@@ -31,6 +36,8 @@ export interface Slide {
   steps: string[];
   /** Speaker notes (Markdown); '' when none. */
   notes: string;
+  /** How many separate notes were joined into `notes` (0 when none). */
+  noteCount?: number;
   kind: 'title' | 'content';
   /** Where the slide starts (1-based line) in which file. */
   source: { path: string; line: number };
@@ -50,6 +57,18 @@ export interface Deck {
   meta: DeckMeta;
   sections: Section[];
   slides: Slide[];
+  /** The presenter the deck was written for (detected, or from --dialect); always set by parseFiles. */
+  dialect?: Dialect;
+  /** Things worth telling the author, found while reading (for `check`); always set by parseFiles. */
+  diagnostics?: Diagnostic[];
+}
+
+/** A problem found while reading a deck that does not stop it from being presented. */
+export interface Diagnostic {
+  path: string;
+  line: number;
+  code: DiagnosticCode;
+  message: string;
 }
 
 /** A problem with the deck's content that stops it from being presented. */

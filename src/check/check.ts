@@ -1,0 +1,116 @@
+/**
+ * `brief-present check`: what would go wrong presenting a deck at a size —
+ * slides taller than the screen, empty slides, slides without notes, and what
+ * the parser noticed (unknown directives, note markers inside code, unclosed
+ * code blocks). Pure: a parsed deck and a renderer in, findings out.
+ */
+import type { Deck, Slide } from '../deck/types.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
+import { contentWidth, renderSlideLines } from '../render/slide.js';
+import { layout, MIN_COLS, MIN_ROWS } from '../ui/layout.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  path: string;
+  line: number;
+  severity: Severity;
+  /** Stable identifier for scripts: overflow, empty, no-notes, unknown-directive, note-in-code, … */
+  code: string;
+  message: string;
+  /** 1-based slide number, when the finding is about a slide. */
+  slide?: number;
+}
+
+export interface CheckSize {
+  cols: number;
+  rows: number;
+}
+
+export interface CheckResult {
+  size: CheckSize;
+  dialect: string;
+  slides: number;
+  /** What fits on screen at that size: content columns and slide rows. */
+  width: number;
+  height: number;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+export const DEFAULT_SIZE: CheckSize = { cols: 80, rows: 24 };
+
+/** Columns and rows a slide gets on a terminal of `size` (as the presenter lays it out). */
+export function slideArea(deck: Deck, size: CheckSize): { width: number; height: number } {
+  const width = contentWidth(size.cols).width;
+  const rows = layout(size.cols, size.rows, { banner: !!deck.meta.classification, notes: false }).slideRows - 1;
+  return { width, height: Math.max(1, rows) };
+}
+
+const visible = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trim() !== '';
+
+/** Check a parsed deck at a terminal size. */
+export function checkDeck(deck: Deck, md: MarkdownRenderer, size: CheckSize = DEFAULT_SIZE): CheckResult {
+  const { width, height } = slideArea(deck, size);
+  const findings: Finding[] = [];
+  const at = (slide: Slide, severity: Severity, code: string, message: string) =>
+    findings.push({ ...slide.source, severity, code, message, slide: slide.index + 1 });
+
+  for (const slide of deck.slides) {
+    const n = slide.index + 1;
+    const lines = renderSlideLines(slide, width, md);
+    if (!lines.some(visible)) {
+      at(slide, 'error', 'empty', `slide ${n} is empty: nothing to show`);
+    } else if (lines.length > height) {
+      at(
+        slide,
+        'error',
+        'overflow',
+        `slide ${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
+      );
+    }
+    if (slide.kind === 'content' && !slide.notes.trim()) {
+      at(slide, 'warning', 'no-notes', `slide ${n} has no speaker notes`);
+    }
+  }
+  for (const d of deck.diagnostics ?? []) {
+    findings.push({ path: d.path, line: d.line, severity: 'warning', code: d.code, message: d.message });
+  }
+  findings.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    size,
+    dialect: deck.dialect ?? 'brief',
+    slides: deck.slides.length,
+    width,
+    height,
+    findings,
+    errors,
+    warnings: findings.length - errors,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line per finding (`path:line: error: message`), then a summary line. */
+export function formatFindings(result: CheckResult): string[] {
+  const out = result.findings.map((f) => `${f.path}:${f.line}: ${f.severity}: ${f.message}`);
+  const counts = result.findings.length
+    ? `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}`
+    : 'no problems found';
+  out.push(
+    `${plural(result.slides, 'slide')} checked at ${result.size.cols}x${result.size.rows} ` +
+      `(${result.dialect} deck): ${counts}`,
+  );
+  return out;
+}
+
+/** `80x24` → {cols: 80, rows: 24}; null when it is not a size the presenter can use. */
+export function parseSize(text: string): CheckSize | null {
+  const m = /^(\d{1,4})x(\d{1,4})$/i.exec(text.trim());
+  if (!m) return null;
+  const size = { cols: Number(m[1]), rows: Number(m[2]) };
+  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) return null;
+  return size;
+}

@@ -1,0 +1,40 @@
+import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize } from '../check/check.js';
+import { parseFiles } from '../deck/parse.js';
+import type { Dialect } from '../deck/types.js';
+import { loadDeck } from '../io/load.js';
+import { createMarkdownRenderer } from '../render/markdown.js';
+import { makeTheme } from '../render/theme.js';
+import { MIN_COLS, MIN_ROWS } from '../ui/layout.js';
+import { UsageError, type CliOptions } from './args.js';
+
+/**
+ * `brief-present check [DECK] [--size COLSxROWS] [--json]`: print the findings
+ * (or JSON for CI) and return the exit status: 1 when any is an error, else 0.
+ * A bad --size is a UsageError; an unreadable deck throws as for presenting.
+ */
+export function runCheck(
+  opts: CliOptions,
+  deckPath: string,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+): number {
+  const sizeText = opts.values.size;
+  const size = sizeText === undefined ? DEFAULT_SIZE : parseSize(sizeText);
+  if (!size) {
+    throw new UsageError(
+      `option --size takes COLSxROWS of at least ${MIN_COLS}x${MIN_ROWS} (e.g. 80x24), not ${JSON.stringify(sizeText)}`,
+    );
+  }
+  const loaded = loadDeck(deckPath);
+  const deck = parseFiles(loaded.files, {
+    folder: loaded.folder,
+    pauses: !opts.flags.has('no-pauses'),
+    dialect: opts.values.dialect as Dialect | undefined,
+  });
+  const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size);
+  if (opts.json) {
+    write(JSON.stringify({ deck: deckPath, ...result }, null, 2) + '\n');
+  } else {
+    write(formatFindings(result).join('\n') + '\n');
+  }
+  return result.errors ? 1 : 0;
+}

@@ -1,0 +1,168 @@
+// `brief-present check`: the pure check on good and bad decks, and the built CLI
+// (exit codes, one line per finding, --json for CI, --size validated).
+// `npm test` builds dist/cli.js before running these.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkDeck, formatFindings, parseSize, slideArea } from '../src/check/check.js';
+import { parseDeck } from '../src/deck/parse.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { makeTheme } from '../src/render/theme.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const GOOD = fileURLToPath(new URL('./fixtures/check/good.md', import.meta.url));
+const BAD = fileURLToPath(new URL('./fixtures/check/bad.md', import.meta.url));
+const md = createMarkdownRenderer(makeTheme(0));
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
+    timeout: 20000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('a good deck: no findings', () => {
+  const result = checkDeck(parseDeck(readFileSync(GOOD, 'utf8'), 'good.md'), md);
+  assert.deepEqual(result.findings, []);
+  assert.equal(result.errors, 0);
+  assert.deepEqual(formatFindings(result), ['3 slides checked at 80x24 (brief deck): no problems found']);
+});
+
+test('a bad deck: overflow and empty slides are errors; the rest are warnings, with file and line', () => {
+  const result = checkDeck(parseDeck(readFileSync(BAD, 'utf8'), 'bad.md'), md);
+  assert.deepEqual(
+    result.findings.map((f) => [f.line, f.severity, f.code]),
+    [
+      [1, 'error', 'overflow'],
+      [38, 'error', 'empty'],
+      [42, 'warning', 'no-notes'],
+      [50, 'warning', 'unknown-directive'],
+      [51, 'warning', 'unknown-directive'],
+      [54, 'warning', 'note-in-code'],
+      [69, 'warning', 'unclosed-fence'],
+    ],
+  );
+  assert.equal(result.errors, 2);
+  assert.equal(result.warnings, 5);
+  const lines = formatFindings(result);
+  assert.equal(lines[0], 'bad.md:1: error: slide 1 is 32 lines tall; 21 fit at 80x24 (it would scroll)');
+  assert.equal(lines[1], 'bad.md:38: error: slide 2 is empty: nothing to show');
+  assert.match(lines[3], /^bad\.md:50: warning: unknown directive "colour" is read as a speaker note$/);
+  assert.equal(lines[lines.length - 1], '5 slides checked at 80x24 (brief deck): 2 errors, 5 warnings');
+  // A taller terminal fits the long slide.
+  const tall = checkDeck(parseDeck(readFileSync(BAD, 'utf8'), 'bad.md'), md, { cols: 100, rows: 60 });
+  assert.ok(!tall.findings.some((f) => f.code === 'overflow'));
+});
+
+test('the slide area follows the presenter layout: a classification banner takes rows', () => {
+  const plain = parseDeck('# A');
+  const banner = parseDeck('---\nclassification: UNCLASSIFIED\n---\n\n# A');
+  assert.deepEqual(slideArea(plain, { cols: 80, rows: 24 }), { width: 76, height: 21 });
+  assert.deepEqual(slideArea(banner, { cols: 80, rows: 24 }), { width: 76, height: 19 });
+  assert.deepEqual(slideArea(plain, { cols: 100, rows: 30 }), { width: 96, height: 27 });
+  const lines = Array.from({ length: 19 }, (_, i) => `- item ${i + 1}`).join('\n');
+  assert.equal(checkDeck(parseDeck(`# T\n\n${lines}\n\n<!-- notes: x -->`), md).errors, 0);
+  const classified = parseDeck(`---\nclassification: SECRET\n---\n\n# T\n\n${lines}\n\n<!-- notes: x -->`);
+  assert.equal(checkDeck(classified, md).errors, 1);
+});
+
+test('note markers in code that show Markdown on purpose are not reported', () => {
+  const deck = parseDeck('# A\n\n```markdown\n<!-- notes: example -->\nNote: example\n```\n\n<!-- notes: n -->');
+  assert.deepEqual(checkDeck(deck, md).findings, []);
+  const mistake = parseDeck('# A\n\n```js\nx()\nNote: oops\n```\n\n<!-- notes: n -->');
+  assert.deepEqual(
+    checkDeck(mistake, md).findings.map((f) => [f.line, f.code]),
+    [[5, 'note-in-code']],
+  );
+});
+
+test('known directives are not reported; Slidev and reveal-md comments are not read as notes', () => {
+  const comments = '<!-- pause -->\n<!-- column_layout: [1, 2] -->\n<!-- fit -->';
+  const deck = parseDeck(`# A\n\n${comments}\n\nx\n\n<!-- notes: n -->`, 'a.md');
+  assert.deepEqual(checkDeck(deck, md).findings, []);
+  const slidev = parseDeck('---\nlayout: cover\n---\n\n# A\n\n<!-- todo -->\n<!-- the note -->');
+  assert.deepEqual(checkDeck(slidev, md).findings, []);
+});
+
+test('parseSize: COLSxROWS, no smaller than the presenter needs', () => {
+  assert.deepEqual(parseSize('80x24'), { cols: 80, rows: 24 });
+  assert.deepEqual(parseSize('120X40'), { cols: 120, rows: 40 });
+  for (const bad of ['', '80', '80x', 'x24', '80*24', '39x24', '80x11', '-80x24', '80x24x1', '1e3x24']) {
+    assert.equal(parseSize(bad), null, bad);
+  }
+});
+
+test('CLI: check on a good deck exits 0', () => {
+  const r = run(['check', GOOD]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '3 slides checked at 80x24 (brief deck): no problems found\n');
+});
+
+test('CLI: check on a bad deck prints path:line: severity: message and exits 1', () => {
+  const r = run(['check', BAD]);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 8);
+  for (const line of lines.slice(0, -1)) assert.match(line, /^.+bad\.md:\d+: (error|warning): .+$/);
+  assert.match(lines[0], /bad\.md:1: error: slide 1 is 32 lines tall/);
+  assert.equal(lines[7], '5 slides checked at 80x24 (brief deck): 2 errors, 5 warnings');
+  // Warnings alone do not fail the check.
+  const tall = run(['check', '--size', '100x60', GOOD]);
+  assert.equal(tall.code, 0);
+});
+
+test('CLI: check --json is valid JSON for CI', () => {
+  const r = run(['check', '--json', '--size=100x30', BAD]);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.size, { cols: 100, rows: 30 });
+  assert.equal(out.dialect, 'brief');
+  assert.equal(out.errors, 2);
+  assert.equal(out.findings[0].severity, 'error');
+  assert.equal(out.findings[0].code, 'overflow');
+  assert.equal(out.findings[0].line, 1);
+  assert.equal(out.findings[0].slide, 1);
+  assert.equal(JSON.parse(run(['check', '--json', GOOD]).stdout).findings.length, 0);
+});
+
+test('CLI: check with no deck checks the bundled briefing, which fits 80x24', () => {
+  const r = run(['check']);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /checked at 80x24 \(brief deck\): no problems found\n$/);
+});
+
+test('CLI: check honours --dialect', () => {
+  const corpus = fileURLToPath(new URL('../../shared/corpus/reveal-md/demo__b.md', import.meta.url));
+  assert.match(run(['check', corpus]).stdout, /\(brief deck\)/);
+  assert.match(run(['check', '--dialect', 'reveal-md', corpus]).stdout, /\(reveal-md deck\)/);
+  assert.equal(JSON.parse(run(['--json', '--dialect', 'slides', corpus]).stdout).dialect, 'slides');
+});
+
+test('CLI: a bad --size, a bad --dialect or an unreadable deck is one line and exit 2', () => {
+  for (const [args, pattern] of [
+    [['check', '--size', '20x5', GOOD], /--size takes COLSxROWS of at least 40x12 \(e\.g\. 80x24\), not "20x5"/],
+    [['check', '--size', 'big', GOOD], /--size takes COLSxROWS/],
+    [['check', '--size'], /--size needs a COLSxROWS/],
+    [['--size', '80x24', GOOD], /--size does not apply when presenting/],
+    [['check', '--dialect', 'keynote', GOOD], /--dialect takes brief, presenterm, marp, slidev, reveal-md, slides/],
+    [['check', '/nonexistent/deck.md'], /deck\.md: no such file or folder/],
+  ] as [string[], RegExp][]) {
+    const r = run(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^brief-present: [^\n]+\n$/);
+    assert.match(r.stderr, pattern);
+  }
+});
+
+test('CLI: --help lists check, --dialect and --size from the tables', () => {
+  const r = run(['--help']);
+  assert.match(r.stdout, /brief-present check \[DECK\] +report slides that overflow/);
+  assert.match(r.stdout, /--dialect NAME +read DECK as written for NAME/);
+  assert.match(r.stdout, /--size COLSxROWS +check: the terminal size/);
+});

@@ -1,0 +1,353 @@
+// Reading decks written for other presenters: recognising the dialect, and each
+// dialect's rules and traps, on small decks made for the purpose.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { DIALECTS, parseDeck, parseFiles, type Deck, type Dialect } from '../src/deck/parse.js';
+import { deckToJson } from '../src/deck/json.js';
+import { separatorFromPattern } from '../src/deck/dialect.js';
+
+const FIXTURES = new URL('./fixtures/dialects/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const read = (md: string, dialect?: Dialect, pauses?: boolean): Deck =>
+  parseFiles([{ path: 'deck.md', text: md }], { dialect, pauses });
+const titles = (deck: Deck) => deck.slides.map((s) => s.title);
+const notes = (deck: Deck) => deck.slides.map((s) => s.notes);
+const lines = (...l: string[]) => l.join('\n');
+
+test('the dialect is recognised from the deck itself', () => {
+  const cases: [string, Dialect][] = [
+    ['---\nmarp: true\n---\n\n# A\n\n---\n\n# B', 'marp'],
+    ['# A\n\n<!-- _class: lead -->\n\n---\n\n# B', 'marp'],
+    ['# A\n\n<!-- paginate: true -->', 'marp'],
+    ['# A\n\n<!-- end_slide -->\n\n# B', 'presenterm'],
+    ['# A\n\n<!-- column_layout: [1, 1] -->\n\n<!-- column: 0 -->\n\nx', 'presenterm'],
+    ['---\ntitle: T\nsub_title: S\n---\n\n# A', 'presenterm'],
+    ['---\ntheme:\n  name: dark\n---\n\n# A', 'presenterm'],
+    ['---\nseparator: <!--s-->\n---\n\nA\n\n<!--s-->\n\nB', 'reveal-md'],
+    ['A\n\n---\n\nB\n\n----\n\nC', 'reveal-md'],
+    ['# A\n\n- x <!-- .element: class="fragment" -->', 'reveal-md'],
+    ['---\ntheme: seriph\nlayout: cover\n---\n\n# A', 'slidev'],
+    ['# A\n\n---\nlayout: center\n---\n\n# B', 'slidev'],
+    ['# A\n\n::right::\n\nx', 'slidev'],
+    ['---\ntitle: T\npatat:\n  wrap: true\n...\n\n# A\n\nx', 'patat'],
+    ['% Title\n% Author\n\n# A\n\nx', 'patat'],
+    ['# A\n\none\n\n. . .\n\ntwo', 'patat'],
+    ['# A\n\nx\n\n# B\n\ny', 'patat'],
+    ['---\ntitle: T\nstyles:\n  margin: 1\n---\n\n# A', 'lookatme'],
+    ['# A\n\none\n\n<!-- stop -->\n\ntwo', 'lookatme'],
+    ['---\npaging: Page %d of %d\n---\n\n# A', 'slides'],
+    ['---\ntheme: dracula\n---\n\n# A', 'slides'],
+    ['---\ntheme: ./my-theme.json\n---\n\n# A', 'slides'],
+    ['# A\n\n```go\n///package main\nfmt.Println(1)\n```', 'slides'],
+    ['# A\n\n~~~graph-easy --as=boxart\n[ A ] -> [ B ]\n~~~', 'slides'],
+    ['# A\n\ntext\n\n---\n\n# B', 'brief'],
+    ['# Only one heading\n\ntext', 'brief'],
+    ['just text', 'brief'],
+  ];
+  for (const [md, dialect] of cases) assert.equal(read(md).dialect, dialect, JSON.stringify(md));
+});
+
+test('--dialect overrides detection, and every name is accepted', () => {
+  const names = ['brief', 'presenterm', 'marp', 'slidev', 'reveal-md', 'slides', 'patat', 'lookatme'];
+  assert.deepEqual([...DIALECTS], names);
+  const md = '# A\n\nx\n\n# B\n\ny';
+  assert.equal(read(md).dialect, 'patat');
+  assert.equal(read(md, 'brief').dialect, 'brief');
+  assert.equal(read(md, 'brief').slides.length, 1);
+  assert.equal(read(md, 'patat').slides.length, 2);
+});
+
+test('--json carries the dialect', () => {
+  assert.equal(deckToJson(read('# A\n\n<!-- end_slide -->\n\n# B')).dialect, 'presenterm');
+  assert.equal(deckToJson(read('# A')).dialect, 'brief');
+});
+
+test('a folder deck is recognised from all its files but never split at headings', () => {
+  const deck = parseFiles(
+    [
+      { path: 'd/1.md', text: '# One\n\nx\n\n## Sub\n\ny' },
+      { path: 'd/2.md', text: '# Two\n\n<!-- speaker_note: hi -->' },
+    ],
+    { folder: true },
+  );
+  assert.equal(deck.dialect, 'presenterm');
+  assert.equal(deck.slides.length, 2);
+  const one = parseFiles([{ path: 'd/1.md', text: '# One\n\nx\n\n# Two\n\ny' }], { folder: true });
+  assert.equal(one.dialect, 'brief');
+  assert.equal(one.slides.length, 1);
+  assert.equal(
+    parseFiles(
+      [
+        { path: 'd/1.md', text: '# One\n\nx\n\n# Two\n\ny' },
+        { path: 'd/2.md', text: '# Three' },
+      ],
+      { folder: true },
+    ).dialect,
+    'brief',
+  );
+});
+
+test('presenterm: end_slide only, --- is a rule, setext titles, layout comments understood', () => {
+  const deck = read(fixture('presenterm.md'));
+  assert.equal(deck.dialect, 'presenterm');
+  assert.deepEqual(deck.meta, { title: 'Talk', subtitle: 'A subtitle', author: 'Ann, Bob', date: '2024-05-01' });
+  assert.equal(deck.slides[0].kind, 'title');
+  assert.match(deck.slides[0].body, /## A subtitle\n\nAnn, Bob · 2024-05-01/);
+  assert.deepEqual(titles(deck), ['Talk', 'First', 'Columns', 'Last']);
+  const first = deck.slides[1];
+  assert.match(first.body, /^First\n---\n\none\n\n---\n\ntwo$/);
+  assert.equal(first.notes, 'line one\nline two');
+  const columns = deck.slides[2];
+  assert.equal(columns.notes, '');
+  assert.equal(columns.body, 'Columns\n===\n\nleft\n\nright\n\nafter');
+  assert.equal(columns.steps.length, 2);
+  // Executable snippets hide `# ` lines in Rust and `/// ` lines elsewhere; other code is untouched.
+  const last = deck.slides[3].body;
+  assert.doesNotMatch(last, /hidden use|import hidden/);
+  assert.match(last, /```rust \+exec\nfn main\(\) \{\}\n```/);
+  assert.match(last, /```python \+exec\nprint\(1\)\n```/);
+  assert.match(last, /```rust\n\/\/\/ Docs stay\.\n# not hidden without \+exec\n```/);
+});
+
+test('presenterm: options.end_slide_shorthand makes --- split too', () => {
+  const md = '---\noptions:\n  end_slide_shorthand: true\n---\n\n# A\n\n---\n\n# B\n\n<!-- end_slide -->\n\n# C';
+  assert.deepEqual(titles(read(md)), ['A', 'B', 'C']);
+  assert.deepEqual(titles(read(md.replace('true', 'false'))), ['A', 'C']);
+});
+
+test('presenterm: <!-- incremental_lists: true --> reveals the following list item by item', () => {
+  const before = ['# A', '', '- a', '- b', ''];
+  const deck = read(lines(...before, '<!-- incremental_lists: true -->', '', '- one', '- two', '  - nested', '- three'));
+  assert.deepEqual(deck.slides[0].steps, [
+    '# A\n\n- a\n- b\n\n- one',
+    '# A\n\n- a\n- b\n\n- one\n- two\n  - nested',
+    deck.slides[0].body,
+  ]);
+  assert.equal(deck.dialect, 'presenterm');
+  assert.equal(read('# A\n\n<!-- incremental_lists: false -->\n\n- one\n- two').slides[0].steps.length, 1);
+});
+
+test('Marp: --- (and *** / ___) split; directives are not notes, other comments are', () => {
+  const deck = read(fixture('marp.md'));
+  assert.equal(deck.dialect, 'marp');
+  assert.deepEqual(titles(deck), ['Hello', 'Second', 'Third', 'Big']);
+  assert.equal(deck.slides[0].kind, 'content', 'no title slide from front matter');
+  assert.equal(deck.meta.title, 'Marp deck');
+  assert.deepEqual(notes(deck), ['A presenter note.', '', 'Two notes:\n\nfirst point\n\nsecond point', '']);
+  for (const s of deck.slides) assert.doesNotMatch(s.body, /<!--|class|paginate|backgroundColor|color:/);
+  assert.match(deck.slides[3].body, /^# +Big$/);
+});
+
+test('Marp: headingDivider splits before headings', () => {
+  const md = '---\nmarp: true\nheadingDivider: 2\n---\n\n# A\n\nx\n\n## B\n\ny\n\n### C\n\nz';
+  assert.deepEqual(titles(read(md)), ['A', 'B']);
+  const comment = '---\nmarp: true\n---\n\n<!-- headingDivider: 1 -->\n\n# A\n\nx\n\n## B\n\n# C';
+  assert.deepEqual(titles(read(comment)), ['A', 'C']);
+});
+
+test('a Marp directive in a deck read as brief-present\'s own is a note, and check is told', () => {
+  const deck = read('# A\n\n<!-- backgroundColor: red -->', 'brief');
+  assert.equal(deck.slides[0].notes, 'backgroundColor: red');
+  assert.equal(deck.diagnostics?.[0].code, 'unknown-directive');
+  assert.match(deck.diagnostics![0].message, /backgroundColor.*--dialect marp/);
+});
+
+test('Slidev: per-slide front matter is not a slide; the last comment is the note', () => {
+  const deck = read(fixture('slidev.md'));
+  assert.equal(deck.dialect, 'slidev');
+  assert.equal(deck.meta.title, 'Slidev deck');
+  assert.deepEqual(titles(deck), ['Welcome', 'Centred', 'Menu title', 'Two columns']);
+  assert.deepEqual(notes(deck), ['The note for the first slide.', '', 'last comment wins', '']);
+  for (const s of deck.slides) assert.doesNotMatch(s.body, /layout|class:|hide|::right::|<!--/);
+  assert.equal(deck.slides[1].source.line, 22, 'the slide starts after its front matter');
+  assert.match(deck.slides[3].body, /left side\n\nright side/);
+});
+
+test('reveal-md: --- across, ---- down, both slides in reading order; Note: starts the notes', () => {
+  const deck = read('A\n\nNote: about A\n\n---\n\nB\n\n----\n\nB down\n\n---\n\nC\n---\n\ntext');
+  assert.equal(deck.dialect, 'reveal-md');
+  assert.deepEqual(titles(deck), ['A', 'B', 'B down', 'C']);
+  assert.equal(deck.slides[0].notes, 'about A');
+  assert.equal(deck.slides[3].body, 'C\n---\n\ntext', 'a --- under text is a setext heading');
+  assert.equal(deck.slides[0].kind, 'content');
+  assert.equal(read('A\n\n  note: lower case too\n\n----\n\nB').slides[0].notes, 'lower case too');
+  // Longer dash lines are rules.
+  assert.equal(read('A\n\n----\n\nB\n\n-----\n\nstill B').slides.length, 2);
+});
+
+test('reveal-md: front matter separators replace the defaults (literal or regex), outside code', () => {
+  const deck = read(fixture('reveal-custom.md'));
+  assert.equal(deck.dialect, 'reveal-md');
+  assert.deepEqual(titles(deck), ['One', 'Two', 'Two down', 'Three']);
+  assert.deepEqual(notes(deck), ['first note', '', '', '']);
+  assert.match(deck.slides[1].body, /---\n\nstill two/, 'the default --- is a rule now');
+  assert.match(deck.slides[3].body, /```\n<!--s-->\n```/, 'a separator inside code is code');
+  for (const s of deck.slides) assert.doesNotMatch(s.body.replace(/```[\s\S]*?```/g, ''), /<!--|\.element/);
+
+  const front = lines('---', 'separator: ^\\r?\\n===\\r?\\n$', 'verticalSeparator: "^\\\\+\\\\+\\\\+$"', '---');
+  const regex = read(front + '\n\nA\n\n===\n\nB\n\n+++\n\nC');
+  assert.deepEqual(titles(regex), ['A', 'B', 'C']);
+});
+
+test('reveal-md: odd separators never crash and never hang', () => {
+  for (const sep of ['(', '', '.*', '^$', '(a+)+$', '[', '\\', '^\\n$', 123, null, '<!--s-->']) {
+    const front = `---\nseparator: ${JSON.stringify(sep)}\nverticalSeparator: ${JSON.stringify(sep)}\n---`;
+    const text = `${front}\n\nA\n\n<!--s-->\n\n${'a'.repeat(40)}b\n\n---\n\nB`;
+    const deck = read(text);
+    assert.equal(deck.dialect, 'reveal-md');
+    assert.ok(deck.slides.length >= 1);
+  }
+  assert.equal(separatorFromPattern(''), null);
+  assert.equal(separatorFromPattern('^\\r?\\n$'), null);
+  const literal = separatorFromPattern('(a+)+$')!;
+  assert.equal(literal('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'), null);
+  assert.deepEqual(literal('x (a+)+$ y'), { before: 'x ', after: ' y' });
+});
+
+test('patat: no rules → slides at the Pandoc slide level, higher headings are title slides', () => {
+  const deck = read(fixture('patat.md'));
+  assert.equal(deck.dialect, 'patat');
+  assert.deepEqual(deck.meta, { title: 'A patat talk', author: 'Jane Doe', date: '2024' });
+  assert.deepEqual(
+    deck.slides.map((s) => [s.kind, s.title]),
+    [
+      ['title', 'A patat talk'],
+      ['content', 'Chapter 1'],
+      ['content', 'First slide'],
+      ['content', 'Second slide'],
+      ['content', 'Chapter 2'],
+      ['content', 'Third slide'],
+    ],
+  );
+  assert.equal(deck.slides[1].body, '# Chapter 1');
+  assert.match(deck.slides[3].body, /### A sub-heading stays on the slide/);
+  assert.equal(deck.slides[2].notes, 'A note for the first slide.');
+  assert.deepEqual(deck.slides[2].steps, [
+    '## First slide\n\nLegen',
+    '## First slide\n\nLegen\n\nwait for it',
+    deck.slides[2].body,
+  ]);
+  assert.doesNotMatch(deck.slides[3].body, /config|slideNumber/);
+  assert.equal(deck.slides[3].notes, '');
+  assert.deepEqual(
+    deck.sections.map((s) => s.title),
+    ['Chapter 1', 'Chapter 2'],
+  );
+});
+
+test('patat: slideLevel, % title blocks, rules when there are any, incrementalLists', () => {
+  const md = '---\npatat:\n  slideLevel: 1\n...\n\n# A\n\n## nested\n\nx\n\n# B\n\ny';
+  assert.deepEqual(titles(read(md)), ['A', 'B']);
+  const block = read('% The title\n% The author\n% 2020\n\n# A\n\nx\n\n# B\n\ny');
+  assert.deepEqual(block.meta, { title: 'The title', author: 'The author', date: '2020' });
+  assert.deepEqual(titles(block), ['The title', 'A', 'B']);
+  const rules = read('# A\n\nx\n\n. . .\n\ny\n\n***\n\n# B\n\n## C\n\nz', 'patat');
+  assert.deepEqual(titles(rules), ['A', 'B']);
+  assert.equal(rules.slides[0].steps.length, 2);
+  const inc = read('---\npatat:\n  incrementalLists: true\n...\n\n# A\n\n- one\n- two\n- three');
+  assert.equal(inc.slides[0].steps.length, 3);
+  // In other dialects `. . .` is text.
+  assert.equal(read('# A\n\none\n\n. . .\n\ntwo', 'brief').slides[0].steps.length, 1);
+});
+
+test('lookatme: <!-- stop --> ends a step; smart splitting at headings', () => {
+  const deck = read('# The talk\n\n## One\n\nfirst\n\n<!-- stop -->\n\nmore\n\n## Two\n\nsecond\n\n<!-- a note -->');
+  assert.equal(deck.dialect, 'lookatme');
+  assert.equal(deck.meta.title, 'The talk', 'a lone top heading is the title');
+  assert.deepEqual(titles(deck), ['The talk', 'One', 'Two']);
+  assert.equal(deck.slides[0].kind, 'title');
+  assert.deepEqual(deck.slides[1].steps, ['## One\n\nfirst', '## One\n\nfirst\n\nmore']);
+  assert.equal(deck.slides[2].notes, 'a note');
+  const many = read('---\ntitle: T\nstyles: {}\n---\n\n# A\n\nx\n\n## A.1\n\ny\n\n# B\n\nz');
+  assert.deepEqual(titles(many), ['T', 'A', 'B']);
+});
+
+test('slides: front matter author, date and paging; `///` code lines are hidden', () => {
+  const front = '---\nauthor: Gopher\ndate: May 22, 2022\npaging: Page %d of %d\n---';
+  const deck = read(`${front}\n\n# A\n\n\`\`\`go\n///package main\n///\nfmt.Println(1)\n\`\`\``);
+  assert.equal(deck.dialect, 'slides');
+  assert.deepEqual(deck.meta, { author: 'Gopher', date: 'May 22, 2022' });
+  assert.equal(deck.slides[0].body, '# A\n\n```go\nfmt.Println(1)\n```');
+  assert.match(read('# A\n\n```go\n///x\n```', 'brief').slides[0].body, /\/\/\/x/);
+});
+
+test('front matter incremental_lists: true makes every top-level list item a step; --no-pauses shows all', () => {
+  const md = lines(
+    ...['---', 'incremental_lists: true', '---', '', '# A', '', 'intro', '', '- one', '- two', '    - nested', ''],
+    ...['  continued', '- three', '', 'after', '', '1. x', '2. y'],
+  );
+  const deck = read(md);
+  assert.deepEqual(deck.slides[0].steps, [
+    '# A\n\nintro\n\n- one',
+    '# A\n\nintro\n\n- one\n- two\n    - nested\n\n  continued',
+    '# A\n\nintro\n\n- one\n- two\n    - nested\n\n  continued\n- three\n\nafter\n\n1. x',
+    deck.slides[0].body,
+  ]);
+  assert.deepEqual(read(md, undefined, false).slides[0].steps, [deck.slides[0].body]);
+  const options = read('---\noptions:\n  incremental_lists: true\n---\n\n# A\n\n- a\n- b\n\n<!-- end_slide -->\n\n# B');
+  assert.equal(options.slides[0].steps.length, 2);
+});
+
+test('pauses: <!-- pause -->, <!-- stop -->, and . . . (patat) end steps; never inside code', () => {
+  assert.equal(read('# A\n\n1\n\n<!-- pause -->\n\n2\n\n<!-- stop -->\n\n3').slides[0].steps.length, 3);
+  const patat = read('# A\n\n1\n\n. . .\n\n2\n\n```\n. . .\n```', 'patat');
+  assert.equal(patat.slides[0].steps.length, 2);
+  assert.match(patat.slides[0].body, /```\n\. \. \.\n```/);
+  assert.equal(read('# A\n\n1\n\n. . .\n\n2', 'patat', false).slides[0].steps.length, 1);
+});
+
+test('unknown or odd input never crashes, in any dialect', () => {
+  const odd = [
+    '---\n---\n\n# A',
+    '<!-- unclosed\n\n# A\n\ntext',
+    '# A\n\n```\nnever closed\n\n---\n\n# B',
+    '---\nlayout: [unclosed\n---\n\n# A\n\n---\nlayout: x\n---',
+    '---\nseparator: "("\n---\n\nx',
+    '# A\n\n---\nkey: value\n---\n',
+    '-->\n\n<!--\n\n-->\n\nx',
+    '. . .\n\n***\n\n___\n\n- - -\n\nx',
+    '%\n%\n%\n\nx',
+    '# A\n<!--fit--><!-- _class: x --><!--s--><!--v-->\nNote:',
+    '\u0000\u001b[2J# A\r\n\r\n----\r\n\r\nB',
+    '====\n\n## \n\n#\n\ntext',
+    'x\n'.repeat(2000),
+  ];
+  for (const md of odd) {
+    for (const dialect of [undefined, ...DIALECTS]) {
+      try {
+        const deck = read(md, dialect);
+        assert.ok(deck.slides.length > 0);
+        for (const s of deck.slides) assert.ok(s.steps.length >= 1 && s.steps[s.steps.length - 1] === s.body);
+      } catch (err) {
+        assert.ok(err instanceof Error && err.name === 'DeckError', `${dialect}: ${JSON.stringify(md)}: ${err}`);
+      }
+    }
+  }
+});
+
+test('every corpus deck and fixture reads in every dialect without crashing', () => {
+  const corpus = new URL('../../shared/corpus/', import.meta.url);
+  const files: string[] = [];
+  for (const dir of readdirSync(corpus, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const f of readdirSync(new URL(`${dir.name}/`, corpus))) {
+      files.push(readFileSync(new URL(`${dir.name}/${f}`, corpus), 'utf8'));
+    }
+  }
+  for (const f of readdirSync(FIXTURES)) if (f.endsWith('.md')) files.push(fixture(f));
+  for (const text of files) {
+    for (const dialect of DIALECTS) {
+      const deck = parseDeck(text, 'x.md');
+      const forced = read(text, dialect);
+      assert.ok(deck.slides.length > 0 && forced.slides.length > 0);
+      assert.equal(forced.dialect, dialect);
+    }
+  }
+});
+
+test('front matter duration: planned minutes for pacing', () => {
+  assert.equal(read('---\nduration: 10\n---\n\n# A').meta.duration, 10);
+  assert.equal(read('---\nduration: 7.5 min\n---\n\n# A').meta.duration, 7.5);
+  for (const bad of ['soon', '-3', '0', '[1]']) assert.equal(read(`---\nduration: ${bad}\n---\n\n# A`).meta.duration, undefined);
+});
