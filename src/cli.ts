@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<void> {
   const loaded = loadDeck(opts.deck ?? bundledDeck());
   const dialect = opts.values.dialect as Dialect | undefined;
   const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder, pauses: !opts.flags.has('no-pauses'), dialect });
+  if (opts.command === 'export') return (await import('./cli/export.js')).exportCommand(deck, opts);
 
   if (opts.json) {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');

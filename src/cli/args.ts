@@ -53,10 +53,21 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present'] },
   { long: 'help', short: 'h', help: 'show this help and exit' },
   { long: 'version', short: 'v', help: 'show the version and exit' },
+  {
+    long: 'format',
+    value: 'FORMAT',
+    choices: ['md', 'txt', 'html'],
+    commands: ['export'],
+    help: 'export: md, txt or html (default: from -o FILE, else md)',
+  },
+  { long: 'output', short: 'o', value: 'FILE', commands: ['export'], help: 'export: write to FILE, not standard output' },
+  { long: 'force', commands: ['export'], help: 'export: overwrite FILE if it exists' },
+  { long: 'width', value: 'N', commands: ['export'], help: 'export: wrap txt at N columns (20-400, default 80)' },
 ];
 
 /** Subcommands that exist now; a later one is added here with its help line. */
 export const COMMANDS: Partial<Record<CommandName, string>> = {
+  export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes',
   check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',
 };
 

@@ -1,0 +1,35 @@
+/** Handouts: the whole deck, every slide and its notes, as Markdown, plain text or HTML. */
+import type { Deck } from '../../deck/types.js';
+import { exportHtml } from './html.js';
+import { exportMarkdown } from './markdown.js';
+import { EXPORT_FORMATS, type ExportFormat } from './outline.js';
+import { exportText, TEXT_WIDTH } from './text.js';
+
+export { EXPORT_FORMATS, TEXT_WIDTH };
+export type { ExportFormat };
+
+export interface ExportOptions {
+  /** Line width for `txt` (80 when absent). */
+  width?: number;
+}
+
+export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOptions = {}): string {
+  if (format === 'html') return exportHtml(deck);
+  if (format === 'txt') return exportText(deck, options.width);
+  return exportMarkdown(deck);
+}
+
+const EXTENSIONS: Record<string, ExportFormat> = {
+  md: 'md',
+  markdown: 'md',
+  txt: 'txt',
+  text: 'txt',
+  html: 'html',
+  htm: 'html',
+};
+
+/** The format a file name asks for by its extension (`.md`, `.txt`, `.html`), if any. */
+export function formatFromPath(path: string): ExportFormat | undefined {
+  const m = /\.([A-Za-z]+)$/.exec(path);
+  return m ? EXTENSIONS[m[1].toLowerCase()] : undefined;
+}

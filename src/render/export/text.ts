@@ -1,0 +1,76 @@
+/**
+ * The handout as plain text at a width: title block, contents, each section
+ * between rules of `=`, each slide under a rule of `-` and its number and
+ * title, drawn by the presenter's own Markdown renderer without colour, its
+ * notes indented under "Notes:".
+ */
+import type { Deck } from '../../deck/types.js';
+import { createMarkdownRenderer } from '../markdown.js';
+import { plainWrap, renderNotesLines, renderSlideLines } from '../slide.js';
+import { makeTheme } from '../theme.js';
+import { centre } from '../wrap.js';
+import { makeHandout, titleLines } from './outline.js';
+
+export const TEXT_WIDTH = { default: 80, min: 20, max: 400 } as const;
+
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** The deck as a plain-text handout, no line wider than `width`, no ANSI codes. */
+export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): string {
+  const w = Math.max(TEXT_WIDTH.min, Math.floor(width));
+  const theme = makeTheme(0);
+  const md = createMarkdownRenderer(theme);
+  const h = makeHandout(deck);
+  const out: string[] = [];
+  const wrap = (text: string, indent = '') => plainWrap(text, w - indent.length).map((l) => indent + l);
+  const notes = (text: string) => {
+    if (!text) return;
+    out.push('', 'Notes:');
+    out.push(...renderNotesLines(text, w - 2, md, theme).map((l) => (l ? '  ' + l : l)));
+  };
+  const banner = h.meta.classification;
+
+  if (banner) out.push(...wrap(banner).map((l) => centre(l, w)), '');
+  if (h.cover) {
+    // The title slide, centred as the presenter shows it.
+    out.push(...renderSlideLines(h.cover.slide, w, md));
+    notes(h.cover.notes);
+    out.push('');
+  } else {
+    const { title, subtitle, byline } = titleLines(h.meta);
+    const lines = [title, subtitle, byline].filter((l): l is string => Boolean(l));
+    if (lines.length) out.push(...lines.flatMap((l) => wrap(l)), '');
+  }
+
+  if (h.parts.some((p) => p.slides.length)) {
+    out.push('Contents', '');
+    for (const part of h.parts) {
+      const indent = part.title ? '    ' : '  ';
+      if (part.title) out.push(...wrap(part.title, '  '));
+      for (const s of part.slides) out.push(...wrap(s.label, indent));
+    }
+    out.push('');
+  }
+
+  for (const part of h.parts) {
+    if (part.title) out.push('='.repeat(w), ...wrap(part.title), '='.repeat(w), '');
+    part.slides.forEach((s, i) => {
+      // The first slide of a section sits right under the section's rules.
+      if (i > 0 || !part.title) out.push('-'.repeat(w));
+      // The heading as the renderer draws it (links keep their address, tags their text).
+      const heading = s.heading === undefined ? s.headingText : `${s.number}. ${md(`# ${s.heading}`, 10000).join(' ')}`;
+      out.push(...wrap(heading));
+      if (s.body) out.push('', ...md(s.body, w));
+      notes(s.notes);
+      out.push('');
+    });
+  }
+  if (banner) out.push(...wrap(banner).map((l) => centre(l, w)));
+  return (
+    out
+      .join('\n')
+      .replace(SGR, '')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n+$/, '') + '\n'
+  );
+}

@@ -1,0 +1,527 @@
+// Handouts (`brief-present export`): every format on the bundled briefing, on every
+// deck of the shared corpus and on a hostile fixture; nothing lost, in order; HTML
+// that fetches and runs nothing; the CLI's output, overwrite and error rules.
+// `npm test` builds dist/cli.js before the CLI tests run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Marked, type Token, type Tokens } from 'marked';
+import stringWidth from 'string-width';
+import { parseFiles, sortDeckFiles, type Deck } from '../src/deck/parse.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { renderNotesLines, renderSlideLines } from '../src/render/slide.js';
+import { makeTheme } from '../src/render/theme.js';
+import { exportDeck, formatFromPath, type ExportFormat } from '../src/render/export/index.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const HOSTILE = join(FIXTURES, 'export', 'hostile.md');
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+
+function bundledDeck(): Deck {
+  const dir = new URL('../slides/', import.meta.url);
+  const files = sortDeckFiles(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => ({ path: `slides/${n}`, text: readFileSync(new URL(n, dir), 'utf8') })),
+  );
+  return parseFiles(files, { folder: true });
+}
+
+function fileDeck(path: string): Deck {
+  return parseFiles([{ path, text: readFileSync(path, 'utf8') }]);
+}
+
+function corpusFiles(): string[] {
+  assert.ok(existsSync(CORPUS), `the shared corpus is missing: expected it at ${CORPUS}`);
+  const out: string[] = [];
+  for (const dir of readdirSync(CORPUS).sort()) {
+    const d = join(CORPUS, dir);
+    if (!statSync(d).isDirectory()) continue;
+    for (const f of readdirSync(d).sort()) if (f.endsWith('.md')) out.push(join(d, f));
+  }
+  assert.ok(out.length >= 10, `corpus decks found: ${out.length}`);
+  return out;
+}
+
+const DECKS: [string, () => Deck][] = [
+  ['bundled briefing', bundledDeck],
+  ['hostile fixture', () => fileDeck(HOSTILE)],
+  ['basic fixture', () => fileDeck(join(FIXTURES, 'basic.md'))],
+  ...corpusFiles().map((p): [string, () => Deck] => [p.slice(CORPUS.length), () => fileDeck(p)]),
+];
+
+// ---------------------------------------------------------------------------
+// Words: what "the same content" means across formats.
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (_, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : '';
+    }
+    return ENTITIES[e.toLowerCase()] ?? '';
+  });
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const lexer = new Marked({ gfm: true });
+
+/** The text a reader sees in Markdown, with link and image addresses: what no format may drop. */
+function markdownText(markdown: string): string {
+  const out: string[] = [];
+  const walk = (tokens: Token[]) => {
+    for (const t of tokens) {
+      const any = t as Token & {
+        tokens?: Token[];
+        items?: Token[];
+        text?: string;
+        href?: string;
+        header?: { tokens: Token[] }[];
+        rows?: { tokens: Token[] }[][];
+      };
+      if (t.type === 'def') continue;
+      if (t.type === 'image') {
+        out.push(any.text ?? '', any.href ?? '');
+        continue;
+      }
+      if (t.type === 'table') {
+        for (const c of any.header ?? []) walk(c.tokens);
+        for (const row of any.rows ?? []) for (const c of row) walk(c.tokens);
+        continue;
+      }
+      if (any.tokens?.length) walk(any.tokens);
+      else if (any.items) walk(any.items);
+      else if (typeof any.text === 'string') out.push(any.text);
+      if (t.type === 'link') out.push(any.href ?? '');
+    }
+  };
+  walk(lexer.lexer(markdown));
+  return decodeEntities(out.join(' '));
+}
+
+/** The text of an HTML document as a reader sees it, link addresses included. */
+function htmlText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(style|title)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<a\b[^>]*?href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) => {
+        let h = decodeEntities(href);
+        try {
+          h = decodeURI(h);
+        } catch {
+          // keep it as it is
+        }
+        return ` ${text} ${h.replace(/[<>&]/g, ' ')} `;
+      })
+      .replace(/<[^>]*>/g, ' '),
+  );
+}
+
+const renderer = createMarkdownRenderer(makeTheme(0));
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** A slide as the terminal renderer draws it without colour, at a width. */
+function slidePlainText(deck: Deck, i: number, width: number): { body: string; notes: string } {
+  const slide = deck.slides[i];
+  const body = renderSlideLines(slide, width, renderer).join('\n');
+  const notes = slide.notes.trim() ? renderNotesLines(slide.notes, width - 2, renderer, makeTheme(0)).join('\n') : '';
+  return { body: body.replace(SGR, ''), notes: notes.replace(SGR, '') };
+}
+
+/** `expected` appears in `actual` in order (other words may come between). */
+function assertInOrder(expected: string[], actual: string[], what: string): void {
+  let j = 0;
+  for (let i = 0; i < expected.length; i++) {
+    while (j < actual.length && actual[j] !== expected[i]) j++;
+    if (j >= actual.length) {
+      const before = expected.slice(Math.max(0, i - 5), i).join(' ');
+      assert.fail(`${what}: "${expected[i]}" (word ${i + 1} of ${expected.length}, after "${before}") is missing`);
+    }
+    j++;
+  }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Cut an export into one piece per slide, in order: each slide from where
+ * its heading (or, in HTML, its element) starts to where the next one's
+ * does. The first piece starts at the top when slide 1 is the title block.
+ */
+function slideChunks(deck: Deck, format: ExportFormat, text: string, width = 80): string[] {
+  const n = deck.slides.length;
+  const starts: number[] = [];
+  let from = 0;
+  for (let k = 1; k <= n; k++) {
+    let re: RegExp;
+    if (format === 'html') re = new RegExp(`id="slide-${k}"`, 'g');
+    else if (format === 'md') re = new RegExp(`^#{2,3} (?:${k}\\.(?: |$)|Slide ${k}$)`, 'gm');
+    else re = new RegExp(`(?:^|\\n)(?:-{${width}}|={${width}}\\n)\\n(?:${k}\\.(?: |\\n)|Slide ${k}\\n)`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) {
+      const cover = k === 1 && deck.slides[0].kind === 'title';
+      assert.ok(cover, `${format}: no heading for slide ${k} of ${n} after offset ${from}`);
+      starts.push(0);
+      continue;
+    }
+    starts.push(m.index);
+    from = m.index + m[0].length;
+  }
+  return starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1] : undefined));
+}
+
+/** Every slide's text and notes are in the export, in order, each within its own slide. */
+function assertNothingLost(deck: Deck, format: ExportFormat, text: string, name: string, width = 80): void {
+  const chunks = slideChunks(deck, format, text, width);
+  deck.slides.forEach((slide, i) => {
+    const what = `${name} (${format}) slide ${i + 1}`;
+    if (format === 'txt') {
+      const plain = slidePlainText(deck, i, width);
+      assertInOrder([...words(plain.body), ...words(plain.notes)], words(chunks[i]), what);
+      return;
+    }
+    const expected = [...words(markdownText(slide.body)), ...words(markdownText(slide.notes))];
+    const actual = words(format === 'html' ? htmlText(chunks[i]) : markdownText(chunks[i]));
+    assertInOrder(expected, actual, what);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Safety of the HTML: nothing runs, nothing is fetched.
+
+const TAG = /<([a-zA-Z][\w-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+const ALLOWED_TAGS = new Set(
+  (
+    'html head meta title style body main header nav section div aside h1 h2 h3 h4 h5 h6 p ul ol li a span em ' +
+    'strong code pre blockquote table thead tbody tr th td hr br del input'
+  ).split(' '),
+);
+
+function assertSafeHtml(html: string, name: string): void {
+  assert.doesNotMatch(html, /<script/i, `${name}: a script element`);
+  assert.equal((html.match(/<style\b/gi) ?? []).length, 1, `${name}: one style element`);
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+  assert.doesNotMatch(css, /url\s*\(|@import|@font-face|expression\s*\(/i, `${name}: CSS that fetches`);
+  for (const m of html.matchAll(TAG)) {
+    const tag = m[1].toLowerCase();
+    assert.ok(ALLOWED_TAGS.has(tag), `${name}: unexpected element <${tag}>`);
+    for (const a of m[2].matchAll(ATTR)) {
+      const attr = a[1].toLowerCase();
+      const value = a[2] ?? a[3] ?? a[4] ?? '';
+      assert.ok(!/^on/.test(attr), `${name}: event handler ${attr} on <${tag}>`);
+      assert.ok(!['src', 'srcset', 'style', 'background', 'poster', 'action', 'formaction', 'data'].includes(attr),
+        `${name}: ${attr}= on <${tag}>`);
+      if (attr === 'href') {
+        assert.match(value, /^(#[\w-]+|https?:\/\/|mailto:)/i, `${name}: href="${value}"`);
+      }
+      if (tag === 'meta' && attr === 'http-equiv') {
+        assert.equal(value.toLowerCase(), 'content-security-policy', `${name}: meta http-equiv=${value}`);
+      }
+    }
+  }
+  // Every in-page link goes somewhere.
+  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  for (const m of html.matchAll(/href="#([^"]+)"/g)) assert.ok(ids.has(m[1]), `${name}: link to missing #${m[1]}`);
+}
+
+// ---------------------------------------------------------------------------
+// Every format on every deck.
+
+for (const [name, load] of DECKS) {
+  test(`export ${name}: md, txt and html keep every slide and note, in order`, () => {
+    const deck = load();
+    for (const format of ['md', 'txt', 'html'] as const) {
+      const text = exportDeck(deck, format);
+      assert.ok(text.endsWith('\n'), `${format} ends with a newline`);
+      assertNothingLost(deck, format, text, name);
+    }
+    const narrow = exportDeck(deck, 'txt', { width: 40 });
+    assertNothingLost(deck, 'txt', narrow, name, 40);
+  });
+
+  test(`export ${name}: txt is plain and fits its width`, () => {
+    const deck = load();
+    for (const width of [20, 40, 80, 120]) {
+      const text = exportDeck(deck, 'txt', { width });
+      assert.doesNotMatch(text, /[\u001b\u009b]/, 'no escape sequences');
+      for (const line of text.split('\n')) assert.ok(stringWidth(line) <= width, `${width}: ${JSON.stringify(line)}`);
+    }
+  });
+
+  test(`export ${name}: html is self-contained and safe`, () => {
+    const deck = load();
+    const html = exportDeck(deck, 'html');
+    assertSafeHtml(html, name);
+    assert.match(html, /^<!DOCTYPE html>\n/);
+    assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+    assert.match(html, /prefers-color-scheme:\s*dark/);
+    assert.match(html, /@media print\{[\s\S]*\.slide\{break-before:page;page-break-before:always/);
+    assert.equal((html.match(/class="[^"]*\bslide\b[^"]*" id="slide-\d+"/g) ?? []).length, deck.slides.length);
+    const withNotes = deck.slides.filter((s) => s.notes.trim()).length;
+    const notes = (html.match(/<aside class="notes"/g) ?? []).length;
+    assert.equal(notes, withNotes, 'one notes element per slide with notes');
+  });
+
+  test(`export ${name}: md headings keep the document's structure; no comment survives`, () => {
+    const deck = load();
+    const md = exportDeck(deck, 'md');
+    const tokens = lexer.lexer(md);
+    const titled = deck.sections.filter((s) => s.title);
+    const slideLevel = titled.length ? 3 : 2;
+    const cover = deck.slides[0].kind === 'title' && deck.meta.title !== undefined;
+    const top = tokens
+      .filter((t): t is Tokens.Heading => t.type === 'heading')
+      .map((t) => ({ depth: t.depth, text: t.text }));
+    // Title, Contents, then only section and slide headings at or above the slide level.
+    const structural = top.filter((h) => h.depth <= slideLevel);
+    const expected: string[] = [];
+    if (deck.meta.title) expected.push(`1:${deck.meta.title}`);
+    if (deck.slides.length > (cover ? 1 : 0)) expected.push('2:Contents');
+    let section = -1;
+    for (const slide of deck.slides) {
+      if (cover && slide.index === 0) continue;
+      if (slide.section !== section) {
+        section = slide.section;
+        const title = deck.sections[section].title;
+        if (title) expected.push(`2:${title}`);
+      }
+      expected.push(`${slideLevel}:${slide.index + 1}`);
+    }
+    const got = structural.map((h) => {
+      const num = /^(\d+)\. |^Slide (\d+)$/.exec(h.text);
+      const isSlide = h.depth === slideLevel && num && !(slideLevel === 2 && h.text === 'Contents');
+      return isSlide ? `${h.depth}:${num[1] ?? num[2]}` : `${h.depth}:${h.text.replace(/\\(.)/g, '$1')}`;
+    });
+    assert.deepEqual(got, expected);
+    // The deck's comments and directives are gone; any `<!--` left is text, not a comment.
+    const comments: string[] = [];
+    const walk = (ts: Token[]) => {
+      for (const t of ts) {
+        if (t.type === 'html' && /<!--/.test(t.raw)) comments.push(t.raw);
+        const any = t as { tokens?: Token[]; items?: Token[] };
+        if (any.tokens) walk(any.tokens);
+        if (any.items) walk(any.items);
+      }
+    };
+    walk(tokens);
+    assert.deepEqual(comments, []);
+    for (const directive of ['end_slide', 'speaker_note', 'column_layout', 'jump_to_middle', 'reset_layout']) {
+      const inSource = deck.slides.some((s) => s.body.includes(directive) || s.notes.includes(directive));
+      if (!inSource) assert.ok(!md.includes(directive), `directive ${directive} leaked`);
+    }
+    // The document ends as it should: the last slide cannot swallow what follows.
+    if (deck.meta.classification) {
+      const last = tokens.filter((t) => t.type !== 'space').at(-1)!;
+      assert.equal(last.type, 'paragraph', 'the closing classification is a paragraph of its own');
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// What each format contains.
+
+test('md: title block, contents linking to GitHub-style anchors, notes as block quotes', () => {
+  const deck = bundledDeck();
+  const md = exportDeck(deck, 'md');
+  assert.match(
+    md,
+    /^# Cambodia-US relations\n\nMoving to strategic cooperation\n\nSource: commentary, 2011\n\n## Contents\n/,
+  );
+  assert.match(md, /^- \[Overview\]\(#overview\)\n {2}- \[2\. Agenda\]\(#2-agenda\)$/m);
+  assert.match(md, /^ {2}- \[13\. Investing in "software"\]\(#13-investing-in-software\)$/m);
+  assert.match(md, /^## Military-to-military relations\n\n### 9\. Military-to-military ties\n\n- US supports/m);
+  assert.match(md, /^> \*\*Notes\*\*\n>\n> In military-to-military relations, the article says/m);
+  // Every link in the contents points at a heading that GitHub would give that anchor.
+  const slug = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  const headings = lexer.lexer(md).filter((t): t is Tokens.Heading => t.type === 'heading');
+  const anchors = new Set(headings.map((t) => slug(t.text)));
+  for (const m of md.matchAll(/\]\(#([^)]+)\)/g)) assert.ok(anchors.has(m[1]), `anchor #${m[1]}`);
+});
+
+test('md: slide headings are demoted under the slide heading, in slides and notes', () => {
+  const md = exportDeck(fileDeck(HOSTILE), 'md');
+  assert.match(md, /^### 3\. Headings of every level\n\n#### Level one inside\n##### Level two\n###### Level three\n/m);
+  assert.match(md, /^###### Level six\n\n#### Setext heading\n/m);
+  assert.match(md, /^> #### A heading in notes$/m);
+  const banner = '**SECRET "quoted" \\</style\\>\\<script\\>window.pwned = 8\\</script\\>**\n';
+  assert.ok(md.startsWith(banner), 'banner escaped');
+  // Unclosed code fence closed, unclosed <pre> and comment shown as text.
+  assert.match(md, /^```python\nprint\("still here"\)\n```$/m);
+  assert.match(md, /^&lt;pre>$/m);
+});
+
+test('txt: title block, contents, sections between rules, slides under their number and title', () => {
+  const txt = exportDeck(bundledDeck(), 'txt');
+  const lines = txt.split('\n');
+  assert.equal(lines[0].trim(), 'Cambodia-US relations');
+  assert.match(txt, /\nContents\n\n {2}Overview\n {4}2\. Agenda\n {4}3\. Bottom line up front\n {2}Foundations/);
+  const section = `\\n={80}\\nDevelopment assistance\\n={80}\\n\\n8\\. Development assistance through USAID\\n`;
+  assert.match(txt, new RegExp(section));
+  assert.match(txt, new RegExp(`\\n-{80}\\n3\\. Bottom line up front\\n\\n`));
+  assert.match(txt, /\nNotes:\n {2}In military-to-military relations, the article says/);
+  assert.match(exportDeck(fileDeck(HOSTILE), 'txt'), /^ +SECRET "quoted"/);
+});
+
+test('html: title block, contents by section, one element per slide, notes under their slide', () => {
+  const deck = bundledDeck();
+  const html = exportDeck(deck, 'html');
+  assert.match(html, /<title>Cambodia-US relations<\/title>/);
+  assert.match(html, /<header class="title-block slide title-slide" id="slide-1">\n<h1>Cambodia-US relations<\/h1>/);
+  assert.match(html, /<p class="subtitle">Moving to strategic cooperation<\/p>/);
+  assert.match(html, /<nav class="toc"[^>]*>\n<h2 id="contents">Contents<\/h2>/);
+  assert.match(html, /<li><a href="#section-2">Foundations of the relationship<\/a>\n<ul>\n<li><a href="#slide-4">/);
+  const part = '<section class="part" id="section-6">\n<h2>Military-to-military relations</h2>\n';
+  assert.ok(html.includes(part + '<section class="slide" id="slide-9">'), 'a section, its heading, its first slide');
+  assert.match(html, /<h3 class="slide-title"><span class="num">9\.<\/span> Military-to-military ties<\/h3>/);
+  assert.match(
+    html,
+    /<aside class="notes" aria-label="Speaker notes">\n<p class="notes-label">Notes<\/p>\n<p>In military-to-military/,
+  );
+  assert.match(html, /<table>/);
+});
+
+test('html: raw HTML from the deck is text, links only http(s)/mailto, images are alt text', () => {
+  const html = exportDeck(fileDeck(HOSTILE), 'html');
+  assertSafeHtml(html, 'hostile');
+  assert.ok(html.includes('&lt;script&gt;window.pwned = 1&lt;/script&gt;'), 'inline script shown as text');
+  assert.ok(html.includes('&lt;img src=&quot;http://example.com/x.png&quot;'), 'img shown as text');
+  assert.ok(html.includes('&lt;iframe src='), 'iframe shown as text');
+  assert.match(html, /a js link <span class="href">\(javascript:window\.pwned=3\)<\/span>/);
+  assert.match(html, /a relative link <span class="href">\(other\.md\)<\/span>/);
+  assert.match(html, /<a href="https:\/\/example\.com\/page\?q=1&amp;r=2" rel="noopener noreferrer">a web link<\/a>/);
+  assert.match(html, /<a href="mailto:someone@example\.com"/);
+  const image = '<span class="image">[image: a picture] <span class="href">(http://example.com/pic.png)</span></span>';
+  assert.ok(html.includes(image), 'an image is its alt text and address, as text');
+  assert.match(html, /<h1>Hostile &lt;b&gt;deck&lt;\/b&gt; with <em>emphasis<\/em><\/h1>/);
+  assert.match(html, /<title>Hostile deck with emphasis<\/title>/);
+  assert.match(html, /content:"SECRET \\22 quoted\\22  \\3c \/style\\3e /, 'classification escaped inside CSS');
+  assert.match(html, /<h4>Level one inside<\/h4>\n<h5>Level two<\/h5>\n<h6>Level three<\/h6>\n<h6>Level four<\/h6>/);
+  assert.match(html, /<blockquote>\n<h4>A heading in a quote<\/h4>/);
+});
+
+test('formatFromPath: the -o extension picks the format', () => {
+  assert.equal(formatFromPath('x.md'), 'md');
+  assert.equal(formatFromPath('x.markdown'), 'md');
+  assert.equal(formatFromPath('dir.v2/x.TXT'), 'txt');
+  assert.equal(formatFromPath('x.html'), 'html');
+  assert.equal(formatFromPath('x.htm'), 'html');
+  assert.equal(formatFromPath('x.pdf'), undefined);
+  assert.equal(formatFromPath('handout'), undefined);
+});
+
+// ---------------------------------------------------------------------------
+// The CLI.
+
+function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
+    timeout: 20000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function assertOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^brief-present: [^\n]+\n$/, `one line: ${JSON.stringify(r.stderr)}`);
+  assert.match(r.stderr, pattern);
+}
+
+test('cli: export prints Markdown of the bundled briefing on standard output by default', () => {
+  const r = run(['export']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, exportDeck(bundledDeck(), 'md'));
+  assert.match(r.stdout, /^# Cambodia-US relations\n/);
+});
+
+test('cli: --format txt and --width, no colour even when forced', () => {
+  const r = run(['export', '--format', 'txt', '--width', '50'], { FORCE_COLOR: '3' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /\u001b/);
+  for (const line of r.stdout.split('\n')) assert.ok(stringWidth(line) <= 50, line);
+  const basic = run(['export', join(FIXTURES, 'basic.md'), '--format=txt']);
+  assert.equal(basic.code, 0, basic.stderr);
+  assert.match(basic.stdout, /Fixture Briefing/);
+  assert.ok(basic.stdout.split('\n').every((l) => stringWidth(l) <= 80));
+});
+
+test('cli: -o writes the file, the format from its extension; an existing file needs --force', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  const html = join(dir, 'handout.html');
+  let r = run(['export', '-o', html]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, '');
+  assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>/);
+
+  const txt = join(dir, 'handout.txt');
+  assert.equal(run(['export', join(FIXTURES, 'basic.md'), '--output', txt]).code, 0);
+  assert.doesNotMatch(readFileSync(txt, 'utf8'), /^#|<html/);
+  const other = join(dir, 'handout.out');
+  assert.equal(run(['export', '-o', other]).code, 0);
+  assert.match(readFileSync(other, 'utf8'), /^# Cambodia-US relations\n/, 'unknown extension: Markdown');
+  const forced = join(dir, 'forced.html');
+  assert.equal(run(['export', '-o', forced, '--format', 'md']).code, 0);
+  assert.match(readFileSync(forced, 'utf8'), /^# /, '--format wins over the extension');
+
+  const before = readFileSync(html, 'utf8');
+  r = run(['export', '-o', html, '--format', 'txt']);
+  assertOneLineError(r, /handout\.html: already exists \(use --force/);
+  assert.ok(r.stderr.includes(html), 'names the path');
+  assert.equal(readFileSync(html, 'utf8'), before, 'left as it was');
+  r = run(['export', '-o', html, '--format', 'txt', '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(readFileSync(html, 'utf8'), /<!DOCTYPE/);
+
+  assertOneLineError(run(['export', '-o', dir]), /: is a folder$/m);
+  const deckCopy = join(dir, 'deck.md');
+  writeFileSync(deckCopy, readFileSync(join(FIXTURES, 'basic.md')));
+  assertOneLineError(run(['export', deckCopy, '-o', deckCopy, '--force']), /deck\.md: is a file of the deck/);
+  assert.equal(readFileSync(deckCopy, 'utf8'), readFileSync(join(FIXTURES, 'basic.md'), 'utf8'));
+});
+
+test('cli: an unwritable path is one line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  const file = join(dir, 'plain-file');
+  writeFileSync(file, 'x');
+  const proc = run(['export', '-o', '/proc/nope/x.html']);
+  assertOneLineError(proc, /^brief-present: \/proc\/nope\/x\.html: cannot write: /);
+  assertOneLineError(run(['export', '-o', join(file, 'x.md')]), /plain-file\/x\.md: cannot write: /);
+  const missing = run(['export', '-o', join(dir, 'missing', 'x.md')]);
+  assertOneLineError(missing, /missing\/x\.md: cannot write: no such folder/);
+});
+
+test('cli: bad --format, --width or misplaced options are one line, exit 2', () => {
+  assertOneLineError(run(['export', '--format', 'pdf']), /option --format takes md, txt, html, not "pdf"/);
+  assertOneLineError(run(['export', '--format']), /option --format needs a FORMAT/);
+  for (const w of ['10', '401', 'abc', '80.5', '-3', '']) {
+    const r = run(['export', '--format', 'txt', `--width=${w}`]);
+    assertOneLineError(r, /option --width takes a whole number from 20 to 400/);
+  }
+  assertOneLineError(run(['export', '--format', 'html', '--width', '100']), /--width applies to --format txt only/);
+  assertOneLineError(run(['export', '-o', '']), /--output needs a FILE/);
+  assertOneLineError(run(['--format', 'md']), /option --format does not apply when presenting/);
+  assertOneLineError(run(['export', '--json']), /option --json does not apply with export/);
+  assertOneLineError(run(['export', join(FIXTURES, 'missing.md')]), /missing\.md: no such file or folder/);
+});
+
+test('cli: --help shows the export command and its options', () => {
+  const r = run(['--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /brief-present export \[DECK\] \[-o FILE\]/);
+  for (const o of ['--format FORMAT', '-o, --output FILE', '--force', '--width N']) assert.ok(r.stdout.includes(o), o);
+});
