@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deckToJson } from './deck/json.js';
 import { DeckError, parseFiles } from './deck/parse.js';
@@ -20,6 +21,14 @@ function version(): string {
 /** The briefing shipped in the package's slides/ folder. */
 function bundledDeck(): string {
   return fileURLToPath(new URL('../slides/', import.meta.url)).replace(/[\\/]$/, '');
+}
+
+function realDeckPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 function fail(message: string, code: number): never {
@@ -47,9 +56,14 @@ async function main(argv: string[]): Promise<void> {
     if (runCheck(opts, opts.deck ?? bundledDeck()) !== 0) process.exit(1);
     return;
   }
-  const loaded = loadDeck(opts.deck ?? bundledDeck());
+  const deckPath = opts.deck ?? bundledDeck();
   const dialect = opts.values.dialect as Dialect | undefined;
-  const deck: Deck = parseFiles(loaded.files, { folder: loaded.folder, pauses: !opts.flags.has('no-pauses'), dialect });
+  const read = (): { deck: Deck; folder: boolean } => {
+    const loaded = loadDeck(deckPath);
+    const pauses = !opts.flags.has('no-pauses');
+    return { deck: parseFiles(loaded.files, { folder: loaded.folder, pauses, dialect }), folder: loaded.folder };
+  };
+  const { deck, folder } = read();
   if (opts.command === 'export') return (await import('./cli/export.js')).exportCommand(deck, opts);
 
   if (opts.json) {
@@ -66,7 +80,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { present } = await import('./ui/present.js');
-  await present(deck, theme, { fault: process.env.BRIEF_PRESENT_FAULT });
+  const notes = opts.flags.has('notes');
+  const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
+  await present(deck, theme, {
+    view,
+    source: { path: deckPath, folder, load: () => read().deck },
+    watch: opts.flags.has('watch'),
+    link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
+    fault: process.env.BRIEF_PRESENT_FAULT,
+  });
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -147,3 +147,12 @@ test('a reader that goes away early is not an error', () => {
   assert.equal(r.stderr, '');
   assert.equal(r.stdout.split('\n').length, 2);
 });
+
+test('README lists every key, as the key table has it', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  for (const mode of ['slides', 'reading'] as const) {
+    for (const row of helpRows(mode)) {
+      assert.ok(readme.includes(`| ${row.keys} | ${row.help} |`), `${mode}: | ${row.keys} | ${row.help} |`);
+    }
+  }
+});

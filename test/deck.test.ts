@@ -238,3 +238,30 @@ test('an unclosed comment keeps the rest of its slide visible, not lost', () => 
   assert.match(deck.slides[0].body, /before[\s\S]*never closed[\s\S]*after text/);
   assert.equal(deck.slides[0].notes, '');
 });
+
+test('planned minutes: duration: for the deck, per file in a folder, or in a section comment', () => {
+  const one = parseDeck('---\ntitle: T\nduration: 20\n---\n\n<!-- section: Intro, 5 min -->\n\n# A\n\n---\n\n<!-- section: Body -->\n\n# B');
+  assert.equal(one.meta.duration, 20);
+  assert.deepEqual(
+    one.sections.map((s) => [s.title, s.minutes]),
+    [
+      ['Intro', 5],
+      ['Body', undefined],
+    ],
+  );
+  const folder = parseFiles(
+    [
+      { path: 'd/1.md', text: '---\ntitle: T\nduration: 30\nsection: One\n---\n\n# A' },
+      { path: 'd/2.md', text: '---\nsection: Two\nduration: 10 min\n---\n\n# B' },
+    ],
+    { folder: true },
+  );
+  assert.equal(folder.meta.duration, 30);
+  assert.deepEqual(
+    folder.sections.map((s) => [s.title, s.minutes]),
+    [
+      ['One', undefined],
+      ['Two', 10],
+    ],
+  );
+});

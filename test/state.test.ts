@@ -268,3 +268,17 @@ test('a remote position is applied as is, also the reveal step', () => {
   const clamped = reducer(s0, { type: 'remote', index: 99, step: 5 });
   assert.deepEqual([clamped.index, clamped.step], [3, 0]);
 });
+
+test('section menu: opens on the current section; arrows choose, Enter or a digit jumps', () => {
+  let s = pressKeys(start(5), 's');
+  assert.deepEqual([s.overlay, s.menuSelected], ['menu', 1]);
+  s = pressKeys(s, '<down>');
+  assert.equal(s.menuSelected, 2);
+  s = pressKeys(s, '<down>');
+  assert.equal(s.menuSelected, 2, 'stops at the last section');
+  s = pressKeys(s, '<up><enter>');
+  assert.deepEqual([s.index, s.overlay], [4, 'none']);
+  assert.equal(pressKeys(start(), 's3').index, 8);
+  assert.equal(pressKeys(start(), 'sjj<enter>').index, 8);
+  assert.equal(pressKeys(start(), 's9').overlay, 'menu', 'no ninth section');
+});

@@ -50,7 +50,24 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: `read DECK as written for NAME (default: recognised): ${DIALECTS.join(', ')}`,
   },
   { long: 'size', value: 'COLSxROWS', commands: ['check'], help: 'check: the terminal size to check at (default 80x24)' },
-  { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present'] },
+  { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'read'] },
+  { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present'] },
+  {
+    long: 'watch',
+    help: 'reload when the deck changes on disk, staying on the slide (w toggles)',
+    commands: ['present', 'read'],
+  },
+  {
+    long: 'notes',
+    help: 'the notes terminal: presenter view, kept in step with the audience terminal',
+    commands: ['present'],
+  },
+  {
+    long: 'channel',
+    value: 'NAME',
+    help: 'terminals on the same channel stay on the same slide (default: the deck)',
+    commands: ['present', 'read'],
+  },
   { long: 'help', short: 'h', help: 'show this help and exit' },
   { long: 'version', short: 'v', help: 'show the version and exit' },
   {
@@ -67,6 +84,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 
 /** Subcommands that exist now; a later one is added here with its help line. */
 export const COMMANDS: Partial<Record<CommandName, string>> = {
+  read: 'read [DECK]              read the whole deck as one document, notes included',
   export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes',
   check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',
 };

@@ -59,10 +59,13 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     sections.push({ title, first: slides.length, last: slides.length - 1 });
   };
   /** A title slide alone in an untitled section joins the first named one. */
-  const startSection = (title: string) => {
+  const startSection = (title: string, planned?: number) => {
     const onlyTitle = slides.length === 1 && slides[0].kind === 'title' && sections[0].title === '';
     if (onlyTitle) sections[0].title = title;
     else openSection(title);
+    const s = sections[sections.length - 1];
+    if (planned !== undefined) s.minutes = planned;
+    else delete s.minutes;
   };
   const addSlide = (s: Omit<Slide, 'index' | 'section'>) => {
     if (!sections.length) openSection('');
@@ -119,7 +122,9 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       const firstH1 = parts.map((p) => firstHeading(p.body)).find((h) => h && h.level === 1);
       const name = stringField(fm.data, 'section') ?? firstH1?.text ?? nameFromPath(file.path);
       const hasContent = parts.some((p) => p.body || p.notes);
-      if (hasContent) startSection(name);
+      // A file's duration: plans its section; in the first file with the deck's title, the deck.
+      const deckFile = fileIndex === 0 && stringField(fm.data, 'title') !== undefined;
+      if (hasContent) startSection(name, deckFile ? undefined : minutes(fm.data.duration));
     }
     let pendingSection: string | undefined;
     for (const p of parts) {
@@ -127,7 +132,12 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       if (!p.body && !p.notes) continue;
       const heading = firstHeading(p.body);
       const name = pendingSection ?? (!folder && heading?.level === 1 ? heading.text : undefined);
-      if (name !== undefined) startSection(name);
+      if (name !== undefined) {
+        // <!-- section: Name, 5 min --> plans the section.
+        const planned = pendingSection !== undefined ? /^(.*?)\s*,\s*(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes))\s*$/i.exec(name) : null;
+        if (planned) startSection(planned[1], minutes(planned[2]));
+        else startSection(name);
+      }
       pendingSection = undefined;
       const ownTitle = p.raw.data ? stringField(p.raw.data, 'title') : undefined;
       addSlide({

@@ -27,6 +27,8 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
   const n = deck.slides.length;
   let section = -1;
   for (const slide of deck.slides) {
+    // A jump to the first slide of a section shows the section's heading too.
+    slideStarts.push(lines.length);
     if (slide.section !== section) {
       section = slide.section;
       const title = deck.sections[section].title;
@@ -36,7 +38,6 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
         lines.push(theme.rule('═'.repeat(Math.min(width, displayWidth(`§ ${title}`)))));
       }
     }
-    slideStarts.push(lines.length);
     lines.push('');
     const label = ` ${slide.index + 1}/${n} `;
     lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));

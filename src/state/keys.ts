@@ -29,6 +29,7 @@ export type Command =
   | 'reading'
   | 'timer'
   | 'timerReset'
+  | 'watch'
   | 'help'
   | 'close'
   | 'quit';
@@ -79,14 +80,27 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'last', keys: ['G', 'end'], help: 'bottom', group: 'Jump', modes: READING },
   { command: 'nextSection', keys: [']'], help: 'next section', group: 'Jump', pairHelp: 'next / previous section' },
   { command: 'prevSection', keys: ['['], help: 'previous section', group: 'Jump' },
-  { command: 'menu', keys: ['s', 'tab'], help: 'section menu', group: 'Jump', inOverlay: true },
+  {
+    command: 'menu',
+    keys: ['s', 'tab'],
+    help: 'section menu: ↑/↓ and Enter, or the section number',
+    group: 'Jump',
+    inOverlay: true,
+  },
   { command: 'index', keys: ['i'], help: 'slide index: type to filter, Enter jumps', group: 'Jump' },
   { command: 'search', keys: ['/'], help: 'search slides and notes', group: 'Find' },
   { command: 'nextMatch', keys: ['n'], help: 'next match', group: 'Find', pairHelp: 'next / previous match' },
   { command: 'prevMatch', keys: ['N'], help: 'previous match', group: 'Find' },
   { command: 'notes', keys: ['o'], help: 'speaker notes below the slide', group: 'Show', modes: SLIDES },
   { command: 'presenter', keys: ['p'], help: 'presenter view: notes, next slide, timer', group: 'Show', modes: SLIDES },
-  { command: 'reading', keys: ['r'], help: 'reading view: the whole deck as one document', group: 'Show' },
+  {
+    command: 'reading',
+    keys: ['r'],
+    help: 'reading view: the whole deck as one document',
+    group: 'Show',
+    modes: SLIDES,
+  },
+  { command: 'reading', keys: ['r'], help: 'back to the slides, at the slide being read', group: 'Show', modes: READING },
   {
     command: 'timer',
     keys: ['t'],
@@ -95,6 +109,7 @@ export const BINDINGS: readonly Binding[] = [
     pairHelp: 'start or pause / reset the timer',
   },
   { command: 'timerReset', keys: ['T'], help: 'reset the timer', group: 'Time' },
+  { command: 'watch', keys: ['w'], help: 'watch the deck: reload when its files change', group: 'General' },
   { command: 'help', keys: ['?'], help: 'this help', group: 'General', inOverlay: true },
   { command: 'close', keys: ['escape'], help: 'close the menu, index, search or help', group: 'General', inOverlay: true },
   { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', inOverlay: true },
@@ -149,7 +164,7 @@ export function helpRows(mode: Mode = 'slides'): HelpRow[] {
     } else {
       rows.push({ group: b.group, keys, help: b.help });
     }
-    if (b.command === 'last' && mode === 'slides') rows.push({ group: 'Jump', ...NUMBER_HELP });
+    if (b.command === 'last') rows.push({ group: 'Jump', ...NUMBER_HELP });
   }
   return rows;
 }

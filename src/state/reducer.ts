@@ -50,6 +50,8 @@ export interface State {
   digits: string;
   /** Printable keys typed so far that start a sequence ("g" of "gg"). */
   pending: string;
+  /** Section menu: the highlighted section. */
+  menuSelected: number;
   /** Slide index overlay: the filter typed and the highlighted row. */
   filter: string;
   selected: number;
@@ -58,6 +60,8 @@ export interface State {
   texts: readonly SearchText[];
   titles: readonly string[];
   timer: Timer;
+  /** Reload the deck when its files change. */
+  watch: boolean;
   /** Timer reading when the current section was entered (ms), for section pacing. */
   sectionEntry: number;
   quit: boolean;
@@ -95,6 +99,8 @@ export type Action =
   | { type: 'gotoSection'; section: number; ctx?: KeyContext }
   /** A position from a linked terminal: applied as is, never echoed back. */
   | { type: 'remote'; index: number; step: number; now?: number }
+  /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
+  | { type: 'reload'; deck: DeckShape; index: number }
   | { type: 'close' };
 
 export interface DeckShape {
@@ -105,7 +111,7 @@ export interface DeckShape {
   titles?: readonly string[];
 }
 
-export function initialState(deck: DeckShape, options: { index?: number; view?: View } = {}): State {
+export function initialState(deck: DeckShape, options: { index?: number; view?: View; watch?: boolean } = {}): State {
   const view = options.view ?? 'slides';
   return {
     index: clamp(options.index ?? 0, 0, deck.count - 1),
@@ -123,11 +129,13 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
     pending: '',
     filter: '',
     selected: 0,
+    menuSelected: 0,
     search: { query: '', active: '', message: '' },
     texts: deck.texts ?? [],
     titles: deck.titles ?? [],
     timer: { started: false, running: false, since: 0, banked: 0 },
     sectionEntry: 0,
+    watch: options.watch ?? false,
     quit: false,
   };
 }
@@ -178,8 +186,15 @@ export function slideAtLine(doc: ReadingDoc, line: number): number {
   return lo;
 }
 
-function scrollTo(state: State, doc: ReadingDoc, line: number): State {
-  return { ...state, readTop: clamp(line, 0, Math.max(0, doc.lines - doc.page)) };
+/**
+ * Scroll the reading view. Scrolling stops when the last line reaches the
+ * bottom; a jump to a slide may go further, so that the slide is at the top
+ * and is the one "being read".
+ */
+function scrollTo(state: State, doc: ReadingDoc, line: number, jump = false): State {
+  const bottom = Math.max(0, doc.lines - doc.page);
+  const max = jump ? Math.max(0, doc.lines - 1) : Math.max(bottom, Math.min(state.readTop, line));
+  return { ...state, readTop: clamp(line, 0, max) };
 }
 
 /** Move to the next (or previous) match; `inclusive` counts a match right here. */
@@ -242,7 +257,7 @@ function readingCommand(state: State, command: Command, count: number | null, ct
           : state.readTop > top && count === null
             ? s
             : Math.max(0, s - n);
-      return scrollTo(state, doc, doc.slideStarts[state.sections[target].first]);
+      return scrollTo(state, doc, doc.slideStarts[state.sections[target].first], true);
     }
     case 'reading': {
       const index = slideAtLine(doc, state.readTop);
@@ -289,8 +304,11 @@ function run(state: State, command: Command, key: string, count: number | null, 
       if (state.index > state.sections[s].first && count === null) return go(state, state.sections[s].first, now);
       return go(state, state.sections[Math.max(0, s - (count ?? 1))].first, now);
     }
-    case 'menu':
-      return { ...state, overlay: state.overlay === 'menu' ? 'none' : 'menu' };
+    case 'menu': {
+      if (state.overlay === 'menu') return { ...state, overlay: 'none' };
+      const here = state.view === 'reading' && ctx.doc ? slideAtLine(ctx.doc(), state.readTop) : state.index;
+      return { ...state, overlay: 'menu', menuSelected: sectionOf(state, here) };
+    }
     case 'help':
       return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
     case 'index':
@@ -310,7 +328,7 @@ function run(state: State, command: Command, key: string, count: number | null, 
     case 'reading': {
       if (!ctx.doc) return state;
       const doc = ctx.doc();
-      return { ...scrollTo(state, doc, doc.slideStarts[state.index] ?? 0), view: 'reading' };
+      return { ...scrollTo(state, doc, doc.slideStarts[state.index] ?? 0, true), view: 'reading' };
     }
     case 'timer': {
       const t = state.timer;
@@ -318,6 +336,8 @@ function run(state: State, command: Command, key: string, count: number | null, 
       const timer = t.running ? { ...t, running: false, banked: elapsed(t, now) } : startTimer(t, now);
       return { ...state, timer };
     }
+    case 'watch':
+      return { ...state, watch: !state.watch };
     case 'timerReset':
       return { ...state, timer: { started: false, running: false, since: 0, banked: 0 }, sectionEntry: 0 };
     case 'close':
@@ -337,6 +357,30 @@ export function indexRows(state: State): number[] {
     if (!f || `${i + 1}` === f || contains(state.titles[i] ?? '', f) || contains(state.texts[i]?.body ?? '', f)) out.push(i);
   }
   return out;
+}
+
+/** Keys in the section menu: ↑/↓ (or k/j) choose, Enter or a digit jumps. */
+function onMenuKey(state: State, key: string, ctx: KeyContext): State | null {
+  const last = state.sections.length - 1;
+  switch (key) {
+    case 'up':
+    case 'k':
+      return { ...state, menuSelected: Math.max(0, state.menuSelected - 1) };
+    case 'down':
+    case 'j':
+      return { ...state, menuSelected: Math.min(last, state.menuSelected + 1) };
+    case 'home':
+      return { ...state, menuSelected: 0 };
+    case 'end':
+      return { ...state, menuSelected: last };
+    case 'enter':
+      return reducer(state, { type: 'gotoSection', section: state.menuSelected, ctx });
+    default:
+      if (/^[1-9]$/.test(key) && Number(key) - 1 <= last) {
+        return reducer(state, { type: 'gotoSection', section: Number(key) - 1, ctx });
+      }
+      return null;
+  }
 }
 
 function onIndexKey(state: State, key: string, ctx: KeyContext): State {
@@ -380,7 +424,7 @@ function withFilter(state: State, filter: string): State {
 function readingJump(state: State, index: number, ctx: KeyContext): Partial<State> {
   if (state.view !== 'reading' || !ctx.doc) return {};
   const doc = ctx.doc();
-  return { readTop: clamp(doc.slideStarts[index] ?? 0, 0, Math.max(0, doc.lines - doc.page)) };
+  return { readTop: clamp(doc.slideStarts[index] ?? 0, 0, Math.max(0, doc.lines - 1)) };
 }
 
 function onSearchKey(state: State, key: string, ctx: KeyContext): State {
@@ -412,6 +456,10 @@ function modeOf(state: State): Mode {
 function onKey(state: State, key: string, ctx: KeyContext): State {
   if (state.overlay === 'index') return onIndexKey(state, key, ctx);
   if (state.overlay === 'search') return onSearchKey(state, key, ctx);
+  if (state.overlay === 'menu') {
+    const done = onMenuKey(state, key, ctx);
+    if (done) return done;
+  }
   const inOverlay = state.overlay !== 'none';
   const mode = modeOf(state);
   if (!inOverlay && /^[0-9]$/.test(key) && state.pending === '') {
@@ -457,6 +505,26 @@ export function reducer(state: State, action: Action): State {
     }
     case 'close':
       return { ...state, overlay: 'none' };
+    case 'reload': {
+      const d = action.deck;
+      const index = clamp(action.index >= 0 ? action.index : state.index, 0, d.count - 1);
+      const steps = d.steps ?? [];
+      const stay = index === state.index && action.index < 0;
+      const step = stay ? clamp(state.step, 0, Math.max(1, steps[index] ?? 1) - 1) : Math.max(1, steps[index] ?? 1) - 1;
+      return {
+        ...state,
+        count: d.count,
+        sections: d.sections,
+        steps,
+        texts: d.texts ?? [],
+        titles: d.titles ?? [],
+        index,
+        step,
+        scroll: stay ? state.scroll : 0,
+        selected: clamp(state.selected, 0, d.count - 1),
+        menuSelected: clamp(state.menuSelected, 0, d.sections.length - 1),
+      };
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
   reducer,
   sectionOf,
   slideAtLine,
+  type DeckShape,
   type KeyContext,
   type ReadingDoc,
   type State,
@@ -36,6 +37,24 @@ export interface AppProps {
   onQuit?: () => void;
   /** The clock (ms); tests pass their own. */
   now?: () => number;
+  /** Watch the deck's files: the initial setting, and how to turn it on or off. */
+  watch?: boolean;
+  onWatch?: (on: boolean) => void;
+  /** After a reload: the slide to show (-1: stay); changes with every reload. */
+  reload?: { version: number; index: number };
+  /** The deck on disk no longer parses: shown as a banner over the last good deck. */
+  error?: string;
+}
+
+/** What the reducer needs to know of a deck. */
+function shapeOf(deck: Deck): DeckShape {
+  return {
+    count: deck.slides.length,
+    sections: deck.sections,
+    steps: deck.slides.map((s) => s.steps.length),
+    texts: deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),
+    titles: deck.slides.map((s) => s.title),
+  };
 }
 
 function useTerminalSize(): { cols: number; rows: number } {
@@ -68,21 +87,18 @@ function useLinkStatus(link: Link | undefined): LinkStatus {
   return status;
 }
 
-export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: AppProps) {
+export function App(props: AppProps) {
+  const { deck, cache, theme, view, link, onQuit, now = Date.now } = props;
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialState(
-      {
-        count: deck.slides.length,
-        sections: deck.sections,
-        steps: deck.slides.map((s) => s.steps.length),
-        texts: deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),
-        titles: deck.slides.map((s) => s.title),
-      },
-      { view },
-    ),
-  );
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(shapeOf(deck), { view, watch: props.watch }));
+  // A new version of the deck: reshape the state before anything renders with it.
+  const [seen, setSeen] = useState(deck);
+  if (seen !== deck) {
+    setSeen(deck);
+    dispatch({ type: 'reload', deck: shapeOf(deck), index: props.reload?.index ?? -1 });
+  }
+  useEffect(() => props.onWatch?.(state.watch), [state.watch]);
   const linkStatus = useLinkStatus(link);
   useTick(state.view === 'presenter');
 
@@ -107,16 +123,20 @@ export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: 
     }
   }, [state.quit]);
 
+  // While a reload is being applied, the state may still speak of the old deck.
+  const cur = Math.min(state.index, deck.slides.length - 1);
+  const curStep = Math.min(state.step, deck.slides[cur].steps.length - 1);
   const banner = deck.meta.classification;
-  const lay = layout(cols, rows, { banner: Boolean(banner), notes: state.notes && state.view === 'slides' });
-  const fixedRows = lay.rows - 1 - (banner ? 2 : 0); // everything but the status line and banners
+  const extra = props.error ? 1 : 0; // the error banner
+  const lay = layout(cols, rows, { banner: Boolean(banner), notes: state.notes && state.view === 'slides', extra });
+  const fixedRows = lay.rows - 1 - (banner ? 2 : 0) - extra; // everything but the status line and banners
   const presenter = presenterLayout(cols, Math.max(1, fixedRows - 1)); // one row for timing
   const slideCols = state.view === 'presenter' ? presenter.slideCols : cols;
   const { width, margin } = contentWidth(slideCols);
   const slideRows = state.view === 'presenter' ? presenter.slideRows : lay.slideRows;
   const readWidth = contentWidth(cols).width;
 
-  const slideLines = lay.tooSmall || state.view === 'reading' ? [] : cache.slide(state.index, width, state.step);
+  const slideLines = lay.tooSmall || state.view === 'reading' ? [] : cache.slide(cur, width, curStep);
   const bodyRows = Math.max(1, slideRows - 1); // one blank line above the slide
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
 
@@ -141,16 +161,17 @@ export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: 
   const query = state.search.active;
   const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true)) : lines);
   const scroll = Math.min(state.scroll, maxScroll);
-  const slide = deck.slides[state.index];
-  const readingIndex = state.view === 'reading' ? slideAtLine(doc(), state.readTop) : state.index;
+  const slide = deck.slides[cur];
+  const readingIndex = state.view === 'reading' ? slideAtLine(doc(), state.readTop) : cur;
   const section = deck.sections[sectionOf(state, readingIndex)];
 
   const hint = [
     state.search.message,
+    state.watch ? 'watching' : '',
     linkText(linkStatus, link),
     state.digits ? `go to ${state.digits}` : '',
     state.view !== 'reading' && scroll < maxScroll ? '↓ more' : state.view !== 'reading' && scroll > 0 ? '↑ more' : '',
-    state.view !== 'reading' && slide.steps.length > 1 ? `step ${state.step + 1}/${slide.steps.length}` : '',
+    state.view !== 'reading' && slide.steps.length > 1 ? `step ${curStep + 1}/${slide.steps.length}` : '',
     state.view === 'reading' ? readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows) : '',
   ]
     .filter(Boolean)
@@ -170,16 +191,7 @@ export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: 
 
   let main: React.ReactNode;
   if (state.overlay === 'menu') {
-    main = (
-      <SectionMenu
-        deck={deck}
-        state={state}
-        rows={fixedRows}
-        cols={cols}
-        theme={theme}
-        onPick={(s) => dispatch({ type: 'gotoSection', section: s, ctx: { doc, now: now() } })}
-      />
-    );
+    main = <SectionMenu deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.overlay === 'help') {
     main = <Help mode={state.view === 'reading' ? 'reading' : 'slides'} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.overlay === 'index') {
@@ -216,7 +228,7 @@ export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: 
           middle={slide.kind === 'title'}
         />
         {lay.notesRows > 0 ? (
-          <NotesPane lines={mark(cache.notesOf(state.index, width))} rows={lay.notesRows} margin={margin} cols={cols} theme={theme} />
+          <NotesPane lines={mark(cache.notesOf(cur, width))} rows={lay.notesRows} margin={margin} cols={cols} theme={theme} />
         ) : null}
       </Box>
     );
@@ -227,6 +239,7 @@ export function App({ deck, cache, theme, view, link, onQuit, now = Date.now }: 
     // before the new size reaches this component still fits the screen.
     <Box flexDirection="column" height={lay.rows} overflow="hidden">
       {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
+      {props.error ? <Text>{theme.warning(truncate(`⚠ showing the last good version · ${props.error}`, cols))}</Text> : null}
       {main}
       {status}
       {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
@@ -287,11 +300,12 @@ function PresenterPane(props: {
   now: number;
 }) {
   const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now } = props;
+  const index = Math.min(state.index, deck.slides.length - 1);
   const p = presenterLayout(cols, Math.max(1, rows - 1));
   const side = Math.max(10, p.sideCols - 2);
-  const notes = mark(cache.notesOf(state.index, side));
-  const next = deck.slides[state.index + 1];
-  const nextTitle = next ? `Next: ${state.index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  const notes = mark(cache.notesOf(index, side));
+  const next = deck.slides[index + 1];
+  const nextTitle = next ? `Next: ${index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
   const preview = next && p.nextRows > 2 ? cache.slide(next.index, side, 0).slice(0, p.nextRows - 2) : [];
 
   const plan: Plan = {
@@ -299,9 +313,9 @@ function PresenterPane(props: {
     sections: deck.sections.map((s) => ({ first: s.first, last: s.last, minutes: s.minutes })),
   };
   const spent = elapsed(state.timer, now);
-  const pc = pace(plan, state.index, spent);
+  const pc = pace(plan, index, spent);
   const budgets = sectionBudgets(plan);
-  const sIndex = sectionOf(state, state.index);
+  const sIndex = sectionOf(state, index);
   const timing = timingLine(
     {
       elapsed: spent,

@@ -15,10 +15,10 @@ export interface Layout {
   notesRows: number;
 }
 
-export function layout(cols: number, termRows: number, opts: { banner: boolean; notes: boolean }): Layout {
+export function layout(cols: number, termRows: number, opts: { banner: boolean; notes: boolean; extra?: number }): Layout {
   const rows = Math.max(1, termRows - 1);
   const tooSmall = cols < MIN_COLS || termRows < MIN_ROWS;
-  const fixed = 1 + (opts.banner ? 2 : 0); // status line and banners
+  const fixed = 1 + (opts.banner ? 2 : 0) + (opts.extra ?? 0); // status line, banners, messages
   const body = Math.max(1, rows - fixed);
   const notesRows = opts.notes ? Math.max(4, Math.floor(body * 0.4)) : 0;
   return { cols, rows, tooSmall, banner: opts.banner, slideRows: Math.max(1, body - notesRows), notesRows };

@@ -1,38 +1,38 @@
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { Deck } from '../deck/types.js';
 import type { Theme } from '../render/theme.js';
 import { truncate, wrapLines } from '../render/wrap.js';
 import { helpRows, type Mode } from '../state/keys.js';
-import { indexRows, sectionOf, type State } from '../state/reducer.js';
+import { indexRows, type State } from '../state/reducer.js';
 import { MIN_COLS, MIN_ROWS } from './layout.js';
 
-export function SectionMenu(props: {
-  deck: Deck;
-  state: State;
-  rows: number;
-  cols: number;
-  theme: Theme;
-  onPick: (section: number) => void;
-}) {
-  const { deck, state, rows, cols, theme, onPick } = props;
-  const current = sectionOf(state, state.view === 'reading' ? state.index : state.index);
+/**
+ * The section menu, drawn by ink-select-input. Its keys go through the one
+ * key table and the reducer like every other key (the list's own input
+ * handling is off): a key pressed while the list redraws is never lost.
+ */
+export function SectionMenu(props: { deck: Deck; state: State; rows: number; cols: number; theme: Theme }) {
+  const { deck, state, rows, cols, theme } = props;
   const items = deck.sections.map((s, i) => {
     const range = s.first === s.last ? `slide ${s.first + 1}` : `slides ${s.first + 1}–${s.last + 1}`;
     const name = s.title || '(start)';
     return { key: String(i), label: truncate(`${i + 1}. ${name}  ${range}`, Math.max(10, cols - 8)), value: i };
   });
   const limit = Math.max(1, Math.min(items.length, rows - 3));
-  // The title shows once the list takes keys (its input handler attaches
-  // after the first paint), so a key pressed on seeing it is never lost.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
   return (
     <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
-      <Text>{ready ? theme.heading('Sections') : ' '}</Text>
-      <Text>{theme.muted('↑/↓ choose · Enter go · Esc close')}</Text>
-      <SelectInput items={items} initialIndex={current} limit={limit} onSelect={(item) => onPick(item.value)} />
+      <Text>{theme.heading('Sections')}</Text>
+      <Text>{theme.muted('↑/↓ choose · Enter or 1–9 go · Esc close')}</Text>
+      <SelectInput
+        key={state.menuSelected}
+        items={items}
+        initialIndex={state.menuSelected}
+        limit={limit}
+        isFocused={false}
+        onSelect={() => undefined}
+      />
     </Box>
   );
 }

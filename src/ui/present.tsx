@@ -4,17 +4,30 @@ import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { RenderCache } from '../render/slide.js';
 import type { Theme } from '../render/theme.js';
+import { firstChangedSlide } from '../deck/diff.js';
+import { DeckError } from '../deck/types.js';
+import { deckFingerprint, openLink } from '../io/link.js';
+import { watchDeck } from '../io/watch.js';
+import type { View } from '../state/reducer.js';
+import type { Role } from '../state/sync.js';
 import { App } from './App.js';
 import { TerminalGuard } from './terminal.js';
 
 const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
 export interface PresentOptions {
+  view?: View;
+  /** Join the channel that keeps this terminal in step with others. */
+  link?: { channel: string; role: Role; dir?: string };
   /**
    * Fault injection for the terminal-restore tests: "render" makes rendering
    * any slide after the first throw, as a bug would.
    */
   fault?: string;
+  /** The deck's files, and how to read them again, for watching. */
+  source?: { path: string; folder: boolean; load: () => Deck };
+  /** Start watching at once (`--watch`); the w key turns it on and off. */
+  watch?: boolean;
 }
 
 /** Present a deck full-screen until the user quits; the terminal is restored however it ends. */
@@ -26,12 +39,59 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     return markdown(text, width);
   };
   const cache = new RenderCache(deck, md, theme);
+  const link = options.link
+    ? openLink({ ...options.link, deckId: deckFingerprint(deck.slides.map((s) => s.title)) })
+    : undefined;
   const guard = new TerminalGuard();
-  const restore = () => guard.restore();
+  const restore = () => {
+    link?.close();
+    guard.restore();
+  };
   process.on('exit', restore);
 
   guard.enter();
-  const instance = render(<App deck={deck} cache={cache} theme={theme} />, {
+  // What is on screen: the last deck that parsed, and the error of a newer one that did not.
+  let shown = { deck, cache, error: undefined as string | undefined, reload: { version: 0, index: -1 } };
+  const watcher: { stop: (() => void) | null } = { stop: null };
+  const app = () => (
+    <App
+      deck={shown.deck}
+      cache={shown.cache}
+      theme={theme}
+      view={options.view}
+      link={link}
+      watch={options.watch}
+      onWatch={setWatch}
+      reload={shown.reload}
+      error={shown.error}
+    />
+  );
+  const reload = () => {
+    const source = options.source;
+    if (!source) return;
+    try {
+      const next = source.load();
+      const index = firstChangedSlide(shown.deck, next);
+      shown = {
+        deck: next,
+        cache: new RenderCache(next, md, theme),
+        error: undefined,
+        reload: { version: shown.reload.version + 1, index },
+      };
+    } catch (err) {
+      shown = { ...shown, error: describe(err) };
+    }
+    instance.rerender(app());
+  };
+  function setWatch(on: boolean) {
+    if (on && !watcher.stop && options.source) {
+      watcher.stop = watchDeck(options.source.path, options.source.folder, reload);
+    } else if (!on && watcher.stop) {
+      watcher.stop();
+      watcher.stop = null;
+    }
+  }
+  const instance = render(app(), {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 60,
@@ -51,7 +111,14 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   try {
     await instance.waitUntilExit();
   } finally {
+    watcher.stop?.();
     for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
     restore();
   }
+}
+
+/** One line for a deck that no longer reads or parses. */
+function describe(err: unknown): string {
+  if (err instanceof DeckError) return `${err.path ? `${err.path}${err.line ? `:${err.line}` : ''}: ` : ''}${err.message}`;
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
 }

@@ -1,0 +1,98 @@
+// The sync protocol and pacing arithmetic: pure, no sockets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineBuffer, SyncState, decode, encode, newer, type Message } from '../src/state/sync.js';
+import { clock, pace, plannedStart, sectionBudgets } from '../src/state/pacing.js';
+
+test('a local move is stamped after everything seen, even with a clock behind', () => {
+  const a = new SyncState('a', 'deck', { index: 0, step: 0 });
+  const m1 = a.local({ index: 1, step: 0 }, 1000);
+  assert.deepEqual(m1.type === 'nav' && m1.stamp, { t: 1000, id: 'a' });
+  const m2 = a.local({ index: 2, step: 0 }, 500);
+  assert.deepEqual(m2.type === 'nav' && m2.stamp, { t: 1001, id: 'a' });
+});
+
+test('both move at once: the last navigation wins and both converge', () => {
+  for (const [ta, tb] of [
+    [100, 200],
+    [200, 100],
+    [150, 150],
+  ]) {
+    const a = new SyncState('a', 'deck', { index: 0, step: 0 });
+    const b = new SyncState('b', 'deck', { index: 0, step: 0 });
+    const fromA = a.local({ index: 3, step: 0 }, ta);
+    const fromB = b.local({ index: 7, step: 1 }, tb);
+    // Messages cross in flight.
+    b.receive(fromA);
+    a.receive(fromB);
+    assert.deepEqual(a.pos, b.pos, `converge (${ta}, ${tb})`);
+    const winner = ta > tb || (ta === tb && 'a' > 'b') ? { index: 3, step: 0 } : { index: 7, step: 1 };
+    assert.deepEqual(a.pos, winner);
+  }
+});
+
+test('old, foreign and own messages are ignored', () => {
+  const a = new SyncState('a', 'deck', { index: 0, step: 0 });
+  const b = new SyncState('b', 'deck', { index: 0, step: 0 });
+  const first = b.local({ index: 1, step: 0 }, 10);
+  const second = b.local({ index: 2, step: 0 }, 20);
+  assert.deepEqual(a.receive(second), { index: 2, step: 0 });
+  assert.equal(a.receive(first), null, 'out of order: older');
+  const other = new SyncState('c', 'another deck', { index: 0, step: 0 }).local({ index: 5, step: 0 }, 99);
+  assert.equal(a.receive(other), null, 'another deck');
+  assert.equal(a.receive(a.local({ index: 4, step: 0 }, 30)), null, 'own message');
+});
+
+test('a terminal that has not moved yet takes the position of one that has', () => {
+  const running = new SyncState('r', 'deck', { index: 0, step: 0 });
+  running.local({ index: 6, step: 0 }, 5000);
+  const fresh = new SyncState('f', 'deck', { index: 0, step: 0 });
+  assert.deepEqual(fresh.receive(running.hello('audience')), { index: 6, step: 0 });
+  assert.equal(running.receive(new SyncState('g', 'deck', { index: 0, step: 0 }).hello('notes')), null);
+  assert.equal(newer({ t: 0, id: 'z' }, { t: 1, id: 'a' }), false);
+});
+
+test('messages: one JSON line each; malformed input is dropped, never thrown', () => {
+  const m: Message = { v: 1, type: 'nav', deck: 'd', id: 'x', pos: { index: 2, step: 1 }, stamp: { t: 5, id: 'x' } };
+  assert.equal(encode(m), JSON.stringify(m) + '\n');
+  assert.deepEqual(decode(encode(m)), m);
+  for (const bad of ['', 'nope', '{}', '{"v":2}', JSON.stringify({ ...m, pos: { index: -1, step: 0 } }), JSON.stringify({ ...m, type: 'x' })]) {
+    assert.equal(decode(bad), null, bad);
+  }
+  const buf = new LineBuffer();
+  assert.deepEqual(buf.push('{"a":1}\n{"b"'), ['{"a":1}']);
+  assert.deepEqual(buf.push(':2}\n\n'), ['{"b":2}']);
+});
+
+const MIN = 60_000;
+const sections = [
+  { first: 0, last: 3 },
+  { first: 4, last: 5, minutes: 6 },
+  { first: 6, last: 9 },
+];
+
+test('pacing: a deck duration spread over the slides; section minutes honoured', () => {
+  assert.equal(sectionBudgets({ sections: sections.map(({ first, last }) => ({ first, last })) }), undefined, 'no plan');
+  const even = { minutes: 10, sections: sections.map(({ first, last }) => ({ first, last })) };
+  assert.equal(plannedStart(even, 0), 0);
+  assert.equal(plannedStart(even, 5), 5 * MIN);
+  const plan = { minutes: 14, sections };
+  // 6 minutes for section 2; the other 8 shared by the other 8 slides.
+  assert.deepEqual(sectionBudgets(plan), [4 * MIN, 6 * MIN, 4 * MIN]);
+  assert.equal(plannedStart(plan, 4), 4 * MIN);
+  assert.equal(plannedStart(plan, 5), 7 * MIN);
+  assert.equal(plannedStart(plan, 6), 10 * MIN);
+  const p = pace(plan, 5, 6 * MIN)!;
+  assert.deepEqual(p, { total: 14 * MIN, remaining: 8 * MIN, ahead: 1 * MIN });
+  assert.equal(pace(plan, 6, 12 * MIN)!.ahead, -2 * MIN, 'behind');
+  // Only section minutes: the plan is their sum.
+  assert.deepEqual(sectionBudgets({ sections: [{ first: 0, last: 1, minutes: 2 }, { first: 2, last: 3, minutes: 3 }] }), [2 * MIN, 3 * MIN]);
+});
+
+test('clock formatting', () => {
+  assert.equal(clock(0), '0:00');
+  assert.equal(clock(65_000), '1:05');
+  assert.equal(clock(3_725_000), '1:02:05');
+  assert.equal(clock(-30_000), '-0:30');
+  assert.equal(clock(30_000, true), '+0:30');
+});

@@ -1,0 +1,52 @@
+// --watch: edit the deck under a running presenter and see the change.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnTerm } from './helpers/term.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+const deckText = (second: string, frontMatter = 'title: Watched') =>
+  `---\n${frontMatter}\n---\n\n# One\n\n- first\n\n---\n\n# Two\n\n- ${second}\n\n---\n\n# Three\n\n- third\n`;
+
+test('--watch: edits show at once, on the slide that changed; a broken deck keeps the last good one', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-watch-'));
+  const deck = join(dir, 'talk.md');
+  writeFileSync(deck, deckText('original text'));
+  const term = spawnTerm(process.execPath, [CLI, '--watch', deck], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: dir } });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 4.*watching|watching.*slide 1 \/ 4/);
+  term.write('3G');
+  await term.waitFor(/original text/);
+
+  // Saved in place: the change shows, on the same slide.
+  writeFileSync(deck, deckText('edited text'));
+  await term.waitFor(/edited text/);
+  assert.match(term.screen(), /slide 3 \/ 4/);
+
+  // Saved the way many editors do: a new file renamed over the old one.
+  writeFileSync(join(dir, 'talk.md.tmp'), deckText('renamed in'));
+  renameSync(join(dir, 'talk.md.tmp'), deck);
+  await term.waitFor(/renamed in/);
+
+  // Broken: a banner, and the last good deck stays on screen.
+  writeFileSync(deck, deckText('never shown', 'title: [unclosed'));
+  await term.waitFor(/⚠ showing the last good version · .*talk\.md:2: front matter is not valid YAML/);
+  assert.match(term.screen(), /renamed in/);
+  term.write('l');
+  await term.waitFor(/slide 4 \/ 4/);
+
+  // Fixed: the banner goes; the view moves to the first slide that changed.
+  writeFileSync(deck, deckText('fixed again'));
+  await term.waitFor((s) => /fixed again/.test(s) && !/⚠/.test(s));
+  assert.match(term.screen(), /slide 3 \/ 4/);
+
+  // w turns watching off.
+  term.write('w');
+  await term.waitFor((s) => !/watching/.test(s));
+  term.write('q');
+  await term.waitForExit();
+});
