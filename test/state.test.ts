@@ -282,3 +282,15 @@ test('section menu: opens on the current section; arrows choose, Enter or a digi
   assert.equal(pressKeys(start(), 'sjj<enter>').index, 8);
   assert.equal(pressKeys(start(), 's9').overlay, 'menu', 'no ninth section');
 });
+
+test('J / K scroll the notes a page at a time, within their length; a new slide starts at the top', () => {
+  const notes = { maxScroll: 12, page: 5 };
+  let s = pressKeys(start(), 'J', { notes });
+  assert.equal(s.notesScroll, 5);
+  s = pressKeys(s, 'JJ', { notes });
+  assert.equal(s.notesScroll, 12);
+  s = pressKeys(s, 'K', { notes });
+  assert.equal(s.notesScroll, 7);
+  assert.equal(pressKeys(s, 'l', { notes }).notesScroll, 0);
+  assert.equal(pressKeys(start(), 'J').notesScroll, 0, 'notes that fit do not scroll');
+});

@@ -139,3 +139,26 @@ test('slide index: every slide with its number and section, filtered by typing',
   term.write('q');
   await term.waitForExit();
 });
+
+test('long notes scroll in the presenter view with J and K', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-longnotes-'));
+  const deck = join(dir, 'long.md');
+  const notes = Array.from({ length: 40 }, (_, i) => `Note line ${i + 1}.`).join('\n\n');
+  writeFileSync(deck, `# Long notes\n\n- point\n\n<!-- notes:\n${notes}\n-->\n`);
+  const term = start(['--presenter', deck], 80, 24);
+  t.after(() => term.dispose());
+  await term.waitFor(/Note line 1\./);
+  assert.match(term.screen(), /more lines \(J\)/);
+  assert.doesNotMatch(term.screen(), /Note line 40\./);
+  for (let i = 0; i < 20 && !/Note line 40\./.test(term.screen()); i++) {
+    const before = term.screen();
+    term.write('J');
+    await term.waitFor((s) => s !== before);
+  }
+  assert.match(term.screen(), /Note line 40\./);
+  assert.match(term.screen(), /end of notes/);
+  term.write('K');
+  await term.waitFor((s) => !/Note line 40\./.test(s));
+  term.write('q');
+  await term.waitForExit();
+});

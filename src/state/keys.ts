@@ -30,6 +30,8 @@ export type Command =
   | 'timer'
   | 'timerReset'
   | 'watch'
+  | 'notesDown'
+  | 'notesUp'
   | 'help'
   | 'close'
   | 'quit';
@@ -92,6 +94,15 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'nextMatch', keys: ['n'], help: 'next match', group: 'Find', pairHelp: 'next / previous match' },
   { command: 'prevMatch', keys: ['N'], help: 'previous match', group: 'Find' },
   { command: 'notes', keys: ['o'], help: 'speaker notes below the slide', group: 'Show', modes: SLIDES },
+  {
+    command: 'notesDown',
+    keys: ['J'],
+    help: 'scroll the notes down',
+    group: 'Show',
+    modes: SLIDES,
+    pairHelp: 'scroll the notes down / up',
+  },
+  { command: 'notesUp', keys: ['K'], help: 'scroll the notes up', group: 'Show', modes: SLIDES },
   { command: 'presenter', keys: ['p'], help: 'presenter view: notes, next slide, timer', group: 'Show', modes: SLIDES },
   {
     command: 'reading',

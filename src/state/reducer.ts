@@ -39,6 +39,8 @@ export interface State {
   step: number;
   /** Lines scrolled down within the current slide. */
   scroll: number;
+  /** Lines scrolled down within the current slide's notes. */
+  notesScroll: number;
   view: View;
   /** The view to go back to when leaving reading. */
   slidesView: 'slides' | 'presenter';
@@ -88,6 +90,8 @@ export interface ReadingDoc {
 /** What a key needs from outside the state: layout and the clock. */
 export interface KeyContext {
   viewport?: Viewport;
+  /** How the notes fit their pane, where notes are shown. */
+  notes?: Viewport;
   /** The reading document (made on demand: it renders the whole deck). */
   doc?: () => ReadingDoc;
   now?: number;
@@ -120,6 +124,7 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
     steps: deck.steps ?? [],
     step: 0,
     scroll: 0,
+    notesScroll: 0,
     view,
     slidesView: view === 'reading' ? 'slides' : view,
     readTop: 0,
@@ -171,7 +176,7 @@ function go(state: State, index: number, now: number | undefined, atEnd = false)
   const timer = !state.timer.started && now !== undefined ? startTimer(state.timer, now) : state.timer;
   const newSection = sectionOf(state, next) !== sectionOf(state, state.index);
   const sectionEntry = newSection ? elapsed(timer, now ?? timer.since) : state.sectionEntry;
-  return { ...state, index: next, scroll: 0, step: atEnd ? stepsOf(state, next) - 1 : 0, timer, sectionEntry };
+  return { ...state, index: next, scroll: 0, notesScroll: 0, step: atEnd ? stepsOf(state, next) - 1 : 0, timer, sectionEntry };
 }
 
 /** The slide shown at a reading-document line. */
@@ -321,6 +326,14 @@ function run(state: State, command: Command, key: string, count: number | null, 
       return findNext(state, -1, ctx);
     case 'notes':
       return { ...state, notes: !state.notes };
+    case 'notesDown': {
+      const n = ctx.notes ?? FITS;
+      return { ...state, notesScroll: Math.min(n.maxScroll, state.notesScroll + Math.max(1, n.page) * (count ?? 1)) };
+    }
+    case 'notesUp': {
+      const n = ctx.notes ?? FITS;
+      return { ...state, notesScroll: Math.max(0, state.notesScroll - Math.max(1, n.page) * (count ?? 1)) };
+    }
     case 'presenter': {
       const view = state.view === 'presenter' ? 'slides' : 'presenter';
       return { ...state, view, slidesView: view };
@@ -501,7 +514,7 @@ export function reducer(state: State, action: Action): State {
       const step = clamp(action.step, 0, stepsOf(state, index) - 1);
       if (index === state.index && step === state.step) return state;
       const moved = go(state, index, action.now);
-      return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0 };
+      return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0, notesScroll: index === state.index ? state.notesScroll : 0 };
     }
     case 'close':
       return { ...state, overlay: 'none' };

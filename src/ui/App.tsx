@@ -151,8 +151,22 @@ export function App(props: AppProps) {
       });
   }, [cache, readWidth, fixedRows]);
 
+  // The notes on screen (below the slide, or in the presenter view), for J/K.
+  const notesShown =
+    state.view === 'presenter'
+      ? { lines: cache.notesOf(cur, Math.max(10, presenter.sideCols - 2)).length, rows: presenter.notesRows }
+      : state.notes && !lay.tooSmall
+        ? { lines: cache.notesOf(cur, width).length, rows: lay.notesRows }
+        : { lines: 0, rows: 1 };
+  const notesFits = notesFit(notesShown.lines, notesShown.rows);
+
   useInput((input, key) => {
-    const ctx: KeyContext = { viewport: { maxScroll, page: Math.max(1, bodyRows - 2) }, doc, now: now() };
+    const ctx: KeyContext = {
+      viewport: { maxScroll, page: Math.max(1, bodyRows - 2) },
+      notes: { maxScroll: notesFits.maxScroll, page: Math.max(1, notesFits.room - 1) },
+      doc,
+      now: now(),
+    };
     for (const name of keyNames(input, key)) dispatch({ type: 'key', key: name, ctx });
   });
 
@@ -228,7 +242,14 @@ export function App(props: AppProps) {
           middle={slide.kind === 'title'}
         />
         {lay.notesRows > 0 ? (
-          <NotesPane lines={mark(cache.notesOf(cur, width))} rows={lay.notesRows} margin={margin} cols={cols} theme={theme} />
+          <NotesPane
+            lines={mark(cache.notesOf(cur, width))}
+            rows={lay.notesRows}
+            margin={margin}
+            cols={cols}
+            theme={theme}
+            scroll={state.notesScroll}
+          />
         ) : null}
       </Box>
     );
@@ -268,19 +289,33 @@ function SlideArea(props: { lines: string[]; rows: number; margin: number; middl
   );
 }
 
-function NotesPane(props: { lines: string[]; rows: number; margin: number; cols: number; theme: Theme; label?: string }) {
+/** Lines of notes that fit a pane of `rows` (label included), and how far they scroll. */
+export function notesFit(lines: number, rows: number): { room: number; maxScroll: number } {
+  const room = Math.max(1, rows - 1);
+  if (lines <= room) return { room, maxScroll: 0 };
+  // One line is kept for the "more" marker.
+  const shown = Math.max(1, room - 1);
+  return { room: shown, maxScroll: lines - shown };
+}
+
+function NotesPane(props: { lines: string[]; rows: number; margin: number; cols: number; theme: Theme; scroll: number }) {
   const { lines, rows, margin, cols, theme } = props;
-  const room = rows - 1;
-  const cut = lines.length > room;
-  const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
-  const label = ` ${props.label ?? 'Notes'} `;
-  const rule = theme.notesLabel(label) + theme.rule('─'.repeat(Math.max(0, cols - label.length)));
+  const fit = notesFit(lines.length, rows);
+  const scroll = Math.min(props.scroll, fit.maxScroll);
+  const shown = lines.slice(scroll, scroll + fit.room);
+  const below = lines.length - scroll - shown.length;
+  const label = ' Notes ';
+  const where = fit.maxScroll ? ` ${scroll ? '↑ ' : ''}${below ? '↓ ' : ''}J/K scroll ` : '';
+  const rule =
+    theme.notesLabel(label) +
+    theme.rule('─'.repeat(Math.max(0, cols - label.length - where.length))) +
+    theme.muted(where);
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">
       <Text>{rule}</Text>
       <Box flexDirection="column" paddingLeft={margin}>
         <Text>{shown.map((l) => theme.notes(l)).join('\n')}</Text>
-        {cut ? <Text>{theme.muted(`… ${lines.length - shown.length} more lines`)}</Text> : null}
+        {fit.maxScroll ? <Text>{theme.muted(below ? `… ${below} more lines (J)` : '— end of notes —')}</Text> : null}
       </Box>
     </Box>
   );
@@ -350,7 +385,7 @@ function PresenterPane(props: {
             <Text>{theme.rule(Array.from({ length: rows - 1 }, () => '│').join('\n'))}</Text>
           </Box>
           <Box flexDirection="column" width={p.sideCols} height={rows - 1} overflow="hidden">
-            <NotesPane lines={notes} rows={p.notesRows} margin={1} cols={p.sideCols} theme={theme} />
+            <NotesPane lines={notes} rows={p.notesRows} margin={1} cols={p.sideCols} theme={theme} scroll={state.notesScroll} />
             {nextBlock}
           </Box>
         </Box>
@@ -361,7 +396,7 @@ function PresenterPane(props: {
   return (
     <Box flexDirection="column" height={rows}>
       <SlideArea lines={slideLines.slice(0, p.slideRows - 1)} rows={p.slideRows} margin={margin} middle={false} />
-      <NotesPane lines={notes} rows={p.notesRows} margin={margin} cols={cols} theme={theme} />
+      <NotesPane lines={notes} rows={p.notesRows} margin={margin} cols={cols} theme={theme} scroll={state.notesScroll} />
       {nextBlock}
       <Text>{timing}</Text>
     </Box>
