@@ -181,6 +181,7 @@ test('r enters the reading view at the current slide and leaves it at the slide 
   assert.deepEqual([s.view, s.index], ['slides', 4]);
   // Top, bottom, sections and slide numbers in the reading view.
   assert.equal(pressKeys(start(), 'rG', rd).readTop, 112);
+  assert.equal(pressKeys(start(), 'rGg', rd).readTop, 0);
   assert.equal(pressKeys(start(), 'rGgg', rd).readTop, 0);
   assert.equal(pressKeys(start(), 'r]', rd).readTop, 40);
   assert.equal(pressKeys(start(), 'r7G', rd).readTop, 60);

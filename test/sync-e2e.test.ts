@@ -203,3 +203,23 @@ test('a stale socket left by a crash is cleaned up, not fatal', async (t) => {
   b.write('q');
   await Promise.all([a.waitForExit(), b.waitForExit()]);
 });
+
+test('the reveal step is kept in step too', async (t) => {
+  const run = runtime();
+  const audience = open([fixture('pauses.md')], run);
+  const notes = open(['--notes', fixture('pauses.md')], run);
+  for (const term of [audience, notes]) t.after(() => term.dispose());
+  await notes.waitFor(/⇄ linked/);
+  await audience.waitFor(/⇄ linked/);
+  audience.write('l');
+  await audience.waitFor(/step 2\/3/);
+  await notes.waitFor(/step 2\/3/);
+  notes.write('l');
+  await audience.waitFor(/Third part/);
+  assert.match(audience.screen(), /step 3\/3/);
+  notes.write('h');
+  await audience.waitFor((s) => /step 2\/3/.test(s) && !/Third part/.test(s));
+  audience.write('q');
+  notes.write('q');
+  await Promise.all([audience.waitForExit(), notes.waitForExit()]);
+});

@@ -57,7 +57,7 @@ test('reading view: the whole deck with notes, scrolling, position, back to the 
   s = await term.waitFor(/end of the deck/);
   assert.match(s, /100%/);
   assert.match(s, /Fifth slide/);
-  term.write('gg');
+  term.write('g');
   await term.waitFor(/ 0% /);
   term.write('s');
   await term.waitFor(/Sections/);

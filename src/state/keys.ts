@@ -78,7 +78,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'pageUp', keys: ['pageup', 'backspace', 'h', 'left'], help: 'up a page', group: 'Move', modes: READING },
   { command: 'first', keys: ['gg', 'home'], help: 'first slide', group: 'Jump', modes: SLIDES },
   { command: 'last', keys: ['G', 'end'], help: 'last slide; with a number, that slide', group: 'Jump', modes: SLIDES },
-  { command: 'first', keys: ['gg', 'home'], help: 'top', group: 'Jump', modes: READING },
+  { command: 'first', keys: ['g', 'home'], help: 'top', group: 'Jump', modes: READING },
   { command: 'last', keys: ['G', 'end'], help: 'bottom', group: 'Jump', modes: READING },
   { command: 'nextSection', keys: [']'], help: 'next section', group: 'Jump', pairHelp: 'next / previous section' },
   { command: 'prevSection', keys: ['['], help: 'previous section', group: 'Jump' },
@@ -197,9 +197,11 @@ export function commandFor(key: string, mode: Mode, inOverlay = false): Command 
   return undefined;
 }
 
-/** Is `keys` the start of a longer sequence in the table ("g" of "gg")? */
-export function isPrefix(keys: string): boolean {
-  return BINDINGS.some((b) => b.keys.some((k) => k.length > keys.length && k.startsWith(keys) && isPrintable(k)));
+/** Is `keys` the start of a longer sequence in a view's table ("g" of "gg")? */
+export function isPrefix(keys: string, mode: Mode): boolean {
+  return BINDINGS.some(
+    (b) => inMode(b, mode) && b.keys.some((k) => k.length > keys.length && k.startsWith(keys) && isPrintable(k)),
+  );
 }
 
 function isPrintable(k: string): boolean {

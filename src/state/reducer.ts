@@ -486,7 +486,7 @@ function onKey(state: State, key: string, ctx: KeyContext): State {
     const seq = state.pending + key;
     const cmd = commandFor(seq, mode);
     if (cmd && seq.length > 1) return run(cleared, cmd, seq, count, ctx);
-    if (isPrefix(seq)) return { ...state, pending: seq };
+    if (isPrefix(seq, mode)) return { ...state, pending: seq };
   }
   if (key === 'escape' && !inOverlay && (state.digits || state.pending)) return cleared;
   const cmd = commandFor(key, mode, inOverlay);
