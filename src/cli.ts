@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { neutraliseControls } from './deck/clean.js';
 import { deckToJson } from './deck/json.js';
 import { DeckError, parseFiles } from './deck/parse.js';
 import type { Deck, Dialect } from './deck/types.js';
@@ -32,7 +33,7 @@ function realDeckPath(path: string): string {
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`brief-present: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`brief-present: ${neutraliseControls(message.split('\n')[0])}\n`);
   process.exit(code);
 }
 

@@ -136,6 +136,9 @@ test('errors: one line naming the path or flag, exit 2', () => {
   assertOneLineError(run([blank]), 2, /blank\.md: the deck is empty/);
   assertOneLineError(run([badYaml]), 2, /bad\.md:3: front matter is not valid YAML/);
   assertOneLineError(run(['a.md', 'b.md']), 2, /one deck at a time/);
+  const hostile = run(['--\u001b]0;x\u0007']);
+  assertOneLineError(hostile, 2, /unknown option --␛\]0;x␇/);
+  assert.doesNotMatch(hostile.stderr, /\u001b|\u0007/);
   if (process.getuid?.() !== 0) assertOneLineError(run([locked]), 2, /locked\.md: permission denied/);
 });
 

@@ -265,3 +265,9 @@ test('planned minutes: duration: for the deck, per file in a folder, or in a sec
     ],
   );
 });
+
+test('file names cannot carry control sequences into section names, sources or messages', () => {
+  const deck = parseFiles([{ path: 'd/01-\u001b]0;pwned\u0007.md', text: 'Just text' }], { folder: true });
+  assert.equal(deck.sections[0].title, '␛]0;pwned␇');
+  assert.doesNotMatch(JSON.stringify(deckToJson(deck)), /\\u001b|\\u0007/);
+});

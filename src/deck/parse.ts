@@ -1,4 +1,4 @@
-import { cleanText, naturalCompare } from './clean.js';
+import { cleanText, naturalCompare, neutraliseControls } from './clean.js';
 import { deckRules, detectDialect, fileRules, type Dialect } from './dialect.js';
 import { splitFrontMatter, stringField } from './frontmatter.js';
 import { extractParts, firstHeading, firstTextLine, plainInline, splitSlides, type Report } from './split.js';
@@ -44,6 +44,8 @@ export function sortDeckFiles<T extends { path: string }>(files: T[]): T[] {
  * Without it, a slide whose first heading is level 1 opens a section.
  */
 export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Deck {
+  // Paths are shown (section names, --json, messages): never let one carry a control sequence.
+  files = files.map((f) => ({ ...f, path: neutraliseControls(f.path) }));
   const folder = options.folder ?? files.length > 1;
   const slides: Slide[] = [];
   const sections: Section[] = [];

@@ -23,7 +23,7 @@ export function renderSlideLines(slide: Slide, width: number, md: MarkdownRender
 }
 
 export function renderNotesLines(notes: string, width: number, md: MarkdownRenderer, theme: Theme): string[] {
-  if (!notes.trim()) return [theme.muted('(no notes for this slide)')];
+  if (!notes.trim()) return wrapLines(['(no notes for this slide)'], width).map((l) => theme.muted(l));
   return md(notes, width);
 }
 

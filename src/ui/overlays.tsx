@@ -42,15 +42,16 @@ export function Help(props: { mode: Mode; rows: number; cols: number; theme: The
   const table = helpRows(mode);
   const w = Math.max(...table.map((r) => r.keys.length));
   const lines = table.map((r) => `${theme.accent(r.keys.padEnd(w))}  ${truncate(r.help, Math.max(1, cols - w - 6))}`);
-  // A title and a blank line when there is room for them.
-  const roomy = lines.length + 2 <= rows;
-  const room = roomy ? rows - 2 : rows;
+  // A blank line and a title when there is room for them; the title before the blank.
+  const pad = lines.length + 2 <= rows ? 1 : 0;
+  const titled = lines.length + 1 + pad <= rows;
+  const room = rows - pad - (titled ? 1 : 0);
   const cut = lines.length > room;
-  const shown = cut ? lines.slice(0, room - 1) : lines;
+  const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
   const title = mode === 'reading' ? 'Keys in the reading view' : 'Keys';
   return (
-    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={roomy ? 1 : 0}>
-      {roomy ? <Text>{theme.heading(title)}</Text> : null}
+    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={pad}>
+      {titled ? <Text>{theme.heading(title)}</Text> : null}
       <Text>{shown.join('\n')}</Text>
       {cut ? <Text>{theme.muted('… enlarge the terminal to see every key (brief-present --help lists them)')}</Text> : null}
     </Box>

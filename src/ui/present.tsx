@@ -107,12 +107,16 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     process.exit(128 + (SIGNALS[signal] ?? 0));
   };
   for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
+  // The terminal went away without a hangup signal: leave as if it had sent one.
+  const onGone = () => onSignal('SIGHUP');
+  process.stdin.once('end', onGone);
 
   try {
     await instance.waitUntilExit();
   } finally {
     watcher.stop?.();
     for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
+    process.stdin.off('end', onGone);
     restore();
   }
 }
