@@ -272,3 +272,24 @@ function blockUntilProcessGone(pid: number, limit: number): void {
 	}
 	throw new Error(`process ${pid} still running after ${limit} ms`);
 }
+
+test('a frame in synchronized output is matched only once it is complete', { timeout: TEST_TIMEOUT }, async (t) => {
+	const term = spawnNode(
+		t,
+		[
+			onKey(`process.stdout.write(' and the rest of the frame\\x1b[?2026l'); setTimeout(() => process.exit(0), 50);`),
+			// Begin a frame and draw half of it; the rest comes on a key press.
+			`process.stdout.write('\\x1b[?2026hhalf a frame');`,
+		].join('\n'),
+	);
+	await waitUntil(term, () => term.output().includes('half a frame'));
+	let resolved = '';
+	const waiting = term.waitFor(/half a frame/).then((s) => (resolved = s));
+	// Mid-frame: on screen, but not matched.
+	assert.match(term.screen(), /half a frame/);
+	assert.equal(resolved, '');
+	term.write('x');
+	await waiting;
+	assert.match(resolved, /half a frame and the rest of the frame/);
+	await term.waitForExit();
+});

@@ -42,6 +42,11 @@ export interface TermOptions {
 export interface WaitOptions {
 	/** Upper bound in milliseconds before the wait fails. Default 10000. */
 	timeout?: number;
+	/**
+	 * Also check while the program is inside a synchronized-output frame
+	 * (mode 2026), i.e. mid-frame. Off for screen waits; on for waitUntil.
+	 */
+	midFrame?: boolean;
 }
 
 export type ScreenMatch = string | RegExp | ((screen: string) => boolean);
@@ -180,8 +185,13 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 	// and return false so xterm's default handling still happens; sequences
 	// split across chunks are reassembled by the parser itself.
 	let cursorVisible = true;
+	// Synchronized output (mode 2026): a program that brackets each frame with
+	// it is mid-frame in between; a real terminal shows the frame at the end,
+	// and so screens are only matched outside such a bracket.
+	let inSync = false;
 	const onDecMode = (visible: boolean) => (params: (number | number[])[]) => {
 		if (params.includes(25)) cursorVisible = visible;
+		if (params.includes(2026)) inSync = visible;
 		return false;
 	};
 	const onReset = () => {
@@ -260,6 +270,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 	const maybeSettleExit = () => {
 		if (!exited || pendingWrites > 0 || settledExit || disposed) return;
 		settledExit = exited;
+		inSync = false; // a program that died mid-frame leaves what it drew
 		runWaiters();
 		for (const waiter of [...waiters]) waiter.onExit();
 		waiters.clear();
@@ -355,7 +366,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		screen: readScreen,
 		lines: readScreenLines,
 
-		waitFor(match, { timeout = DEFAULT_TIMEOUT } = {}) {
+		waitFor(match, { timeout = DEFAULT_TIMEOUT, midFrame = false } = {}) {
 			const what = () => `waitFor(${describeMatch(match)})`;
 			return withTimeout<string>(timeout, what, (resolve, reject) => {
 				if (disposed) {
@@ -366,6 +377,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 				return {
 					check() {
 						if (settled) return true;
+						if (inSync && !midFrame) return false;
 						const screen = readScreen();
 						let ok: boolean;
 						try {
@@ -500,5 +512,5 @@ export function waitUntil(
 	const predicate = Object.defineProperty(() => condition(), 'name', {
 		value: opts.description ?? (condition.name || condition.toString()),
 	});
-	return term.waitFor(predicate, opts).then(() => undefined);
+	return term.waitFor(predicate, { midFrame: true, ...opts }).then(() => undefined);
 }
