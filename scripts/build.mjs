@@ -1,9 +1,167 @@
 // Bundle the CLI into one file, dist/cli.js, so start-up loads one module.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
+const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const shims = new URL('../src/shims/', import.meta.url).pathname;
+const render = new URL('../src/render/', import.meta.url).pathname;
+const stringWidth = realpathSync(new URL('../node_modules/string-width/index.js', import.meta.url));
+
+/**
+ * What start-up does not pay for (README, "Performance"). Everything in the
+ * bundle is compiled when it loads, so code that is rarely needed is either
+ * behind a `require` that esbuild turns into a function run on first use, or,
+ * when it is big, kept as compressed text (`packed`) and compiled only then.
+ */
+const startup = {
+  name: 'startup',
+  setup(b) {
+    // Syntax highlighting: marked-terminal's highlighter (cli-highlight) loads
+    // every highlight.js language and an HTML parser at load. The renderer
+    // highlights code itself (src/render/syntax.ts), so that one is never
+    // called, and each language is unpacked when a slide first shows it.
+    b.onResolve({ filter: /^cli-highlight$/ }, () => ({ path: shims + 'cli-highlight.js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]syntax-languages\.ts$/ }, async () => ({
+      contents: await languageModule(),
+      loader: 'js',
+      resolveDir: render,
+    }));
+
+    // The emoji table (marked-terminal's `:name:` codes), unpacked on the first
+    // code: a deck without one never builds it.
+    b.onResolve({ filter: /^node-emoji$/ }, () => ({ path: 'node-emoji', namespace: 'packed' }));
+    b.onLoad({ filter: /^node-emoji$/, namespace: 'packed' }, async () => ({
+      contents: [
+        `const PACKED = ${JSON.stringify(pack(await bundleCjs(require.resolve('node-emoji'))))};`,
+        'let real;',
+        'export function get(name) {',
+        '  real ??= unpack(PACKED);',
+        '  return real.get(name);',
+        '}',
+        UNPACK,
+      ].join('\n'),
+      loader: 'js',
+    }));
+
+    // One string-width for everything: ours and Ink's (8), wrap-ansi's (7) and
+    // cli-table3's (4) measured text differently, and the older ones each
+    // build a large emoji regex on first use.
+    const stringWidthCjs = shims + 'string-width.cjs';
+    b.onResolve({ filter: /^string-width$/ }, (args) => {
+      if (args.kind === 'require-call' && args.importer !== stringWidthCjs) return { path: stringWidthCjs };
+      return { path: stringWidth };
+    });
+    // Its RGI-emoji test is a `v`-flag regex that V8 takes ~20 ms to build,
+    // at load. Build it on first need instead, and only for a cluster that can
+    // be an emoji: every RGI emoji has an Emoji_Presentation or
+    // Extended_Pictographic code point, a regional indicator, VS16 or a
+    // keycap mark (digits, `#` and `*` are Emoji, but not RGI emoji alone).
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('rgiEmojiRegex')) return undefined;
+      const literal = String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`;
+      const lazyTest = String.raw`const rgiEmojiRegex = {
+  maybe: /[\p{Emoji_Presentation}\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u20E3]/u,
+  re: undefined,
+  test(s) {
+    return this.maybe.test(s) && (this.re ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(s);
+  },
+};`;
+      if (!source.includes(literal)) return { warnings: [{ text: 'string-width: RGI emoji regex not found' }] };
+      return { contents: source.replace(literal, () => lazyTest), loader: 'js' };
+    });
+
+    // yoga-layout (Ink's layout engine) instantiates its WebAssembly from a
+    // base64 data: URL, by `fetch` when there is one, which first loads
+    // node's HTTP client (undici: ~15 ms, ~6 MB). Decode it directly instead.
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replaceAll('"function"!=typeof fetch', '!0');
+      if (patched === source) return { warnings: [{ text: 'yoga-layout: no fetch check found' }] };
+      return { contents: patched, loader: 'js' };
+    });
+
+    // Ink connects to React devtools when DEV=true, which the bundle cannot
+    // do (react-devtools-core is left out): without this, DEV=true in the
+    // environment made the presenter fail at start.
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build$/.test(args.resolveDir) ? { path: shims + 'empty.js' } : undefined,
+    );
+  },
+};
+
+/** Runtime for `packed` modules: decompress, compile and run a CommonJS bundle. */
+const UNPACK = `function unpack(packed) {
+  const { brotliDecompressSync } = require('node:zlib');
+  const code = brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  return module.exports;
+}`;
+
+/** Code as compressed text (brotli, base64) for a string literal. */
+function pack(code) {
+  const params = { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length };
+  return brotliCompressSync(Buffer.from(code, 'utf8'), { params }).toString('base64');
+}
+
+/** One module and its dependencies as a minified CommonJS bundle, keyed by entry. */
+async function bundleCjs(...entries) {
+  const result = await build({
+    entryPoints: entries.map((path, i) => ({ in: path, out: String(i) })),
+    outdir: 'packed',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles.map((f) => f.text);
+  return entries.length === 1 ? code[0] : code;
+}
+
+/**
+ * The bundle's src/render/syntax-languages.ts: the same two functions, with
+ * the name and alias table made here and every language packed.
+ */
+async function languageModule() {
+  const hljs = require('highlight.js/lib/core');
+  const dir = join(dirname(require.resolve('highlight.js/lib/core')), 'languages');
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  const table = new Map(names.map((n) => [n, n]));
+  const byName = new Set(names);
+  for (const name of names) {
+    // As in highlight.js, a name beats an alias and a later alias wins.
+    for (const alias of require(join(dir, name + '.js'))(hljs).aliases ?? []) {
+      if (!byName.has(alias.toLowerCase())) table.set(alias.toLowerCase(), name);
+    }
+  }
+  const code = await bundleCjs(...names.map((n) => join(dir, n + '.js')));
+  const packed = Object.fromEntries(names.map((n, i) => [n, pack(code[i])]));
+  return [
+    `const NAMES = new Map(${JSON.stringify([...table])});`,
+    `const PACKED = new Map(${JSON.stringify(Object.entries(packed))});`,
+    'export function languageFor(name) {',
+    '  return NAMES.get(name.toLowerCase());',
+    '}',
+    'export function loadLanguage(language) {',
+    '  const packed = PACKED.get(language);',
+    '  if (packed === undefined) throw new Error(`unknown language ${language}`);',
+    '  return unpack(packed);',
+    '}',
+    UNPACK,
+  ].join('\n');
+}
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -26,6 +184,7 @@ await build({
     // Ink's optional devtools hook: never used, keep it out of the bundle.
     'react-devtools-core': shims + 'empty.js',
   },
+  plugins: [startup],
   banner: {
     js: [
       '#!/usr/bin/env node',
@@ -35,3 +194,13 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// esbuild escapes non-ASCII text in strings but not in regular expressions.
+// One such character makes V8 keep the whole bundle's source as UTF-16:
+// twice the memory (src/render/wrap.ts shows how to escape one).
+const bundle = readFileSync(new URL('../dist/cli.js', import.meta.url), 'utf8');
+const nonAscii = /[^\0-\x7f]/.exec(bundle);
+if (nonAscii) {
+  const at = bundle.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10).replace(/\s+/g, ' ');
+  console.warn(`build: dist/cli.js has a non-ASCII character (${JSON.stringify(nonAscii[0])}) in "${at}"`);
+}

@@ -32,8 +32,11 @@ export function cleanText(text: string): string {
   return neutraliseControls(normaliseNewlines(text));
 }
 
+let collator: Intl.Collator | undefined;
+
 /** Natural order for file names: `2-x.md` before `10-x.md`, case-insensitive. */
 export function naturalCompare(a: string, b: string): number {
+  // Made on first use: a one-file deck never sorts, and start-up is shorter.
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return collator.compare(a, b);
 }
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -1,12 +1,17 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { neutraliseControls } from '../deck/clean.js';
 import { sortDeckFiles } from '../deck/parse.js';
 import type { SourceFile } from '../deck/types.js';
 
-/** A deck path that cannot be read; the message names the path and the reason. */
+/**
+ * A deck path that cannot be read; the message names the path and the
+ * reason. Control characters in a path (a file named to retitle the terminal)
+ * are shown as visible stand-ins, like deck text.
+ */
 export class LoadError extends Error {
   constructor(message: string) {
-    super(message);
+    super(neutraliseControls(message));
     this.name = 'LoadError';
   }
 }

@@ -1,7 +1,10 @@
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
 import Table from 'cli-table3';
+import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
+import { neutraliseControls } from '../deck/clean.js';
+import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLines } from './wrap.js';
 
@@ -15,7 +18,6 @@ type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
 };
 
 const PASSTHROUGH = [
-  'code',
   'blockquote',
   'heading',
   'checkbox',
@@ -27,6 +29,106 @@ const PASSTHROUGH = [
   'del',
   'listitem',
 ] as const;
+
+/** Container markers (`>`, bullets, numbers) opening a line that are drawn as nesting. */
+const MAX_MARKERS = 16;
+/** Columns of indentation kept (16 levels of a two-space list). */
+const MAX_INDENT = 32;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Where the container markers that open a line end, and where the first
+ * `MAX_MARKERS` of them end (-1 when there are no more than that). Linear:
+ * a regular expression for this backtracks exponentially on near misses.
+ */
+function markerSpan(line: string): { keep: number; end: number } {
+  let i = 0;
+  let count = 0;
+  let keep = -1;
+  for (;;) {
+    let j = i;
+    while (line[j] === ' ' || line[j] === '\t') j++;
+    let k = j;
+    if (line[k] === '>') {
+      k++;
+    } else {
+      if (line[k] === '-' || line[k] === '*' || line[k] === '+') k++;
+      else {
+        while (k - j < 9 && line[k] >= '0' && line[k] <= '9') k++;
+        if (k === j || (line[k] !== '.' && line[k] !== ')')) break;
+        k++;
+      }
+      if (line[k] !== ' ' && line[k] !== '\t') break;
+    }
+    while (line[k] === ' ' || line[k] === '\t') k++;
+    count++;
+    if (count === MAX_MARKERS) keep = k;
+    i = k;
+  }
+  return { keep: count > MAX_MARKERS ? keep : -1, end: i };
+}
+
+/**
+ * Nesting deeper than anyone writes costs time that grows with the square or
+ * cube of the depth (marked lexing nested lists, styles nesting in quotes):
+ * a 1,000-deep list took seconds to render. Draw it at a depth that still
+ * reads as nested instead. Fenced code is left as it is.
+ */
+export function limitNesting(markdown: string): string {
+  const lines = markdown.split('\n');
+  let fence: string | null = null;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const f = FENCE.exec(line);
+    if (fence !== null) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') fence = null;
+      continue;
+    }
+    if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
+      fence = f[1];
+      continue;
+    }
+    const { keep, end } = markerSpan(line);
+    if (keep >= 0) line = line.slice(0, keep) + line.slice(end);
+    const ws = /^[ \t]*/.exec(line)![0];
+    if (ws.length > MAX_INDENT / 4 && ws.replace(/\t/g, '    ').length > MAX_INDENT) {
+      line = ' '.repeat(MAX_INDENT) + line.slice(ws.length);
+    }
+    if (line !== lines[i]) {
+      lines[i] = line;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : markdown;
+}
+
+/** Colours for highlighted code, by highlight.js scope (those of cli-highlight's default theme). */
+function syntaxTheme(theme: Theme): SyntaxTheme {
+  const c = new Chalk({ level: theme.level });
+  return {
+    keyword: c.blue,
+    built_in: c.cyan,
+    type: c.cyan.dim,
+    literal: c.blue,
+    number: c.green,
+    regexp: c.red,
+    string: c.red,
+    class: c.blue,
+    function: c.yellow,
+    comment: c.green,
+    doctag: c.green,
+    meta: c.gray,
+    tag: c.gray,
+    name: c.blue,
+    attr: c.cyan,
+    emphasis: c.italic,
+    strong: c.bold,
+    link: c.underline,
+    addition: c.green,
+    deletion: c.red,
+  };
+}
 
 /**
  * A Markdown renderer on marked + marked-terminal, with what a slide needs
@@ -70,6 +172,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       return r[name](...args);
     };
   }
+  const syntax = syntaxTheme(theme);
   const parserOf = (ctx: { parser: unknown }) =>
     ctx.parser as { parseInline(tokens: unknown[]): string; parse(tokens: unknown[], top?: boolean): string };
 
@@ -92,6 +195,14 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       } finally {
         listDepth--;
       }
+    },
+    code(token: Tokens.Code) {
+      // Highlighted here rather than by marked-terminal, whose highlighter
+      // loads every highlight.js language at start-up (see syntax.ts). A fence
+      // naming no known language gets the code colour; no colour, no styles.
+      const text = token.text;
+      const body = theme.level === 0 ? text : (highlightCode(text, token.lang, syntax) ?? theme.code(text));
+      return (body ? '  ' + body.split('\n').join('\n  ') : body) + '\n\n';
     },
     hr() {
       return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';
@@ -125,7 +236,16 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
 
   return (markdown, w) => {
     width = Math.max(1, w);
-    const out = marked.parse(markdown, { async: false }) as string;
+    // Deck text is clean already (deck/clean.ts); this keeps the renderer safe on its own.
+    const source = limitNesting(neutraliseControls(markdown));
+    let out: string;
+    try {
+      out = marked.parse(source, { async: false }) as string;
+    } catch {
+      // marked gives up on some input (its recursion overflows on thousands
+      // of `*` in a row): show the text as written rather than fail the deck.
+      out = source;
+    }
     const lines = out.replace(/\t/g, '    ').replace(/\s+$/, '').split('\n');
     return wrapLines(trimOuterBlank(lines), width);
   };

@@ -1,19 +1,32 @@
 import stringWidth from 'string-width';
-import stripAnsi from 'strip-ansi';
-import wrapAnsi from 'wrap-ansi';
 
 /** Display width of a string that may hold ANSI styles. */
 export const displayWidth = (s: string): number => stringWidth(s);
 
-const LEAD = /^(\s*)((?:[•◦▪*+-]|\d+\.|\[[ xX]\])\s+)?/;
-// SGR sequences only: the renderer produces nothing else.
-const TOKEN = /\u001b\[[0-9;]*m|[\s\S]/g;
+// Indentation and a list marker (•, ◦, ▪, *, +, -, "1." or a checkbox). Escaped:
+// one non-ASCII character in the bundle doubles the memory V8 keeps its source in.
+const LEAD = /^( *)((?:[\u2022\u25e6\u25aa*+-]|\d+\.|\[[ xX]\]) +)?/;
+// SGR sequences only: the renderer produces no other escape sequence.
+const SGR = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\u0020-\u007e]$/;
+
+let segmenter: Intl.Segmenter | undefined;
+/** Grapheme clusters, with the segmenter made on first use (not at start-up). */
+function segments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter();
+  return segmenter.segment(text);
+}
+
+/** Width of one grapheme cluster. */
+function graphemeWidth(g: string): number {
+  return g.length === 1 && PRINTABLE_ASCII.test(g) ? 1 : stringWidth(g);
+}
 
 /** Remove the first `n` visible (single-width) characters, keeping styles. */
 function dropColumns(line: string, n: number): string {
   let out = '';
   let dropped = 0;
-  for (const m of line.matchAll(TOKEN)) {
+  for (const m of line.matchAll(/\u001b\[[0-9;]*m|[\s\S]/g)) {
     const t = m[0];
     if (t.length > 1 || dropped >= n) out += t;
     else dropped++;
@@ -21,22 +34,189 @@ function dropColumns(line: string, n: number): string {
   return out;
 }
 
+/** What an SGR parameter turns on, and the parameter that turns it off. */
+function sgrSlot(code: number): [slot: string, close: number] | undefined {
+  if (code === 1 || code === 2) return [`i${code}`, 22];
+  if (code === 3) return ['i3', 23];
+  if (code === 4 || code === 21) return ['i4', 24];
+  if (code === 5 || code === 6) return ['i5', 25];
+  if (code === 7) return ['i7', 27];
+  if (code === 8) return ['i8', 28];
+  if (code === 9) return ['i9', 29];
+  if (code === 53) return ['i53', 55];
+  if ((code >= 30 && code <= 38) || (code >= 90 && code <= 97)) return ['fg', 39];
+  if ((code >= 40 && code <= 48) || (code >= 100 && code <= 107)) return ['bg', 49];
+  return undefined;
+}
+
+const CLOSES: Record<number, string[]> = {
+  22: ['i1', 'i2'],
+  23: ['i3'],
+  24: ['i4'],
+  25: ['i5'],
+  27: ['i7'],
+  28: ['i8'],
+  29: ['i9'],
+  55: ['i53'],
+  39: ['fg'],
+  49: ['bg'],
+};
+
+/**
+ * The styles in force at a point of a line, so that a wrapped row can close
+ * them at its end and the next row open them again: every row stands alone.
+ */
+class Styles {
+  private open = new Map<string, { seq: string; close: number }>();
+
+  apply(seq: string): void {
+    const params = seq.slice(2, -1).split(';').map((p) => (p === '' ? 0 : Number(p)));
+    for (let i = 0; i < params.length; i++) {
+      const code = params[i];
+      if (code === 0) {
+        this.open.clear();
+        continue;
+      }
+      const closes = CLOSES[code];
+      if (closes) {
+        for (const slot of closes) this.open.delete(slot);
+        continue;
+      }
+      const slot = sgrSlot(code);
+      let n = 1;
+      if (code === 38 || code === 48) n = params[i + 1] === 5 ? 3 : params[i + 1] === 2 ? 5 : 1;
+      const own = `\u001b[${params.slice(i, i + n).join(';')}m`;
+      i += n - 1;
+      if (slot) this.open.set(slot[0], { seq: own, close: slot[1] });
+      else this.open.set(`x${code}`, { seq: own, close: 0 });
+    }
+  }
+
+  opening(): string {
+    let s = '';
+    for (const { seq } of this.open.values()) s += seq;
+    return s;
+  }
+
+  closing(): string {
+    const codes = new Set<number>();
+    for (const { close } of this.open.values()) codes.add(close);
+    if (codes.has(0)) return '\u001b[0m';
+    let s = '';
+    for (const c of codes) s += `\u001b[${c}m`;
+    return s;
+  }
+}
+
+interface Piece {
+  /** An SGR sequence, or one grapheme cluster. */
+  text: string;
+  width: number;
+  sgr: boolean;
+  space: boolean;
+}
+
+function pieces(line: string): Piece[] {
+  const out: Piece[] = [];
+  const plain = (text: string) => {
+    for (const { segment } of segments(text)) {
+      out.push({ text: segment, width: graphemeWidth(segment), sgr: false, space: segment === ' ' });
+    }
+  };
+  let at = 0;
+  for (const m of line.matchAll(SGR)) {
+    if (m.index > at) plain(line.slice(at, m.index));
+    out.push({ text: m[0], width: 0, sgr: true, space: false });
+    at = m.index + m[0].length;
+  }
+  if (at < line.length) plain(line.slice(at));
+  return out;
+}
+
+/**
+ * Wrap text (with SGR styles) to `width` columns: at spaces where it can,
+ * else between grapheme clusters, so that no cluster (a letter with its
+ * marks, an emoji sequence, a Khmer syllable part) is ever split. Spaces at
+ * a break are dropped; a word longer than the width starts a fresh row
+ * unless that costs a row more than starting it on the current one.
+ */
+function wrapText(text: string, width: number): string[] {
+  const rows: string[] = [];
+  const styles = new Styles();
+  let row = '';
+  let used = 0;
+  const newRow = () => {
+    rows.push(row + styles.closing());
+    row = styles.opening();
+    used = 0;
+  };
+  const emit = (p: Piece) => {
+    if (p.sgr) styles.apply(p.text);
+    row += p.text;
+    used += p.width;
+  };
+  const all = pieces(text);
+  let i = 0;
+  while (i < all.length) {
+    // A gap: spaces and the styles among and after them.
+    const gap: Piece[] = [];
+    while (i < all.length && (all[i].space || (all[i].sgr && gap.length))) gap.push(all[i++]);
+    // A word: everything up to the next space.
+    const word: Piece[] = [];
+    let wordWidth = 0;
+    while (i < all.length && !all[i].space) {
+      wordWidth += all[i].width;
+      word.push(all[i++]);
+    }
+    const gapWidth = gap.reduce((n, p) => n + p.width, 0);
+    const styleOnly = (ps: Piece[]) => ps.filter((p) => p.sgr).forEach(emit);
+    if (used === 0) {
+      styleOnly(gap); // spaces at the start of a row are dropped
+    } else if (!word.length) {
+      styleOnly(gap); // spaces at the end of the text are dropped
+    } else if (used + gapWidth + wordWidth <= width) {
+      gap.forEach(emit);
+    } else if (wordWidth > width && used + gapWidth < width) {
+      // Too long for any row: on a fresh row, unless that costs a row more.
+      const room = width - used - gapWidth;
+      const rowsFromHere = 1 + Math.ceil((wordWidth - room) / width);
+      const rowsFromNext = 1 + Math.ceil(wordWidth / width);
+      if (rowsFromNext <= rowsFromHere) {
+        newRow();
+        styleOnly(gap);
+      } else {
+        gap.forEach(emit);
+      }
+    } else {
+      newRow();
+      styleOnly(gap);
+    }
+    for (const p of word) {
+      if (!p.sgr && used > 0 && used + p.width > width) newRow();
+      emit(p);
+    }
+  }
+  rows.push(row);
+  return rows;
+}
+
 /**
  * Wrap one rendered line to `width` columns. Continuation lines hang under
  * the text after any indentation and list marker, so a wrapped bullet reads
- * as one item. Words longer than the width are broken.
+ * as one item. Words longer than the width are broken between grapheme
+ * clusters. A cluster wider than the width (a wide character at width 1)
+ * gets a row of its own.
  */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, width);
   if (stringWidth(line) <= w) return [line];
-  const plain = stripAnsi(line);
+  const plain = line.replace(SGR, '');
   const lead = LEAD.exec(plain)![0];
   let indent = lead.length;
   if (indent > w / 2) indent = 0;
   const rest = indent ? dropColumns(line, indent) : line;
-  const wrapped = wrapAnsi(rest, w - indent, { hard: true, trim: true }).split('\n');
   const pad = ' '.repeat(indent);
-  return wrapped.map((l, i) => (i === 0 ? lead.slice(0, indent) : pad) + l);
+  return wrapText(rest, w - indent).map((l, i) => (i === 0 ? lead.slice(0, indent) : pad) + l);
 }
 
 export function wrapLines(lines: string[], width: number): string[] {
@@ -58,16 +238,11 @@ export function truncate(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const ch of segment(text)) {
-    const cw = stringWidth(ch);
+  for (const { segment } of segments(text)) {
+    const cw = stringWidth(segment);
     if (used + cw > width - 1) break;
-    out += ch;
+    out += segment;
     used += cw;
   }
   return out + '…';
-}
-
-const segmenter = new Intl.Segmenter();
-function* segment(text: string): Generator<string> {
-  for (const s of segmenter.segment(text)) yield s.segment;
 }

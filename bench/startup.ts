@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: how fast brief-present is, measured the way a user sees it.
+ *
+ * The built CLI runs in a pseudo-terminal feeding a headless terminal emulator
+ * (the end-to-end test harness, 100×30). For each deck:
+ *   first  spawn → the first slide's title is on the emulated screen
+ *   next   once no output has arrived for QUIET_MS, write `l` → the next
+ *          slide's title is on the screen (the quiet wait is not measured)
+ *   rss    peak resident memory (VmHWM from /proc/PID/status), read just
+ *          before quitting
+ * The floor is bare node: `node -e "process.stdout.write('x')"`, timed the
+ * same way (spawn → `x` on the screen); its memory is read from the same
+ * command kept alive until it has been measured.
+ *
+ * Runs are interleaved (floor, deck A, deck B, floor, …) so drift in the
+ * machine's load affects every row alike. Medians and ratios are what count.
+ *
+ * Environment: BENCH_RUNS (default 10), BENCH_WARMUP (default 2),
+ * BENCH_SLIDES (size of the generated deck, default 2000), BENCH_CLI (the CLI
+ * to run, default dist/cli.js). To compare builds before and after a change,
+ * BENCH_CLI takes several, `name=path` separated by commas
+ * (`BENCH_CLI=before=/tmp/a/dist/cli.js,after=dist/cli.js`): every build is
+ * run in the same interleaved rounds and gets its own rows.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseFiles } from '../src/deck/parse.js';
+import { loadDeck } from '../src/io/load.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { renderSlideLines } from '../src/render/slide.js';
+import { makeTheme } from '../src/render/theme.js';
+import { spawnTerm, type Term } from '../test/helpers/term.js';
+import { generateDeck, GENERATED_TITLE, topicTitle } from './deck.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js'))
+  .split(',')
+  .map((spec) => (spec.includes('=') ? spec.split('=') : ['', spec]))
+  .map(([name, path]) => ({ name, path }));
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const SLIDES = Number(process.env.BENCH_SLIDES ?? 2000);
+const COLS = 100;
+const ROWS = 30;
+const QUIET_MS = 150;
+const TIMEOUT = 30_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolve once the program has written nothing for `ms` milliseconds. */
+async function quiet(term: Term, ms = QUIET_MS): Promise<void> {
+  let len = term.output().length;
+  let since = performance.now();
+  for (;;) {
+    await sleep(10);
+    const now = term.output().length;
+    if (now !== len) {
+      len = now;
+      since = performance.now();
+    } else if (performance.now() - since >= ms) {
+      return;
+    }
+  }
+}
+
+/** Peak resident set size of a live process, in MB. */
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+// Presenters of the same deck link up through a socket in XDG_RUNTIME_DIR:
+// a private one keeps other brief-present processes (tests) out of the runs.
+const runtime = mkdtempSync(join(tmpdir(), 'bp-bench-run-'));
+const briefingFiles = loadDeck(join(ROOT, 'slides'));
+const BRIEFING_SLIDES = parseFiles(briefingFiles.files, { folder: true }).slides.length;
+
+const spawn = (args: string[]) =>
+  spawnTerm(process.execPath, args, { cols: COLS, rows: ROWS, env: { XDG_RUNTIME_DIR: runtime } });
+
+interface Sample {
+  first: number;
+  next?: number;
+  rss?: number;
+}
+
+async function floorRun(): Promise<Sample> {
+  const t0 = performance.now();
+  const term = spawn(['-e', "process.stdout.write('x')"]);
+  try {
+    await term.waitFor('x', { timeout: TIMEOUT });
+    const first = performance.now() - t0;
+    await term.waitForExit({ timeout: TIMEOUT });
+    return { first };
+  } finally {
+    term.dispose();
+  }
+}
+
+/** Bare node's memory: the floor command, kept alive until VmHWM is read. */
+async function floorRss(): Promise<number> {
+  const term = spawn(['-e', "process.stdout.write('x'); setInterval(() => {}, 1000)"]);
+  try {
+    await term.waitFor('x', { timeout: TIMEOUT });
+    await quiet(term, 50);
+    return peakRss(term.pid);
+  } finally {
+    term.dispose();
+  }
+}
+
+async function cliRun(cli: string, args: string[], firstTitle: string, nextTitle: string): Promise<Sample> {
+  const t0 = performance.now();
+  const term = spawn([cli, ...args]);
+  try {
+    await term.waitFor(firstTitle, { timeout: TIMEOUT });
+    const first = performance.now() - t0;
+    await quiet(term);
+    const t1 = performance.now();
+    term.write('l');
+    await term.waitFor(nextTitle, { timeout: TIMEOUT });
+    const next = performance.now() - t1;
+    await quiet(term, 50);
+    const rss = peakRss(term.pid);
+    term.write('q');
+    const exit = await term.waitForExit({ timeout: TIMEOUT });
+    if (exit.exitCode !== 0) throw new Error(`brief-present exited ${exit.exitCode}`);
+    return { first, next, rss };
+  } finally {
+    term.dispose();
+  }
+}
+
+function stats(xs: number[]): { min: number; median: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { min: s[0], median, max: s[s.length - 1] };
+}
+
+/** Median time of `fn` over `n` calls, in ms (after one warm-up call). */
+function timeInProcess(fn: () => unknown, n = 10): { min: number; median: number; max: number } {
+  fn();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return stats(xs);
+}
+
+function machine(): string {
+  const model = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model;
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  return `${nproc} × ${model}, node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+async function main(): Promise<void> {
+  for (const cli of CLIS) if (!existsSync(cli.path)) throw new Error(`${cli.path} is missing: run \`npm run build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), 'bp-bench-'));
+  const bigDeck = join(dir, `deck-${SLIDES}.md`);
+  const bigText = generateDeck(SLIDES);
+  writeFileSync(bigDeck, bigText);
+
+  const cases: { name: string; run: () => Promise<Sample> }[] = [{ name: 'floor', run: floorRun }];
+  const decks: [string, string][] = [];
+  for (const cli of CLIS) {
+    const label = (deck: string) => (cli.name ? `${cli.name}: ${deck}` : deck);
+    const briefing = label(`bundled briefing, ${BRIEFING_SLIDES} slides`);
+    const big = label(`generated, ${SLIDES} slides`);
+    decks.push([briefing, big]);
+    cases.push(
+      { name: briefing, run: () => cliRun(cli.path, [], 'Cambodia-US relations', 'Agenda') },
+      { name: big, run: () => cliRun(cli.path, [bigDeck], GENERATED_TITLE, topicTitle(1)) },
+    );
+  }
+  const [briefingName, bigName] = decks[decks.length - 1];
+  const deckNames = decks.flat();
+  const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
+  const rssFloor: number[] = [];
+  process.stderr.write(`bench: ${WARMUP} warm-up + ${RUNS} runs of each, interleaved\n`);
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const c of cases) {
+      const s = await c.run();
+      if (i >= WARMUP) samples.get(c.name)!.push(s);
+    }
+    const r = await floorRss();
+    if (i >= WARMUP) rssFloor.push(r);
+    process.stderr.write(i < WARMUP ? 'w' : '.');
+  }
+  process.stderr.write('\n');
+
+  // In-process figures (not part of the targets): what start-up spends parsing
+  // the big deck, and what one slide costs to render.
+  const parse = timeInProcess(() => parseFiles([{ path: bigDeck, text: bigText }], { folder: false }));
+  const deck = parseFiles([{ path: bigDeck, text: bigText }], { folder: false });
+  const md = createMarkdownRenderer(makeTheme(2));
+  let k = 0;
+  const render = timeInProcess(() => renderSlideLines(deck.slides[1 + (k++ % 50)], 96, md), 50);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(runtime, { recursive: true, force: true });
+
+  const floor = stats(samples.get('floor')!.map((s) => s.first));
+  const floorMem = stats(rssFloor);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const mb = (x: number) => `${x.toFixed(1)} MB`;
+  const ratio = (x: number, f: number) => `${(x / f).toFixed(2)}×`;
+  const rows: string[][] = [];
+  const row = (what: string, deckName: string, xs: number[], unit: (x: number) => string, base: number) => {
+    const s = stats(xs);
+    rows.push([what, deckName, unit(s.min), unit(s.median), unit(s.max), ratio(s.median, base)]);
+  };
+  row('start (floor)', "`node -e \"process.stdout.write('x')\"`", samples.get('floor')!.map((s) => s.first), ms, floor.median);
+  for (const name of deckNames) row('first', name, samples.get(name)!.map((s) => s.first), ms, floor.median);
+  for (const name of deckNames) row('next', name, samples.get(name)!.map((s) => s.next!), ms, floor.median);
+  row('peak RSS (floor)', 'bare node', rssFloor, mb, floorMem.median);
+  for (const name of deckNames) row('peak RSS', name, samples.get(name)!.map((s) => s.rss!), mb, floorMem.median);
+
+  const header = ['measure', 'deck', 'min', 'median', 'max', 'median ÷ floor'];
+  const table = [header, header.map((h, i) => (i >= 2 ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`);
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(`brief-present benchmark — ${date} — ${machine()}`);
+  console.log(`terminal ${COLS}×${ROWS}, ${RUNS} runs after ${WARMUP} warm-up, quiet wait ${QUIET_MS} ms before "next"\n`);
+  console.log(table.join('\n'));
+  console.log('');
+  console.log(`in process: parse the ${SLIDES}-slide deck ${ms(parse.median)} (median of 10; min ${ms(parse.min)});`);
+  console.log(`            render one slide at width 96 ${ms(render.median)} (median of 50)`);
+
+  const first = stats(samples.get(briefingName)!.map((s) => s.first)).median;
+  const firstBig = stats(samples.get(bigName)!.map((s) => s.first)).median;
+  const nexts = [briefingName, bigName].map((n) => stats(samples.get(n)!.map((s) => s.next!)).median);
+  const rss = Math.max(...[briefingName, bigName].map((n) => stats(samples.get(n)!.map((s) => s.rss!)).median));
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('');
+  console.log(`targets (medians${CLIS.length > 1 ? `, ${CLIS[CLIS.length - 1].name}` : ''}):`);
+  console.log(`  first (briefing) ≤ 1.5× floor: ${ratio(first, floor.median)} — ${verdict(first <= 1.5 * floor.median)}`);
+  console.log(`  next ≤ 5 ms (briefing, ${SLIDES} slides): ${nexts.map(ms).join(', ')} — ${verdict(nexts.every((n) => n <= 5))}`);
+  console.log(
+    `  first (${SLIDES} slides) ≤ floor + 150 ms: floor + ${ms(firstBig - floor.median)} — ` +
+      verdict(firstBig <= floor.median + 150),
+  );
+  console.log(`  peak RSS ≤ 60 MB: ${mb(rss)} — ${verdict(rss <= 60)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,138 @@
+// The terminal comes back, whatever ends the presenter: signals, an error
+// while rendering, the terminal going away, resizing like mad. The built CLI
+// runs in a pseudo-terminal (test/helpers/term.ts); `npm test` builds it.
+// e2e.test.ts already checks the screen and cursor after SIGTERM, SIGHUP and
+// a render error; here every case also checks the terminal's input mode
+// (echo and canonical input back on) with `stty -a` run after the CLI.
+// A pipe reader going away (`| head -1`) is in cli.test.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnTerm, type Term } from './helpers/term.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'bp-faults-'));
+// Presenters on the same deck link up through a socket here: keep ours apart.
+const runtime = mkdtempSync(join(tmpdir(), 'bp-faults-run-'));
+const DECK = join(dir, 'deck.md');
+writeFileSync(
+  DECK,
+  '---\ntitle: Fault drill\n---\n\n# First part\n\n- a point\n- another point\n\n---\n\n## Second slide\n\ntext\n\n---\n\n## Third slide\n\nmore text\n',
+);
+const linux = process.platform === 'linux';
+
+/** The CLI run by a shell that then prints its exit status and the terminal's modes. */
+function startInShell(args: string[], env: Record<string, string> = {}): Term {
+  const script = '"$0" "$@"; echo "exit=$?"; stty -a';
+  return spawnTerm('sh', ['-c', script, process.execPath, CLI, ...args], {
+    cols: 100,
+    rows: 30,
+    env: { XDG_RUNTIME_DIR: runtime, ...env },
+  });
+}
+
+/** The pid of the (first) child of `parent`. */
+function childOf(parent: number): number {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent) return Number(name);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no child of ${parent}`);
+}
+
+/** After the shell has run `stty -a`: exit status, and the terminal given back. */
+async function assertGivenBack(term: Term, exitCode: number) {
+  await term.waitFor(/exit=\d+[\s\S]*\becho/);
+  await term.waitForExit();
+  const text = term.output();
+  assert.equal(Number(/exit=(\d+)/.exec(text)![1]), exitCode, 'exit status');
+  assert.equal(term.isAlternateScreen(), false, 'main screen');
+  assert.equal(term.isCursorVisible(), true, 'cursor visible');
+  const modes = text.slice(text.indexOf('exit='));
+  assert.match(modes, /(^|\s)echo(\s|;|$)/m, `echo on: ${modes}`);
+  assert.match(modes, /(^|\s)icanon(\s|;|$)/m, `canonical input on: ${modes}`);
+  assert.doesNotMatch(modes, /(^|\s)-(echo|icanon)(\s|;|$)/m);
+  assert.doesNotMatch(term.screen(), /^\s+at \S+/m, 'no stack trace');
+}
+
+for (const [how, exitCode] of [
+  ['q', 0],
+  ['Ctrl-C', 0],
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  test(`${how}: main screen, cursor, echo and canonical input come back`, { skip: !linux }, async (t) => {
+    const term = startInShell([DECK]);
+    t.after(() => term.dispose());
+    await term.waitFor(/slide 1 \/ 4/);
+    assert.ok(term.isAlternateScreen());
+    term.write('l');
+    await term.waitFor(/slide 2 \/ 4/);
+    if (how === 'q') term.write('q');
+    else if (how === 'Ctrl-C') term.write('\u0003');
+    else process.kill(childOf(term.pid), how);
+    await assertGivenBack(term, exitCode);
+  });
+}
+
+test('an error while rendering: one line, exit 1, the terminal given back', { skip: !linux }, async (t) => {
+  const term = startInShell([DECK], { BRIEF_PRESENT_FAULT: 'render' });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 4/);
+  term.write('l');
+  await assertGivenBack(term, 1);
+  const screen = term.screen();
+  assert.match(screen, /brief-present: unexpected error: injected render fault/);
+  assert.equal(screen.match(/brief-present:/g)?.length, 1);
+});
+
+test('standard output closed: exits 0 and says nothing', () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${DECK}" >&-; echo "exit=$?"`], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_RUNTIME_DIR: runtime },
+    timeout: 20_000,
+  });
+  assert.equal(r.stdout, 'exit=0\n');
+  assert.equal(r.stderr, '');
+});
+
+test('resizing from 20×5 to 300×80 and back, fast: no crash, the slide at the final size', async (t) => {
+  const term = spawnTerm(process.execPath, [CLI, DECK], { cols: 20, rows: 5, env: { XDG_RUNTIME_DIR: runtime } });
+  t.after(() => term.dispose());
+  await term.waitFor(/Terminal too small/);
+  const sizes: [number, number][] = [];
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
+  for (let i = 0; i < 60; i++) {
+    sizes.push(i % 2 ? [300, 80] : [20, 5], [20 + (next() % 281), 5 + (next() % 76)]);
+  }
+  for (const [cols, rows] of [...sizes, [300, 80] as [number, number]]) term.resize(cols, rows);
+  await term.waitFor((s) => {
+    const lines = s.split('\n');
+    const status = lines.findIndex((l) => /slide 1 \/ 4 *$/.test(l));
+    // The status line is the last row Ink draws, and exactly as wide as the terminal.
+    return status === 78 && lines[status].length >= 299 && /Fault drill/.test(s) && !/too small/.test(s);
+  });
+  for (const [cols, rows] of [...sizes.reverse(), [20, 5] as [number, number]]) term.resize(cols, rows);
+  await term.waitFor((s) => /Terminal too small\s+\(20×5\)/.test(s) && !/slide 1/.test(s));
+  term.resize(100, 30);
+  await term.waitFor(/slide 1 \/ 4/);
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 4/);
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+  assert.equal(term.isAlternateScreen(), false);
+  assert.equal(term.isCursorVisible(), true);
+  assert.doesNotMatch(term.output(), /unexpected error|\n\s+at \S+:\d+/);
+});
