@@ -10,6 +10,9 @@ import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { loadDeck, LoadError } from './io/load.js';
+import { RenderCache } from './render/slide.js';
+import { firstScreen, presenterMarkdown } from './ui/frame.js';
+import { TerminalGuard } from './ui/terminal.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -32,7 +35,11 @@ function realDeckPath(path: string): string {
   }
 }
 
+/** The terminal, while the presenter owns it: given back before any last word. */
+let terminal: TerminalGuard | null = null;
+
 function fail(message: string, code: number): never {
+  terminal?.restore();
   process.stderr.write(`brief-present: ${neutraliseControls(message.split('\n')[0])}\n`);
   process.exit(code);
 }
@@ -80,13 +87,32 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
     return;
   }
-  const { present } = await import('./ui/present.js');
   const notes = opts.flags.has('notes');
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
+  const watch = opts.flags.has('watch');
+
+  // Paint the first slide now, while the interface (Ink, React) is still
+  // loading: the same lines Ink then draws over it, so nothing flickers.
+  const md = presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT);
+  const cache = new RenderCache(deck, md, theme);
+  const guard = new TerminalGuard();
+  terminal = guard;
+  guard.enter();
+  if (view === 'slides') {
+    const screen = firstScreen(deck, cache, theme, process.stdout.columns || 80, process.stdout.rows || 24, {
+      watching: watch,
+    });
+    if (screen) process.stdout.write(screen.map((line, i) => `\u001b[${i + 1};1H${line}`).join('') + '\u001b[H');
+  }
+
+  const { present } = await import('./ui/present.js');
   await present(deck, theme, {
+    md,
+    cache,
+    guard,
     view,
     source: { path: deckPath, folder, load: () => read().deck },
-    watch: opts.flags.has('watch'),
+    watch,
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
     fault: process.env.BRIEF_PRESENT_FAULT,
   });

@@ -1,9 +1,9 @@
 // Two terminals kept in step: the built CLI twice, each in its own pseudo-terminal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, statSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnTerm, type Term } from './helpers/term.js';
 
@@ -19,8 +19,12 @@ function open(args: string[], run: string, cols = 100): Term {
   return spawnTerm(process.execPath, [CLI, ...args], { cols, rows: 30, env: { XDG_RUNTIME_DIR: run } });
 }
 
-/** Resolves when a file matching `pattern` is in `dir` (watching the folder, not polling). */
-function fileAppears(dir: string, pattern: RegExp, timeout = 10_000): Promise<void> {
+/**
+ * Resolves when a file matching `pattern` is in `dir` (watching folders, not
+ * polling); `dir` itself may not exist yet.
+ */
+async function fileAppears(dir: string, pattern: RegExp, timeout = 10_000): Promise<void> {
+  if (!existsSync(dir)) await fileAppears(dirname(dir), new RegExp(`^${basename(dir)}$`), timeout);
   return new Promise((resolve, reject) => {
     const found = () => readdirSync(dir).some((f) => pattern.test(f));
     const watcher = watch(dir, () => {

@@ -10,6 +10,7 @@ import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { RenderCache } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { App } from '../src/ui/App.js';
+import { firstScreen } from '../src/ui/frame.js';
 
 const theme = makeTheme(0);
 const deck = parseDeck(readFileSync(new URL('./fixtures/basic.md', import.meta.url), 'utf8'));
@@ -111,4 +112,21 @@ test('q quits', async () => {
   m.app.stdin.write('q');
   for (let i = 0; i < 500 && m.quits() === 0; i++) await new Promise((r) => setImmediate(r));
   assert.equal(m.quits(), 1);
+});
+
+test('the first frame painted before Ink loads is the frame Ink then draws', async () => {
+  const decks = [
+    deck,
+    parseDeck('# Steps\n\nfirst\n\n<!-- pause -->\n\nsecond\n\n---\n\n# Two'),
+    parseDeck(`## Tall\n\n${Array.from({ length: 40 }, (_, i) => `- line ${i}`).join('\n')}`),
+  ];
+  for (const d of decks) {
+    const cache = new RenderCache(d, createMarkdownRenderer(theme), theme);
+    const app = render(<App deck={d} cache={cache} theme={theme} />);
+    for (let i = 0; i < 20 && !app.lastFrame(); i++) await new Promise((r) => setImmediate(r));
+    const ink = stripAnsi(app.lastFrame() ?? '').split('\n').map((l) => l.trimEnd());
+    const painted = firstScreen(d, cache, theme, 100, 24)!.map((l) => stripAnsi(l).trimEnd());
+    assert.deepEqual(painted, ink);
+    app.unmount();
+  }
 });

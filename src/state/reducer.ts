@@ -105,7 +105,9 @@ export type Action =
   | { type: 'remote'; index: number; step: number; now?: number }
   /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
   | { type: 'reload'; deck: DeckShape; index: number }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** Draw again with nothing changed (warms the drawing code while idle). */
+  | { type: 'refresh' };
 
 export interface DeckShape {
   count: number;
@@ -518,6 +520,8 @@ export function reducer(state: State, action: Action): State {
     }
     case 'close':
       return { ...state, overlay: 'none' };
+    case 'refresh':
+      return { ...state };
     case 'reload': {
       const d = action.deck;
       const index = clamp(action.index >= 0 ? action.index : state.index, 0, d.count - 1);

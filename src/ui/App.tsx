@@ -23,6 +23,7 @@ import {
 } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
+import { notesFit, notesPaneLines, slideAreaLines, statusHint } from './frame.js';
 import { layout, presenterLayout } from './layout.js';
 import { Help, SearchPrompt, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
@@ -160,6 +161,25 @@ export function App(props: AppProps) {
         : { lines: 0, rows: 1 };
   const notesFits = notesFit(notesShown.lines, notesShown.rows);
 
+  const warmed = useRef(false);
+  // While the briefer looks at this slide, get the next one ready (and the
+  // previous), and run the drawing code once, so the next key finds it warm.
+  useEffect(() => {
+    if (lay.tooSmall || state.view === 'reading') return;
+    const t = setTimeout(() => {
+      try {
+        for (const i of [cur + 1, cur - 1]) if (i >= 0 && i < deck.slides.length) cache.slide(i, width, 0);
+      } catch {
+        // Only a head start: a slide that fails to render fails when it is shown.
+      }
+      if (!warmed.current) {
+        warmed.current = true;
+        dispatch({ type: 'refresh' });
+      }
+    }, 0);
+    return () => clearTimeout(t);
+  }, [cache, cur, width, state.view, lay.tooSmall]);
+
   useInput((input, key) => {
     const ctx: KeyContext = {
       viewport: { maxScroll, page: Math.max(1, bodyRows - 2) },
@@ -179,17 +199,17 @@ export function App(props: AppProps) {
   const readingIndex = state.view === 'reading' ? slideAtLine(doc(), state.readTop) : cur;
   const section = deck.sections[sectionOf(state, readingIndex)];
 
-  const hint = [
-    state.search.message,
-    state.watch ? 'watching' : '',
-    linkText(linkStatus, link),
-    state.digits ? `go to ${state.digits}` : '',
-    state.view !== 'reading' && scroll < maxScroll ? '↓ more' : state.view !== 'reading' && scroll > 0 ? '↑ more' : '',
-    state.view !== 'reading' && slide.steps.length > 1 ? `step ${curStep + 1}/${slide.steps.length}` : '',
-    state.view === 'reading' ? readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows) : '',
-  ]
-    .filter(Boolean)
-    .join('  ');
+  const slides = state.view !== 'reading';
+  const hint = statusHint({
+    message: state.search.message,
+    watching: state.watch,
+    link: linkText(linkStatus, link),
+    digits: state.digits,
+    below: slides && scroll < maxScroll,
+    above: slides && scroll > 0,
+    step: slides ? { at: curStep, of: slide.steps.length } : undefined,
+    position: slides ? undefined : readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows),
+  });
   const status =
     state.overlay === 'search' ? (
       <SearchPrompt query={state.search.query} theme={theme} />
@@ -235,22 +255,14 @@ export function App(props: AppProps) {
   } else {
     main = (
       <Box flexDirection="column" height={fixedRows}>
-        <SlideArea
-          lines={mark(slideLines).slice(scroll, scroll + bodyRows)}
-          rows={lay.slideRows}
-          margin={margin}
-          middle={slide.kind === 'title'}
-        />
-        {lay.notesRows > 0 ? (
-          <NotesPane
-            lines={mark(cache.notesOf(cur, width))}
-            rows={lay.notesRows}
-            margin={margin}
-            cols={cols}
-            theme={theme}
-            scroll={state.notesScroll}
-          />
-        ) : null}
+        <Text>
+          {[
+            ...slideAreaLines(mark(slideLines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'),
+            ...(lay.notesRows > 0
+              ? notesPaneLines(mark(cache.notesOf(cur, width)), lay.notesRows, margin, cols, theme, state.notesScroll)
+              : []),
+          ].join('\n')}
+        </Text>
       </Box>
     );
   }
@@ -277,48 +289,6 @@ function linkText(status: LinkStatus, link: Link | undefined): string {
 function readingPosition(total: number, top: number, rows: number): string {
   const max = Math.max(1, total - rows);
   return `${Math.round((Math.min(top, max) / max) * 100)}%`;
-}
-
-function SlideArea(props: { lines: string[]; rows: number; margin: number; middle: boolean }) {
-  const { lines, rows, margin, middle } = props;
-  const top = middle ? Math.max(1, Math.floor((rows - lines.length) / 2)) : 1;
-  return (
-    <Box flexDirection="column" height={rows} paddingTop={Math.max(0, Math.min(top, rows - lines.length))} paddingLeft={margin}>
-      <Text>{lines.join('\n')}</Text>
-    </Box>
-  );
-}
-
-/** Lines of notes that fit a pane of `rows` (label included), and how far they scroll. */
-export function notesFit(lines: number, rows: number): { room: number; maxScroll: number } {
-  const room = Math.max(1, rows - 1);
-  if (lines <= room) return { room, maxScroll: 0 };
-  // One line is kept for the "more" marker.
-  const shown = Math.max(1, room - 1);
-  return { room: shown, maxScroll: lines - shown };
-}
-
-function NotesPane(props: { lines: string[]; rows: number; margin: number; cols: number; theme: Theme; scroll: number }) {
-  const { lines, rows, margin, cols, theme } = props;
-  const fit = notesFit(lines.length, rows);
-  const scroll = Math.min(props.scroll, fit.maxScroll);
-  const shown = lines.slice(scroll, scroll + fit.room);
-  const below = lines.length - scroll - shown.length;
-  const label = ' Notes ';
-  const where = fit.maxScroll ? ` ${scroll ? '↑ ' : ''}${below ? '↓ ' : ''}J/K scroll ` : '';
-  const rule =
-    theme.notesLabel(label) +
-    theme.rule('─'.repeat(Math.max(0, cols - label.length - where.length))) +
-    theme.muted(where);
-  return (
-    <Box flexDirection="column" height={rows} overflow="hidden">
-      <Text>{rule}</Text>
-      <Box flexDirection="column" paddingLeft={margin}>
-        <Text>{shown.map((l) => theme.notes(l)).join('\n')}</Text>
-        {fit.maxScroll ? <Text>{theme.muted(below ? `… ${below} more lines (J)` : '— end of notes —')}</Text> : null}
-      </Box>
-    </Box>
-  );
 }
 
 /** The briefer's view: the slide, its notes, the next slide, and the time. */
@@ -379,13 +349,13 @@ function PresenterPane(props: {
       <Box flexDirection="column" height={rows}>
         <Box flexDirection="row" height={rows - 1}>
           <Box flexDirection="column" width={p.slideCols} height={rows - 1} overflow="hidden">
-            <SlideArea lines={slideLines} rows={rows - 1} margin={margin} middle={false} />
+            <Text>{slideAreaLines(slideLines, rows - 1, margin, false).join('\n')}</Text>
           </Box>
           <Box width={1} height={rows - 1} marginX={1}>
             <Text>{theme.rule(Array.from({ length: rows - 1 }, () => '│').join('\n'))}</Text>
           </Box>
           <Box flexDirection="column" width={p.sideCols} height={rows - 1} overflow="hidden">
-            <NotesPane lines={notes} rows={p.notesRows} margin={1} cols={p.sideCols} theme={theme} scroll={state.notesScroll} />
+            <Text>{notesPaneLines(notes, p.notesRows, 1, p.sideCols, theme, state.notesScroll).join('\n')}</Text>
             {nextBlock}
           </Box>
         </Box>
@@ -395,8 +365,12 @@ function PresenterPane(props: {
   }
   return (
     <Box flexDirection="column" height={rows}>
-      <SlideArea lines={slideLines.slice(0, p.slideRows - 1)} rows={p.slideRows} margin={margin} middle={false} />
-      <NotesPane lines={notes} rows={p.notesRows} margin={margin} cols={cols} theme={theme} scroll={state.notesScroll} />
+      <Text>
+        {[
+          ...slideAreaLines(slideLines, p.slideRows, margin, false),
+          ...notesPaneLines(notes, p.notesRows, margin, cols, theme, state.notesScroll),
+        ].join('\n')}
+      </Text>
       {nextBlock}
       <Text>{timing}</Text>
     </Box>

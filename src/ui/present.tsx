@@ -1,7 +1,7 @@
 import React from 'react';
 import { render } from 'ink';
 import type { Deck } from '../deck/types.js';
-import { createMarkdownRenderer } from '../render/markdown.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
 import { RenderCache } from '../render/slide.js';
 import type { Theme } from '../render/theme.js';
 import { firstChangedSlide } from '../deck/diff.js';
@@ -11,9 +11,8 @@ import { watchDeck } from '../io/watch.js';
 import type { View } from '../state/reducer.js';
 import type { Role } from '../state/sync.js';
 import { App } from './App.js';
+import { presenterMarkdown } from './frame.js';
 import { TerminalGuard } from './terminal.js';
-
-const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
 export interface PresentOptions {
   view?: View;
@@ -28,21 +27,21 @@ export interface PresentOptions {
   source?: { path: string; folder: boolean; load: () => Deck };
   /** Start watching at once (`--watch`); the w key turns it on and off. */
   watch?: boolean;
+  /** What painted the first frame before Ink loaded: its renderer, cache and terminal. */
+  md?: MarkdownRenderer;
+  cache?: RenderCache;
+  guard?: TerminalGuard;
 }
+
 
 /** Present a deck full-screen until the user quits; the terminal is restored however it ends. */
 export async function present(deck: Deck, theme: Theme, options: PresentOptions = {}): Promise<void> {
-  const markdown = createMarkdownRenderer(theme);
-  let rendered = 0;
-  const md: typeof markdown = (text, width) => {
-    if (options.fault === 'render' && rendered++ > 0) throw new Error('injected render fault');
-    return markdown(text, width);
-  };
-  const cache = new RenderCache(deck, md, theme);
+  const md = options.md ?? presenterMarkdown(theme, options.fault);
+  const cache = options.cache ?? new RenderCache(deck, md, theme);
   const link = options.link
     ? openLink({ ...options.link, deckId: deckFingerprint(deck.slides.map((s) => s.title)) })
     : undefined;
-  const guard = new TerminalGuard();
+  const guard = options.guard ?? new TerminalGuard();
   const restore = () => {
     link?.close();
     guard.restore();
@@ -97,25 +96,19 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     maxFps: 60,
   });
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      instance.unmount();
-    } catch {
-      // already unmounted
-    }
-    restore();
-    process.exit(128 + (SIGNALS[signal] ?? 0));
+  // Signals end the program through the guard, which unmounts Ink first.
+  guard.beforeExit = () => {
+    link?.close();
+    instance.unmount();
   };
-  for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
   // The terminal went away without a hangup signal: leave as if it had sent one.
-  const onGone = () => onSignal('SIGHUP');
+  const onGone = () => guard.exit('SIGHUP');
   process.stdin.once('end', onGone);
 
   try {
     await instance.waitUntilExit();
   } finally {
     watcher.stop?.();
-    for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
     process.stdin.off('end', onGone);
     restore();
   }

@@ -8,17 +8,30 @@ const LEAVE = '\u001b[?25h\u001b[?1049l';
  * and raw input. `restore()` gives everything back, once, whatever ends the
  * program: a key, a signal, an error or process exit.
  */
+const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
 export class TerminalGuard {
   private active = false;
+  private readonly onSignal = (signal: NodeJS.Signals) => this.exit(signal);
+  private readonly onExit = () => this.restore();
+  /** Run before the terminal is given back on a signal (e.g. unmount the interface). */
+  beforeExit: (() => void) | null = null;
 
   constructor(
     private readonly fd = 1,
     private readonly stdin: NodeJS.ReadStream = process.stdin,
   ) {}
 
+  /**
+   * Take the terminal. From here on, SIGINT, SIGTERM and SIGHUP give it back
+   * and end the program (exit status 128 + the signal's number), and so does
+   * process exit for any other reason.
+   */
   enter(): void {
     if (this.active) return;
     this.active = true;
+    for (const s of Object.keys(SIGNALS)) process.on(s, this.onSignal);
+    process.on('exit', this.onExit);
     this.write(ENTER);
     // Raw input from the start: keys typed before the first frame are neither
     // echoed over it nor held back until a newline.
@@ -29,9 +42,22 @@ export class TerminalGuard {
     }
   }
 
+  /** Give the terminal back and end the program as the signal would. */
+  exit(signal: NodeJS.Signals): never {
+    try {
+      this.beforeExit?.();
+    } catch {
+      // already torn down
+    }
+    this.restore();
+    process.exit(128 + (SIGNALS[signal] ?? 0));
+  }
+
   restore(): void {
     if (!this.active) return;
     this.active = false;
+    for (const s of Object.keys(SIGNALS)) process.off(s, this.onSignal);
+    process.off('exit', this.onExit);
     try {
       if (this.stdin.isTTY) this.stdin.setRawMode(false);
     } catch {
