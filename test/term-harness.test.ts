@@ -293,3 +293,14 @@ test('a frame in synchronized output is matched only once it is complete', { tim
 	assert.match(resolved, /half a frame and the rest of the frame/);
 	await term.waitForExit();
 });
+
+test('a whole screen drawn just before a synchronized frame begins is matched', { timeout: TEST_TIMEOUT }, async (t) => {
+	// Both in one write: a plain frame, then the start of a bracketed one that never ends.
+	const term = spawnNode(
+		t,
+		`process.stdout.write('first frame\\r\\n\\x1b[?2026h\\x1b[2Jsecond'); setTimeout(() => {}, 10000);`,
+	);
+	const screen = await term.waitFor(/first frame/);
+	assert.match(screen, /first frame/);
+	assert.doesNotMatch(screen, /second/);
+});

@@ -191,7 +191,12 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 	let inSync = false;
 	const onDecMode = (visible: boolean) => (params: (number | number[])[]) => {
 		if (params.includes(25)) cursorVisible = visible;
-		if (params.includes(2026)) inSync = visible;
+		if (params.includes(2026)) {
+			// A new frame begins: the screen as it stands is the last whole frame,
+			// which a terminal would be showing; match it before it is redrawn.
+			if (visible && !inSync) runWaiters();
+			inSync = visible;
+		}
 		return false;
 	};
 	const onReset = () => {
