@@ -3,27 +3,17 @@
 // `npm test` builds dist/cli.js before running these.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkDeck, formatFindings, parseSize, slideArea } from '../src/check/check.js';
 import { parseDeck } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { makeTheme } from '../src/render/theme.js';
+import { run } from './helpers/cli.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const GOOD = fileURLToPath(new URL('./fixtures/check/good.md', import.meta.url));
 const BAD = fileURLToPath(new URL('./fixtures/check/bad.md', import.meta.url));
 const md = createMarkdownRenderer(makeTheme(0));
-
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
-    timeout: 20000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 test('a good deck: no findings', () => {
   const result = checkDeck(parseDeck(readFileSync(GOOD, 'utf8'), 'good.md'), md);

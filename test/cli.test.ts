@@ -8,19 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BINDINGS, helpRows, keyLabel } from '../src/state/keys.js';
+import { CLI, assertOneLineError, run } from './helpers/cli.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-
-function run(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
-    timeout: 20000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 test('--help is the spec: usage, options, every key, deck format', () => {
   const { code, stdout, stderr } = run(['--help']);
@@ -105,14 +96,6 @@ test('piped output: FORCE_COLOR adds colour, NO_COLOR wins over it', () => {
   assert.match(run([join(FIXTURES, 'basic.md')], { FORCE_COLOR: '1' }).stdout, /\u001b\[1m/);
   assert.doesNotMatch(run([join(FIXTURES, 'basic.md')], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\u001b/);
 });
-
-function assertOneLineError(r: ReturnType<typeof run>, code: number, pattern: RegExp) {
-  assert.equal(r.code, code, `exit code (stderr: ${r.stderr})`);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^brief-present: [^\n]+\n$/, `one line: ${JSON.stringify(r.stderr)}`);
-  assert.match(r.stderr, pattern);
-  assert.doesNotMatch(r.stderr, /\bat \S+:\d+:\d+/);
-}
 
 test('errors: one line naming the path or flag, exit 2', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-cli-'));

@@ -3,25 +3,16 @@
 // fits a phone, has a dark scheme, and prints one slide to a page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseFiles, sortDeckFiles, type Deck } from '../src/deck/parse.js';
+import { parseFiles } from '../src/deck/parse.js';
 import { exportDeck } from '../src/render/export/index.js';
+import { bundledDeck } from './helpers/cli.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const HOSTILE = fileURLToPath(new URL('./fixtures/export/hostile.md', import.meta.url));
-
-function bundledDeck(): Deck {
-  const dir = new URL('../slides/', import.meta.url);
-  const files = sortDeckFiles(
-    readdirSync(dir)
-      .filter((n) => n.endsWith('.md'))
-      .map((n) => ({ path: `slides/${n}`, text: readFileSync(new URL(n, dir), 'utf8') })),
-  );
-  return parseFiles(files, { folder: true });
-}
 
 let browser: Browser | undefined;
 

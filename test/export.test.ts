@@ -4,33 +4,22 @@
 // `npm test` builds dist/cli.js before the CLI tests run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
-import { parseFiles, sortDeckFiles, type Deck } from '../src/deck/parse.js';
+import { parseFiles, type Deck } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderNotesLines, renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { exportDeck, formatFromPath, type ExportFormat } from '../src/render/export/index.js';
+import { assertOneLineError, bundledDeck, run } from './helpers/cli.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const HOSTILE = join(FIXTURES, 'export', 'hostile.md');
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
-
-function bundledDeck(): Deck {
-  const dir = new URL('../slides/', import.meta.url);
-  const files = sortDeckFiles(
-    readdirSync(dir)
-      .filter((n) => n.endsWith('.md'))
-      .map((n) => ({ path: `slides/${n}`, text: readFileSync(new URL(n, dir), 'utf8') })),
-  );
-  return parseFiles(files, { folder: true });
-}
 
 function fileDeck(path: string): Deck {
   return parseFiles([{ path, text: readFileSync(path, 'utf8') }]);
@@ -150,8 +139,6 @@ function assertInOrder(expected: string[], actual: string[], what: string): void
     j++;
   }
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Cut an export into one piece per slide, in order: each slide from where
@@ -424,22 +411,6 @@ test('formatFromPath: the -o extension picks the format', () => {
 // ---------------------------------------------------------------------------
 // The CLI.
 
-function run(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
-    timeout: 20000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function assertOneLineError(r: ReturnType<typeof run>, pattern: RegExp) {
-  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^brief-present: [^\n]+\n$/, `one line: ${JSON.stringify(r.stderr)}`);
-  assert.match(r.stderr, pattern);
-}
-
 test('cli: export prints Markdown of the bundled briefing on standard output by default', () => {
   const r = run(['export']);
   assert.equal(r.code, 0, r.stderr);
@@ -480,17 +451,17 @@ test('cli: -o writes the file, the format from its extension; an existing file n
 
   const before = readFileSync(html, 'utf8');
   r = run(['export', '-o', html, '--format', 'txt']);
-  assertOneLineError(r, /handout\.html: already exists \(use --force/);
+  assertOneLineError(r, 2, /handout\.html: already exists \(use --force/);
   assert.ok(r.stderr.includes(html), 'names the path');
   assert.equal(readFileSync(html, 'utf8'), before, 'left as it was');
   r = run(['export', '-o', html, '--format', 'txt', '--force']);
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(readFileSync(html, 'utf8'), /<!DOCTYPE/);
 
-  assertOneLineError(run(['export', '-o', dir]), /: is a folder$/m);
+  assertOneLineError(run(['export', '-o', dir]), 2, /: is a folder$/m);
   const deckCopy = join(dir, 'deck.md');
   writeFileSync(deckCopy, readFileSync(join(FIXTURES, 'basic.md')));
-  assertOneLineError(run(['export', deckCopy, '-o', deckCopy, '--force']), /deck\.md: is a file of the deck/);
+  assertOneLineError(run(['export', deckCopy, '-o', deckCopy, '--force']), 2, /deck\.md: is a file of the deck/);
   assert.equal(readFileSync(deckCopy, 'utf8'), readFileSync(join(FIXTURES, 'basic.md'), 'utf8'));
 });
 
@@ -499,24 +470,24 @@ test('cli: an unwritable path is one line, exit 2', () => {
   const file = join(dir, 'plain-file');
   writeFileSync(file, 'x');
   const proc = run(['export', '-o', '/proc/nope/x.html']);
-  assertOneLineError(proc, /^brief-present: \/proc\/nope\/x\.html: cannot write: /);
-  assertOneLineError(run(['export', '-o', join(file, 'x.md')]), /plain-file\/x\.md: cannot write: /);
+  assertOneLineError(proc, 2, /^brief-present: \/proc\/nope\/x\.html: cannot write: /);
+  assertOneLineError(run(['export', '-o', join(file, 'x.md')]), 2, /plain-file\/x\.md: cannot write: /);
   const missing = run(['export', '-o', join(dir, 'missing', 'x.md')]);
-  assertOneLineError(missing, /missing\/x\.md: cannot write: no such folder/);
+  assertOneLineError(missing, 2, /missing\/x\.md: cannot write: no such folder/);
 });
 
 test('cli: bad --format, --width or misplaced options are one line, exit 2', () => {
-  assertOneLineError(run(['export', '--format', 'pdf']), /option --format takes md, txt, html, not "pdf"/);
-  assertOneLineError(run(['export', '--format']), /option --format needs a FORMAT/);
+  assertOneLineError(run(['export', '--format', 'pdf']), 2, /option --format takes md, txt, html, not "pdf"/);
+  assertOneLineError(run(['export', '--format']), 2, /option --format needs a FORMAT/);
   for (const w of ['10', '401', 'abc', '80.5', '-3', '']) {
     const r = run(['export', '--format', 'txt', `--width=${w}`]);
-    assertOneLineError(r, /option --width takes a whole number from 20 to 400/);
+    assertOneLineError(r, 2, /option --width takes a whole number from 20 to 400/);
   }
-  assertOneLineError(run(['export', '--format', 'html', '--width', '100']), /--width applies to --format txt only/);
-  assertOneLineError(run(['export', '-o', '']), /--output needs a FILE/);
-  assertOneLineError(run(['--format', 'md']), /option --format does not apply when presenting/);
-  assertOneLineError(run(['export', '--json']), /option --json does not apply with export/);
-  assertOneLineError(run(['export', join(FIXTURES, 'missing.md')]), /missing\.md: no such file or folder/);
+  assertOneLineError(run(['export', '--format', 'html', '--width', '100']), 2, /--width applies to --format txt only/);
+  assertOneLineError(run(['export', '-o', '']), 2, /--output needs a FILE/);
+  assertOneLineError(run(['--format', 'md']), 2, /option --format does not apply when presenting/);
+  assertOneLineError(run(['export', '--json']), 2, /option --json does not apply with export/);
+  assertOneLineError(run(['export', join(FIXTURES, 'missing.md')]), 2, /missing\.md: no such file or folder/);
 });
 
 test('cli: --help shows the export command and its options', () => {

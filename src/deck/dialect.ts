@@ -4,6 +4,7 @@
  */
 import {
   ANY_RULE,
+  PRESENTERM_COMMANDS,
   BRIEF_PARTS,
   FenceTracker,
   PAUSES,
@@ -66,27 +67,6 @@ const MARP_ONLY = new Set([
   'backgroundPosition',
   'backgroundRepeat',
   'backgroundSize',
-]);
-/** presenterm's comment commands (`<!-- column_layout: [1, 2] -->`). */
-const PRESENTERM_COMMANDS = new Set([
-  'end_slide',
-  'speaker_note',
-  'column_layout',
-  'column',
-  'reset_layout',
-  'jump_to_middle',
-  'newline',
-  'new_line',
-  'newlines',
-  'new_lines',
-  'alignment',
-  'incremental_lists',
-  'list_item_newlines',
-  'no_footer',
-  'skip_slide',
-  'font_size',
-  'include',
-  'snippet_output',
 ]);
 /** Front matter keys only Slidev uses. */
 const SLIDEV_KEYS = [

@@ -293,15 +293,14 @@ export interface PartRules {
 /** Directives that end a reveal step. */
 export const PAUSES: ReadonlySet<string> = new Set(['pause', 'stop']);
 
-/** Comments that steer layout or flow in every dialect: never shown and never notes. */
-export const DIRECTIVES: ReadonlySet<string> = new Set([
+/** presenterm's comment commands (`<!-- column_layout: [1, 2] -->`). */
+export const PRESENTERM_COMMANDS: ReadonlySet<string> = new Set([
   'end_slide',
-  'pause',
-  'stop',
-  'jump_to_middle',
+  'speaker_note',
   'column_layout',
   'column',
   'reset_layout',
+  'jump_to_middle',
   'newline',
   'new_line',
   'newlines',
@@ -314,6 +313,15 @@ export const DIRECTIVES: ReadonlySet<string> = new Set([
   'font_size',
   'include',
   'snippet_output',
+]);
+
+/**
+ * Comments that steer layout or flow in every dialect: never shown and never
+ * notes. (presenterm's speaker_note is a note, handled before directives.)
+ */
+export const DIRECTIVES: ReadonlySet<string> = new Set([
+  ...[...PRESENTERM_COMMANDS].filter((name) => name !== 'speaker_note'),
+  ...PAUSES,
   'fit',
 ]);
 
