@@ -271,3 +271,11 @@ test('file names cannot carry control sequences into section names, sources or m
   assert.equal(deck.sections[0].title, '␛]0;pwned␇');
   assert.doesNotMatch(JSON.stringify(deckToJson(deck)), /\\u001b|\\u0007/);
 });
+
+test('front matter edges: empty block, no body, ... as the closing line, line numbers', async () => {
+  const { splitFrontMatter } = await import('../src/deck/frontmatter.js');
+  assert.deepEqual(splitFrontMatter('---\n---\nbody', 'a.md'), { data: {}, body: 'body', bodyLine: 3 });
+  assert.deepEqual(splitFrontMatter('---\ntitle: x\n---', 'a.md'), { data: { title: 'x' }, body: '', bodyLine: 4 });
+  assert.deepEqual(splitFrontMatter('---\ntitle: x\n...\n\nbody', 'a.md'), { data: { title: 'x' }, body: '\nbody', bodyLine: 4 });
+  assert.deepEqual(splitFrontMatter('---\ntitle: x\nno close', 'a.md'), { data: {}, body: '---\ntitle: x\nno close', bodyLine: 1 });
+});

@@ -25,19 +25,28 @@ export function splitFrontMatter(text: string, path: string): FrontMatter {
   const none: FrontMatter = { data: {}, body: text, bodyLine: 1 };
   const firstEnd = text.indexOf('\n');
   if (firstEnd < 0 || !OPEN.test(text.slice(0, firstEnd))) return none;
-  const lines = text.split('\n');
+  // Find the closing line without splitting the whole deck (it can be large).
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test(lines[i])) {
-      close = i;
+  let closeStart = -1;
+  let closeEnd = text.length;
+  let line = 1;
+  for (let at = firstEnd + 1; at <= text.length; line++) {
+    const end = text.indexOf('\n', at);
+    const stop = end < 0 ? text.length : end;
+    if (CLOSE.test(text.slice(at, stop))) {
+      close = line;
+      closeStart = at;
+      closeEnd = stop;
       break;
     }
+    if (end < 0) break;
+    at = end + 1;
   }
   if (close < 0) return none;
-  const block = lines.slice(1, close).join('\n');
+  const block = text.slice(firstEnd + 1, Math.max(firstEnd + 1, closeStart - 1));
   const rest: FrontMatter = {
     data: {},
-    body: lines.slice(close + 1).join('\n'),
+    body: closeEnd < text.length ? text.slice(closeEnd + 1) : '',
     bodyLine: close + 2,
   };
   if (block.trim() === '') return rest;

@@ -59,7 +59,8 @@ export interface State {
   selected: number;
   search: Search;
   /** Plain text of every slide, for search and the index filter. */
-  texts: readonly SearchText[];
+  /** Made on first use (a search or the index filter): cheap to keep, costly to make for a big deck. */
+  texts: () => readonly SearchText[];
   titles: readonly string[];
   timer: Timer;
   /** Reload the deck when its files change. */
@@ -113,7 +114,7 @@ export interface DeckShape {
   count: number;
   sections: readonly SectionRange[];
   steps?: readonly number[];
-  texts?: readonly SearchText[];
+  texts?: readonly SearchText[] | (() => readonly SearchText[]);
   titles?: readonly string[];
 }
 
@@ -138,7 +139,7 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
     selected: 0,
     menuSelected: 0,
     search: { query: '', active: '', message: '' },
-    texts: deck.texts ?? [],
+    texts: lazyTexts(deck.texts),
     titles: deck.titles ?? [],
     timer: { started: false, running: false, since: 0, banked: 0 },
     sectionEntry: 0,
@@ -148,6 +149,16 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
 }
 
 const FITS: Viewport = { maxScroll: 0, page: 1 };
+
+/** Search texts as a function that makes them once, on first call. */
+function lazyTexts(texts: DeckShape['texts']): () => readonly SearchText[] {
+  if (typeof texts !== 'function') {
+    const fixed = texts ?? [];
+    return () => fixed;
+  }
+  let made: readonly SearchText[] | undefined;
+  return () => (made ??= texts());
+}
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, n));
@@ -217,14 +228,14 @@ function findNext(state: State, dir: 1 | -1, ctx: KeyContext, inclusive = false)
       dir > 0 ? (lines.find((l) => l > here) ?? lines[0]) : ([...lines].reverse().find((l) => l < here) ?? lines[lines.length - 1]);
     return { ...scrollTo(state, doc, target), search: { ...state.search, message: '' } };
   }
-  const slides = matchingSlides(state.texts, query);
+  const slides = matchingSlides(state.texts(), query);
   if (!slides.length) return { ...state, search: { ...state.search, message: `no match for "${query}"` } };
   const here = state.index - (inclusive ? 1 : 0);
   const target =
     dir > 0 ? (slides.find((i) => i > here) ?? slides[0]) : ([...slides].reverse().find((i) => i < here) ?? slides[slides.length - 1]);
   const moved = go(state, target, ctx.now);
   // Show a match in the notes: open the pane so it can be seen.
-  const inNotes = !contains(state.texts[target]?.body ?? '', query);
+  const inNotes = !contains(state.texts()[target]?.body ?? '', query);
   return {
     ...moved,
     step: target === state.index ? state.step : stepsOf(state, target) - 1,
@@ -369,7 +380,7 @@ export function indexRows(state: State): number[] {
   const out: number[] = [];
   const f = state.filter.trim();
   for (let i = 0; i < state.count; i++) {
-    if (!f || `${i + 1}` === f || contains(state.titles[i] ?? '', f) || contains(state.texts[i]?.body ?? '', f)) out.push(i);
+    if (!f || `${i + 1}` === f || contains(state.titles[i] ?? '', f) || contains(state.texts()[i]?.body ?? '', f)) out.push(i);
   }
   return out;
 }
@@ -533,7 +544,7 @@ export function reducer(state: State, action: Action): State {
         count: d.count,
         sections: d.sections,
         steps,
-        texts: d.texts ?? [],
+        texts: lazyTexts(d.texts),
         titles: d.titles ?? [],
         index,
         step,
