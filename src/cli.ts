@@ -11,7 +11,7 @@ import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js'
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { loadDeck, LoadError } from './io/load.js';
 import { RenderCache } from './render/slide.js';
-import { firstScreen, presenterMarkdown } from './ui/frame.js';
+import { firstScreen, paintScreen, presenterMarkdown } from './ui/frame.js';
 import { TerminalGuard } from './ui/terminal.js';
 
 declare const __VERSION__: string | undefined;
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<void> {
     const screen = firstScreen(deck, cache, theme, process.stdout.columns || 80, process.stdout.rows || 24, {
       watching: watch,
     });
-    if (screen) process.stdout.write(screen.map((line, i) => `\u001b[${i + 1};1H${line}`).join('') + '\u001b[H');
+    if (screen) process.stdout.write(paintScreen(screen));
   }
 
   const { present } = await import('./ui/present.js');

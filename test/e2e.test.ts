@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { spawnTerm, type Term } from './helpers/term.js';
+import { spawnTerm, waitUntil, type Term } from './helpers/term.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -236,4 +236,27 @@ test('pauses reveal a slide step by step; --no-pauses shows it whole', async (t)
   assert.doesNotMatch(whole.screen(), /step/);
   whole.write('q');
   await whole.waitForExit();
+});
+
+test('a key press is drawn at once, ahead of Ink, with the same frame Ink then draws', async (t) => {
+  const term = start([fixture('basic.md')]);
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 6/);
+  // The first slide is painted before Ink loads; wait for Ink's first frame.
+  await waitUntil(term, () => term.output().includes('\u001b[?2026l'));
+  const from = term.output().length;
+  term.write('l');
+  const screen = await term.waitFor(/slide 2 \/ 6/);
+  // Wait for Ink's own frame too (it follows in a synchronized update).
+  await waitUntil(term, () => term.output().slice(from).includes('\u001b[?2026l'));
+  const written = term.output().slice(from);
+  assert.ok(written.startsWith('\u001b[s'), `the frame is painted first: ${JSON.stringify(written.slice(0, 120))}`);
+  const early = written.slice(0, written.indexOf('\u001b[u'));
+  assert.match(early, /slide 2 \/ 6/);
+  assert.ok(written.indexOf('\u001b[u') < written.indexOf('\u001b[?2026h'), 'before Ink draws');
+  // Ink's frame leaves the same screen (a written space and an empty cell look alike).
+  const trim = (s: string) => s.split('\n').map((l) => l.trimEnd()).join('\n');
+  assert.equal(trim(term.screen()), trim(screen));
+  term.write('q');
+  await term.waitForExit();
 });

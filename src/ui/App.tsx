@@ -23,7 +23,7 @@ import {
 } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
-import { notesFit, notesPaneLines, slideAreaLines, statusHint } from './frame.js';
+import { notesFit, notesPaneLines, paintScreen, slideAreaLines, slidesScreen, statusHint } from './frame.js';
 import { layout, presenterLayout } from './layout.js';
 import { Help, SearchPrompt, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
@@ -180,6 +180,27 @@ export function App(props: AppProps) {
     return () => clearTimeout(t);
   }, [cache, cur, width, state.view, lay.tooSmall]);
 
+  // The state as of the last key, for drawing its result before React does.
+  const latest = useRef(state);
+  latest.current = state;
+  const { stdout } = useStdout();
+  const slidesFrame = (s: State) =>
+    slidesScreen({
+      deck,
+      cache,
+      theme,
+      cols,
+      rows,
+      index: s.index,
+      step: s.step,
+      scroll: s.scroll,
+      notes: s.notes,
+      notesScroll: s.notesScroll,
+      hint: { message: s.search.message, watching: s.watch, link: linkText(linkStatus, link), digits: s.digits },
+      query: s.search.active,
+      error: props.error,
+    });
+
   useInput((input, key) => {
     const ctx: KeyContext = {
       viewport: { maxScroll, page: Math.max(1, bodyRows - 2) },
@@ -187,7 +208,20 @@ export function App(props: AppProps) {
       doc,
       now: now(),
     };
-    for (const name of keyNames(input, key)) dispatch({ type: 'key', key: name, ctx });
+    const before = latest.current;
+    let after = before;
+    for (const name of keyNames(input, key)) {
+      const action = { type: 'key' as const, key: name, ctx };
+      after = reducer(after, action);
+      dispatch(action);
+    }
+    latest.current = after;
+    // In the slides view, the next frame is known now: draw it at once, as Ink
+    // will a moment later (the same lines, from the same functions).
+    if (after !== before && after.view === 'slides' && after.overlay === 'none' && !after.quit) {
+      const frame = slidesFrame(after);
+      if (frame) stdout.write(paintScreen(frame));
+    }
   });
 
   if (lay.tooSmall) return <TooSmall cols={cols} rows={lay.rows} termRows={rows} />;
@@ -265,6 +299,17 @@ export function App(props: AppProps) {
         </Text>
       </Box>
     );
+  }
+
+  if (state.view === 'slides' && state.overlay === 'none') {
+    const frame = slidesFrame({ ...state, index: cur, step: curStep });
+    if (frame) {
+      return (
+        <Box flexDirection="column" height={lay.rows} overflow="hidden">
+          <Text>{frame.join('\n')}</Text>
+        </Box>
+      );
+    }
   }
 
   return (

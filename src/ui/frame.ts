@@ -7,8 +7,10 @@ import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import type { RenderCache } from '../render/slide.js';
 import { contentWidth } from '../render/slide.js';
+import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
+import { truncate } from '../render/wrap.js';
 import { layout } from './layout.js';
 
 /** A pane of exactly `rows` lines: a slide with a blank line above (centred for a title slide). */
@@ -84,11 +86,72 @@ export function statusHint(h: HintParts): string {
     .join('  ');
 }
 
+export interface SlidesScreenInput {
+  deck: Deck;
+  cache: RenderCache;
+  theme: Theme;
+  cols: number;
+  /** The terminal's rows. */
+  rows: number;
+  index: number;
+  step: number;
+  scroll: number;
+  notes: boolean;
+  notesScroll: number;
+  /** Hints other than the slide's own (scrolling, step). */
+  hint?: HintParts;
+  /** The search in force: its matches are highlighted. */
+  query?: string;
+  /** One-line banner for a deck that no longer parses. */
+  error?: string;
+}
+
 /**
- * The whole screen of the slides view as it first appears (first slide, first
- * step, no overlay, notes hidden): `rows - 1` lines, as Ink draws them. Null
- * when the terminal is too small (the presenter says so itself).
+ * The whole screen of the slides view: `rows - 1` lines, as Ink draws them
+ * (banners, error line, slide, notes pane, status line). Null when the
+ * terminal is too small (the presenter says so itself).
  */
+export function slidesScreen(i: SlidesScreenInput): string[] | null {
+  const { deck, cache, theme, cols } = i;
+  const banner = deck.meta.classification;
+  const extra = i.error ? 1 : 0;
+  const lay = layout(cols, i.rows, { banner: Boolean(banner), notes: i.notes, extra });
+  if (lay.tooSmall) return null;
+  const { width, margin } = contentWidth(cols);
+  const index = Math.min(i.index, deck.slides.length - 1);
+  const slide = deck.slides[index];
+  const step = Math.min(i.step, slide.steps.length - 1);
+  const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true)) : lines);
+  const lines = cache.slide(index, width, step);
+  const bodyRows = Math.max(1, lay.slideRows - 1);
+  const maxScroll = Math.max(0, lines.length - bodyRows);
+  const scroll = Math.min(i.scroll, maxScroll);
+  const hint = statusHint({
+    ...i.hint,
+    below: scroll < maxScroll,
+    above: scroll > 0,
+    step: { at: step, of: slide.steps.length },
+  });
+  const section = deck.sections[slide.section];
+  const out: string[] = [];
+  if (banner) out.push(bannerLine(banner, cols, theme));
+  if (i.error) out.push(theme.warning(truncate(`⚠ showing the last good version · ${i.error}`, cols)));
+  out.push(...slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'));
+  if (lay.notesRows > 0) {
+    out.push(...notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
+  }
+  out.push(
+    statusLine(
+      { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index, count: deck.slides.length, hint: hint },
+      cols,
+      theme,
+    ),
+  );
+  if (banner) out.push(bannerLine(banner, cols, theme));
+  return out;
+}
+
+/** The slides view as it first appears: first slide, first step, no notes, no overlay. */
 export function firstScreen(
   deck: Deck,
   cache: RenderCache,
@@ -97,24 +160,28 @@ export function firstScreen(
   rows: number,
   opts: { watching?: boolean } = {},
 ): string[] | null {
-  const banner = deck.meta.classification;
-  const lay = layout(cols, rows, { banner: Boolean(banner), notes: false });
-  if (lay.tooSmall) return null;
-  const { width, margin } = contentWidth(cols);
-  const slide = deck.slides[0];
-  const lines = cache.slide(0, width, 0);
-  const hint = statusHint({
-    watching: opts.watching,
-    below: lines.length > lay.slideRows - 1,
-    step: { at: 0, of: slide.steps.length },
+  return slidesScreen({
+    deck,
+    cache,
+    theme,
+    cols,
+    rows,
+    index: 0,
+    step: 0,
+    scroll: 0,
+    notes: false,
+    notesScroll: 0,
+    hint: { watching: opts.watching },
   });
-  const section = deck.sections[slide.section];
-  const out: string[] = [];
-  if (banner) out.push(bannerLine(banner, cols, theme));
-  out.push(...slideAreaLines(lines, lay.slideRows, margin, slide.kind === 'title'));
-  out.push(statusLine({ deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index: 0, count: deck.slides.length, hint }, cols, theme));
-  if (banner) out.push(bannerLine(banner, cols, theme));
-  return out;
+}
+
+/**
+ * Escape sequences that put a screen in place at the top-left, each line
+ * cleared to its end, and leave the cursor where it was.
+ */
+export function paintScreen(lines: string[]): string {
+  // CSI s / CSI u save and restore the cursor (where Ink expects it).
+  return '\u001b[s' + lines.map((line, n) => `\u001b[${n + 1};1H${line}\u001b[K`).join('') + '\u001b[u';
 }
 
 /**
