@@ -260,3 +260,22 @@ test('a key press is drawn at once, ahead of Ink, with the same frame Ink then d
   term.write('q');
   await term.waitForExit();
 });
+
+test('keys typed quickly keep their order, whether painted ahead or not', async (t) => {
+  const term = start([fixture('basic.md')]);
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 6/);
+  await waitUntil(term, () => term.output().includes('\u001b[?2026l'));
+  term.write('l');
+  term.write('?');
+  await term.waitFor(/Keys/);
+  term.write('\u001b');
+  await term.waitFor((s) => !/Keys/.test(s) && /slide 2 \/ 6/.test(s));
+  term.write('ll');
+  term.write('s');
+  await term.waitFor(/Sections/);
+  term.write('\u001b');
+  await term.waitFor((s) => !/Sections/.test(s) && /slide 4 \/ 6/.test(s));
+  term.write('q');
+  await term.waitForExit();
+});
