@@ -68,8 +68,6 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'terminals on the same channel stay on the same slide (default: the deck)',
     commands: ['present', 'read'],
   },
-  { long: 'help', short: 'h', help: 'show this help and exit' },
-  { long: 'version', short: 'v', help: 'show the version and exit' },
   {
     long: 'format',
     value: 'FORMAT',
@@ -80,6 +78,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'output', short: 'o', value: 'FILE', commands: ['export'], help: 'export: write to FILE, not standard output' },
   { long: 'force', commands: ['export'], help: 'export: overwrite FILE if it exists' },
   { long: 'width', value: 'N', commands: ['export'], help: 'export: wrap txt at N columns (20-400, default 80)' },
+  { long: 'help', short: 'h', help: 'show this help and exit' },
+  { long: 'version', short: 'v', help: 'show the version and exit' },
 ];
 
 /** Subcommands that exist now; a later one is added here with its help line. */
@@ -159,14 +159,21 @@ function optionLines(): string[] {
 }
 
 export function usage(version: string): string {
-  const commands = Object.entries(COMMANDS).map(([name, help]) => `  brief-present ${help}`);
+  // Every usage line with its description in one column.
+  const lines: [string, string][] = [
+    ['[DECK]', 'present DECK (the bundled briefing when omitted)'],
+    ['DECK > out.txt', 'not a terminal: print every slide and its notes as text'],
+    ...Object.values(COMMANDS).map((line): [string, string] => {
+      const m = /^(\S.*?)\s{2,}(.*)$/.exec(line ?? '');
+      return m ? [m[1], m[2]] : [line ?? '', ''];
+    }),
+  ];
+  const w = Math.max(...lines.map(([u]) => u.length));
   return [
     `brief-present ${version} — present a Markdown briefing in the terminal`,
     '',
     'Usage:',
-    '  brief-present [DECK]          present DECK (the bundled briefing when omitted)',
-    '  brief-present DECK > out.txt  not a terminal: print every slide and its notes as text',
-    ...commands,
+    ...lines.map(([u, d]) => `  brief-present ${u.padEnd(w)}  ${d}`),
     '',
     'DECK is a Markdown file, or a folder of .md files read in natural order',
     '(2-x.md before 10-x.md), each file a section.',
