@@ -182,9 +182,7 @@ export function App(props: AppProps) {
 
   // The state as of the last key, for drawing its result before React does.
   const latest = useRef(state);
-  /** Keys whose frame was painted, on their way to the reducer. */
-  const queued = useRef<Array<{ type: 'key'; key: string; ctx: KeyContext }> | null>(null);
-  if (!queued.current) latest.current = state;
+  latest.current = state;
   const { stdout } = useStdout();
   const slidesFrame = (s: State) =>
     slidesScreen({
@@ -212,34 +210,18 @@ export function App(props: AppProps) {
     };
     const before = latest.current;
     let after = before;
-    const actions = keyNames(input, key).map((name) => ({ type: 'key' as const, key: name, ctx }));
-    for (const action of actions) after = reducer(after, action);
+    for (const name of keyNames(input, key)) {
+      const action = { type: 'key' as const, key: name, ctx };
+      after = reducer(after, action);
+      dispatch(action);
+    }
     latest.current = after;
-    // In the slides view, the next frame is known now: draw it at once, and
-    // let Ink draw the same lines (from the same functions) a moment later,
-    // so that the terminal gets the new slide on its own, first.
-    let paint = false;
+    // In the slides view, the next frame is known now: draw it at once, as Ink
+    // will a moment later (the same lines, from the same functions).
     if (after !== before && after.view === 'slides' && after.overlay === 'none' && !after.quit) {
       const frame = slidesFrame(after);
-      if (frame) {
-        stdout.write(paintScreen(frame));
-        paint = true;
-      }
+      if (frame) stdout.write(paintScreen(frame));
     }
-    // Keys reach the reducer in the order they came, painted or not.
-    if (paint || queued.current) {
-      if (!queued.current) {
-        const queue: typeof actions = [];
-        queued.current = queue;
-        setImmediate(() => {
-          queued.current = null;
-          for (const action of queue) dispatch(action);
-        });
-      }
-      queued.current.push(...actions);
-      return;
-    }
-    for (const action of actions) dispatch(action);
   });
 
   if (lay.tooSmall) return <TooSmall cols={cols} rows={lay.rows} termRows={rows} />;
