@@ -44,11 +44,6 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function describeDeckError(err: DeckError): string {
-  const where = err.path ? `${err.path}${err.line ? `:${err.line}` : ''}: ` : '';
-  return where + err.message;
-}
-
 async function main(argv: string[]): Promise<void> {
   const opts = parseArgs(argv);
   if (opts.help) {
@@ -59,11 +54,6 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(version() + '\n');
     return;
   }
-  if (opts.command === 'check') {
-    const { runCheck } = await import('./cli/check.js');
-    if (runCheck(opts, opts.deck ?? bundledDeck()) !== 0) process.exit(1);
-    return;
-  }
   const deckPath = opts.deck ?? bundledDeck();
   const dialect = opts.values.dialect as Dialect | undefined;
   const read = (): { deck: Deck; folder: boolean } => {
@@ -71,6 +61,11 @@ async function main(argv: string[]): Promise<void> {
     const pauses = !opts.flags.has('no-pauses');
     return { deck: parseFiles(loaded.files, { folder: loaded.folder, pauses, dialect }), folder: loaded.folder };
   };
+  if (opts.command === 'check') {
+    const { runCheck } = await import('./cli/check.js');
+    if (runCheck(opts, deckPath, () => read().deck) !== 0) process.exit(1);
+    return;
+  }
   const { deck, folder } = read();
   if (opts.command === 'export') return (await import('./cli/export.js')).exportCommand(deck, opts);
 
@@ -114,7 +109,6 @@ async function main(argv: string[]): Promise<void> {
     source: { path: deckPath, folder, load: () => read().deck },
     watch,
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
-    fault: process.env.BRIEF_PRESENT_FAULT,
   });
 }
 
@@ -135,7 +129,7 @@ main(process.argv.slice(2)).then(
   () => process.exit(0),
   (err: unknown) => {
     if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
-    if (err instanceof DeckError) fail(describeDeckError(err), 2);
+    if (err instanceof DeckError) fail(err.describe(), 2);
     const msg = err instanceof Error ? err.message : String(err);
     fail(`unexpected error: ${msg}`, 1);
   },

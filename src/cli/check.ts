@@ -1,7 +1,5 @@
 import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize } from '../check/check.js';
-import { parseFiles } from '../deck/parse.js';
-import type { Dialect } from '../deck/types.js';
-import { loadDeck } from '../io/load.js';
+import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { makeTheme } from '../render/theme.js';
 import { MIN_COLS, MIN_ROWS } from '../ui/layout.js';
@@ -10,11 +8,13 @@ import { UsageError, type CliOptions } from './args.js';
 /**
  * `brief-present check [DECK] [--size COLSxROWS] [--json]`: print the findings
  * (or JSON for CI) and return the exit status: 1 when any is an error, else 0.
- * A bad --size is a UsageError; an unreadable deck throws as for presenting.
+ * A bad --size is a UsageError (before the deck is read); an unreadable deck
+ * throws as for presenting: `load` reads it the way the CLI does.
  */
 export function runCheck(
   opts: CliOptions,
   deckPath: string,
+  load: () => Deck,
   write: (s: string) => void = (s) => process.stdout.write(s),
 ): number {
   const sizeText = opts.values.size;
@@ -24,12 +24,7 @@ export function runCheck(
       `option --size takes COLSxROWS of at least ${MIN_COLS}x${MIN_ROWS} (e.g. 80x24), not ${JSON.stringify(sizeText)}`,
     );
   }
-  const loaded = loadDeck(deckPath);
-  const deck = parseFiles(loaded.files, {
-    folder: loaded.folder,
-    pauses: !opts.flags.has('no-pauses'),
-    dialect: opts.values.dialect as Dialect | undefined,
-  });
+  const deck = load();
   const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size);
   if (opts.json) {
     write(JSON.stringify({ deck: deckPath, ...result }, null, 2) + '\n');

@@ -8,7 +8,6 @@ import {
   BRIEF_PARTS,
   FenceTracker,
   PAUSES,
-  briefSeparator,
   isParagraphText,
   pandocSlideLevel,
   scanHeadings,

@@ -81,4 +81,10 @@ export class DeckError extends Error {
     super(message);
     this.name = 'DeckError';
   }
+
+  /** One line: `path:line: message` (as much of the place as is known). */
+  describe(): string {
+    const where = this.path ? `${this.path}${this.line ? `:${this.line}` : ''}: ` : '';
+    return where + this.message;
+  }
 }

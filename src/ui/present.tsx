@@ -116,6 +116,6 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
 
 /** One line for a deck that no longer reads or parses. */
 function describe(err: unknown): string {
-  if (err instanceof DeckError) return `${err.path ? `${err.path}${err.line ? `:${err.line}` : ''}: ` : ''}${err.message}`;
+  if (err instanceof DeckError) return err.describe();
   return err instanceof Error ? err.message.split('\n')[0] : String(err);
 }

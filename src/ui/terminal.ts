@@ -3,13 +3,13 @@ import { writeSync } from 'node:fs';
 const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
 
+const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
 /**
  * Owns the terminal while presenting: the alternate screen, a hidden cursor
  * and raw input. `restore()` gives everything back, once, whatever ends the
  * program: a key, a signal, an error or process exit.
  */
-const SIGNALS: Record<string, number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
-
 export class TerminalGuard {
   private active = false;
   private readonly onSignal = (signal: NodeJS.Signals) => this.exit(signal);
