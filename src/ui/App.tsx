@@ -23,9 +23,18 @@ import {
 } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
-import { notesFit, notesPaneLines, paintScreen, slideAreaLines, slidesScreen, statusHint } from './frame.js';
+import {
+  notesFit,
+  notesPaneLines,
+  paintScreen,
+  errorBannerLine,
+  searchPromptLine,
+  slideAreaLines,
+  slidesScreen,
+  statusHint,
+} from './frame.js';
 import { layout, presenterLayout } from './layout.js';
-import { Help, SearchPrompt, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
+import { Help, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
 export interface AppProps {
   deck: Deck;
@@ -184,8 +193,9 @@ export function App(props: AppProps) {
   const latest = useRef(state);
   latest.current = state;
   const { stdout } = useStdout();
-  const slidesFrame = (s: State) =>
+  const slidesFrame = (s: State, status?: string) =>
     slidesScreen({
+      status,
       deck,
       cache,
       theme,
@@ -226,6 +236,17 @@ export function App(props: AppProps) {
 
   if (lay.tooSmall) return <TooSmall cols={cols} rows={lay.rows} termRows={rows} />;
 
+  const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
+  // The slides view (with the search prompt, too) is one function of the state.
+  if (state.view === 'slides' && (state.overlay === 'none' || prompt !== undefined)) {
+    const frame = slidesFrame({ ...state, index: cur, step: curStep }, prompt)!;
+    return (
+      <Box flexDirection="column" height={lay.rows} overflow="hidden">
+        <Text>{frame.join('\n')}</Text>
+      </Box>
+    );
+  }
+
   const query = state.search.active;
   const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true)) : lines);
   const scroll = Math.min(state.scroll, maxScroll);
@@ -245,8 +266,8 @@ export function App(props: AppProps) {
     position: slides ? undefined : readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows),
   });
   const status =
-    state.overlay === 'search' ? (
-      <SearchPrompt query={state.search.query} theme={theme} />
+    prompt !== undefined ? (
+      <Text>{prompt}</Text>
     ) : (
       <Text>
         {statusLine(
@@ -271,7 +292,7 @@ export function App(props: AppProps) {
         <Text>{mark(lines).join('\n')}</Text>
       </Box>
     );
-  } else if (state.view === 'presenter') {
+  } else {
     main = (
       <PresenterPane
         deck={deck}
@@ -286,30 +307,6 @@ export function App(props: AppProps) {
         now={now()}
       />
     );
-  } else {
-    main = (
-      <Box flexDirection="column" height={fixedRows}>
-        <Text>
-          {[
-            ...slideAreaLines(mark(slideLines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'),
-            ...(lay.notesRows > 0
-              ? notesPaneLines(mark(cache.notesOf(cur, width)), lay.notesRows, margin, cols, theme, state.notesScroll)
-              : []),
-          ].join('\n')}
-        </Text>
-      </Box>
-    );
-  }
-
-  if (state.view === 'slides' && state.overlay === 'none') {
-    const frame = slidesFrame({ ...state, index: cur, step: curStep });
-    if (frame) {
-      return (
-        <Box flexDirection="column" height={lay.rows} overflow="hidden">
-          <Text>{frame.join('\n')}</Text>
-        </Box>
-      );
-    }
   }
 
   return (
@@ -317,7 +314,7 @@ export function App(props: AppProps) {
     // before the new size reaches this component still fits the screen.
     <Box flexDirection="column" height={lay.rows} overflow="hidden">
       {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
-      {props.error ? <Text>{theme.warning(truncate(`⚠ showing the last good version · ${props.error}`, cols))}</Text> : null}
+      {props.error ? <Text>{errorBannerLine(props.error, cols, theme)}</Text> : null}
       {main}
       {status}
       {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}

@@ -104,6 +104,8 @@ export interface SlidesScreenInput {
   query?: string;
   /** One-line banner for a deck that no longer parses. */
   error?: string;
+  /** A line in place of the status line (the search prompt). */
+  status?: string;
 }
 
 /**
@@ -135,17 +137,18 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const section = deck.sections[slide.section];
   const out: string[] = [];
   if (banner) out.push(bannerLine(banner, cols, theme));
-  if (i.error) out.push(theme.warning(truncate(`⚠ showing the last good version · ${i.error}`, cols)));
+  if (i.error) out.push(errorBannerLine(i.error, cols, theme));
   out.push(...slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'));
   if (lay.notesRows > 0) {
     out.push(...notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
   }
   out.push(
-    statusLine(
-      { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index, count: deck.slides.length, hint: hint },
-      cols,
-      theme,
-    ),
+    i.status ??
+      statusLine(
+        { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index, count: deck.slides.length, hint: hint },
+        cols,
+        theme,
+      ),
   );
   if (banner) out.push(bannerLine(banner, cols, theme));
   return out;
@@ -173,6 +176,16 @@ export function firstScreen(
     notesScroll: 0,
     hint: { watching: opts.watching },
   });
+}
+
+/** The banner over the last good deck when the deck on disk no longer parses. */
+export function errorBannerLine(error: string, cols: number, theme: Theme): string {
+  return theme.warning(truncate(`⚠ showing the last good version · ${error}`, cols));
+}
+
+/** The search prompt, in place of the status line while a query is typed. */
+export function searchPromptLine(query: string, theme: Theme): string {
+  return `${theme.accent('/')}${query}${theme.accent('▏')}${theme.muted('   Enter search · Esc cancel')}`;
 }
 
 /**

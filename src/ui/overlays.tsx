@@ -90,17 +90,6 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
   );
 }
 
-export function SearchPrompt(props: { query: string; theme: Theme }) {
-  return (
-    <Text>
-      {props.theme.accent('/')}
-      {props.query}
-      {props.theme.accent('▏')}
-      {props.theme.muted('   Enter search · Esc cancel')}
-    </Text>
-  );
-}
-
 export function TooSmall(props: { cols: number; rows: number; termRows: number }) {
   const msg = [
     `Terminal too small (${props.cols}×${props.termRows}).`,
