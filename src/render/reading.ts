@@ -1,5 +1,5 @@
 import type { Deck } from '../deck/types.js';
-import { findAll } from '../deck/search.js';
+import { contains } from '../deck/search.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
@@ -59,7 +59,7 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
 export function findLines(doc: ReadingDocument, query: string): number[] {
   const out: number[] = [];
   doc.plain.forEach((l, i) => {
-    if (findAll(l, query).length) out.push(i);
+    if (contains(l, query)) out.push(i);
   });
   return out;
 }

@@ -1,5 +1,5 @@
 import { commandFor, isPrefix, parseKeyString, type Command, type Mode } from './keys.js';
-import { matchingSlides, type SearchText } from '../deck/search.js';
+import { contains, matchingSlides, type SearchText } from '../deck/search.js';
 
 export type Overlay = 'none' | 'help' | 'menu' | 'index' | 'search';
 export type View = 'slides' | 'presenter' | 'reading';
@@ -242,10 +242,6 @@ function findNext(state: State, dir: 1 | -1, ctx: KeyContext, inclusive = false)
     notes: moved.notes || (inNotes && moved.view === 'slides'),
     search: { ...state.search, message: `match ${slides.indexOf(target) + 1} of ${slides.length}` },
   };
-}
-
-function contains(text: string, query: string): boolean {
-  return matchingSlides([{ body: text, notes: '' }], query).length > 0;
 }
 
 function readingCommand(state: State, command: Command, count: number | null, ctx: KeyContext): State | null {

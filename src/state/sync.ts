@@ -32,8 +32,7 @@ export type Role = 'audience' | 'notes';
 
 export type Message =
   | { v: 1; type: 'hello'; deck: string; role: Role; id: string; pos: Position; stamp: Stamp }
-  | { v: 1; type: 'nav'; deck: string; id: string; pos: Position; stamp: Stamp }
-  | { v: 1; type: 'bye'; deck: string; id: string; role: Role };
+  | { v: 1; type: 'nav'; deck: string; id: string; pos: Position; stamp: Stamp };
 
 /** One message per line. */
 export function encode(m: Message): string {
@@ -64,7 +63,6 @@ export function decode(line: string): Message | null {
   if (o.type === 'hello' && isPos(o.pos) && isStamp(o.stamp) && (o.role === 'audience' || o.role === 'notes')) {
     return o as unknown as Message;
   }
-  if (o.type === 'bye' && (o.role === 'audience' || o.role === 'notes')) return o as unknown as Message;
   return null;
 }
 
@@ -107,7 +105,7 @@ export class SyncState {
   }
 
   receive(m: Message): Position | null {
-    if (m.deck !== this.deck || m.id === this.id || m.type === 'bye') return null;
+    if (m.deck !== this.deck || m.id === this.id) return null;
     if (!newer(m.stamp, this.latest)) return null;
     this.latest = m.stamp;
     this.pos = m.pos;
