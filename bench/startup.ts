@@ -17,9 +17,9 @@
  *
  * Environment: BENCH_RUNS (default 10), BENCH_WARMUP (default 2),
  * BENCH_SLIDES (size of the generated deck, default 2000), BENCH_CLI (the CLI
- * to run, default dist/cli.js). To compare builds before and after a change,
+ * to run, default dist/cli.cjs). To compare builds before and after a change,
  * BENCH_CLI takes several, `name=path` separated by commas
- * (`BENCH_CLI=before=/tmp/a/dist/cli.js,after=dist/cli.js`): every build is
+ * (`BENCH_CLI=before=/tmp/a/dist/cli.cjs,after=dist/cli.cjs`): every build is
  * run in the same interleaved rounds and gets its own rows.
  */
 import { execFileSync } from 'node:child_process';
@@ -37,7 +37,7 @@ import { spawnTerm, type Term } from '../test/helpers/term.js';
 import { generateDeck, GENERATED_TITLE, topicTitle } from './deck.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js'))
+const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs'))
   .split(',')
   .map((spec) => (spec.includes('=') ? spec.split('=') : ['', spec]))
   .map(([name, path]) => ({ name, path }));

@@ -1,9 +1,12 @@
-// Bundle the CLI into one file, dist/cli.js, so start-up loads one module.
+// Bundle the CLI into one program, dist/brief-present.cjs, and its launcher,
+// dist/cli.cjs (the `brief-present` command), so start-up loads one script
+// and, from the second run on, finds it compiled (src/launch.ts).
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -78,19 +81,57 @@ const startup = {
     // yoga-layout (Ink's layout engine) instantiates its WebAssembly from a
     // base64 data: URL, by `fetch` when there is one, which first loads
     // node's HTTP client (undici: ~15 ms, ~6 MB). Decode it directly instead.
+    //
+    // And it waits for that WebAssembly with a top-level await, which only an
+    // ES module may hold. The program is a CommonJS script (its compiled code
+    // can then be cached, see src/launch.ts), so yoga is made synchronously:
+    // its loader's instantiateWasm hook also receives the function that
+    // decodes the binary, and Ink's entry module uses it.
     b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const patched = source.replaceAll('"function"!=typeof fetch', '!0');
-      if (patched === source) return { warnings: [{ text: 'yoga-layout: no fetch check found' }] };
+      const hook = 'return h.instantiateWasm(d,\na)';
+      if (!source.includes('"function"!=typeof fetch') || !source.includes(hook)) {
+        return { errors: [{ text: 'yoga-layout: its loader has changed (fetch check or instantiateWasm hook not found)' }] };
+      }
+      const patched = source.replaceAll('"function"!=typeof fetch', '!0').replace(hook, 'return h.instantiateWasm(d,a,wa)');
       return { contents: patched, loader: 'js' };
+    });
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const load = 'const Yoga = wrapAssembly(await loadYoga());';
+      if (!source.includes(load)) return { errors: [{ text: 'yoga-layout: `await loadYoga()` not found' }] };
+      const sync = [
+        '// Instantiated synchronously (scripts/build.mjs): the loader fills in the',
+        '// module object it is given before it returns.',
+        'const yogaModule = {',
+        '  instantiateWasm(imports, receive, binary) {',
+        '    receive(new WebAssembly.Instance(new WebAssembly.Module(binary()), imports));',
+        '    return {};',
+        '  },',
+        '};',
+        'loadYoga(yogaModule);',
+        "if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');",
+        'const Yoga = wrapAssembly(yogaModule);',
+      ].join('\n');
+      return { contents: source.replace(load, () => sync), loader: 'js' };
     });
 
     // Ink connects to React devtools when DEV=true, which the bundle cannot
     // do (react-devtools-core is left out): without this, DEV=true in the
-    // environment made the presenter fail at start.
-    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
-      /[\\/]ink[\\/]build$/.test(args.resolveDir) ? { path: shims + 'empty.js' } : undefined,
-    );
+    // environment made the presenter fail at start. Both of its top-level
+    // awaits are for that, and a CommonJS script can hold neither.
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const devtools = "await import('./devtools.js');";
+      const pkgJson = '? await loadPackageJson()';
+      if (!source.includes(devtools) || !source.includes(pkgJson)) {
+        return { errors: [{ text: 'ink: the devtools import in reconciler.js has changed' }] };
+      }
+      const patched = source
+        .replace(devtools, '/* no devtools in the bundle */')
+        .replace(pkgJson, '? { name: undefined, version: undefined }');
+      return { contents: patched, loader: 'js' };
+    });
   },
 };
 
@@ -164,18 +205,22 @@ async function languageModule() {
 }
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+
+// The program: one CommonJS script, run by the launcher (src/launch.ts) with
+// V8's code cache. Not an ES module: Node 20 caches no compiled ES module.
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outfile: 'dist/brief-present.cjs',
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   legalComments: 'linked',
   define: {
     __VERSION__: JSON.stringify(pkg.version),
     'process.env.NODE_ENV': '"production"',
+    'import.meta.url': '__importMetaUrl',
   },
   alias: {
     // The presenter only runs full-screen on a terminal; Ink must not switch
@@ -185,22 +230,39 @@ await build({
     'react-devtools-core': shims + 'empty.js',
   },
   plugins: [startup],
-  banner: {
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __cr } from 'node:module';",
-      'const require = __cr(import.meta.url);',
-    ].join('\n'),
-  },
+  banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 
 // esbuild escapes non-ASCII text in strings but not in regular expressions.
-// One such character makes V8 keep the whole bundle's source as UTF-16:
-// twice the memory (src/render/wrap.ts shows how to escape one).
-const bundle = readFileSync(new URL('../dist/cli.js', import.meta.url), 'utf8');
-const nonAscii = /[^\0-\x7f]/.exec(bundle);
+// One such character makes V8 keep the whole program's source as UTF-16:
+// twice the memory (src/render/wrap.ts shows how to escape one). The
+// launcher also reads the program as Latin-1, which only ASCII survives.
+const program = readFileSync(new URL('../dist/brief-present.cjs', import.meta.url));
+const nonAscii = /[^\0-\x7f]/.exec(program.toString('latin1'));
 if (nonAscii) {
-  const at = bundle.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10).replace(/\s+/g, ' ');
-  console.warn(`build: dist/cli.js has a non-ASCII character (${JSON.stringify(nonAscii[0])}) in "${at}"`);
+  const text = program.toString('utf8');
+  const at = /[^\0-\x7f]/.exec(text).index;
+  const near = text.slice(Math.max(0, at - 40), at + 10).replace(/\s+/g, ' ');
+  throw new Error(`build: dist/brief-present.cjs has a non-ASCII character in "${near}"`);
 }
+
+// The launcher, `brief-present` itself: small, so that Node starts it at
+// once, and told which program it runs (its hash names the code cache).
+await build({
+  entryPoints: ['src/launch.ts'],
+  outfile: 'dist/cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  define: {
+    __PROGRAM__: JSON.stringify({
+      file: 'brief-present.cjs',
+      hash: createHash('sha256').update(program).digest('hex').slice(0, 16),
+    }),
+  },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});

@@ -13,8 +13,11 @@ import { loadDeck, LoadError } from './io/load.js';
 import { RenderCache } from './render/slide.js';
 import { firstScreen, paintScreen, presenterMarkdown } from './ui/frame.js';
 import { TerminalGuard } from './ui/terminal.js';
+import type { Launch } from './launch.js';
 
 declare const __VERSION__: string | undefined;
+/** The launcher (src/launch.ts), when the program runs from the build. */
+declare const __launch: Launch | undefined;
 
 function version(): string {
   if (typeof __VERSION__ === 'string') return __VERSION__;
@@ -101,6 +104,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const { present } = await import('./ui/present.js');
+  if (typeof __launch !== 'undefined') __launch.presenting();
   await present(deck, theme, {
     md,
     cache,

@@ -1,6 +1,6 @@
 // `brief-present check`: the pure check on good and bad decks, and the built CLI
 // (exit codes, one line per finding, --json for CI, --size validated).
-// `npm test` builds dist/cli.js before running these.
+// `npm test` builds dist/cli.cjs before running these.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The built CLI, run as a user would run it with a pipe instead of a terminal.
-// `npm test` builds dist/cli.js before running these.
+// `npm test` builds dist/cli.cjs before running these.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

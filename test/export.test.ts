@@ -1,7 +1,7 @@
 // Handouts (`brief-present export`): every format on the bundled briefing, on every
 // deck of the shared corpus and on a hostile fixture; nothing lost, in order; HTML
 // that fetches and runs nothing; the CLI's output, overwrite and error rules.
-// `npm test` builds dist/cli.js before the CLI tests run.
+// `npm test` builds dist/cli.cjs before the CLI tests run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

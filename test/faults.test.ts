@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnTerm, type Term } from './helpers/term.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bp-faults-'));
 // Presenters on the same deck link up through a socket here: keep ours apart.
 const runtime = mkdtempSync(join(tmpdir(), 'bp-faults-run-'));

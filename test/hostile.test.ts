@@ -21,7 +21,7 @@ import { makeTheme } from '../src/render/theme.js';
 import { wrapLine } from '../src/render/wrap.js';
 import { spawnTerm, type Term } from './helpers/term.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bp-hostile-'));
 // Presenters on the same deck link up through a socket here: keep ours apart.
 const runtime = mkdtempSync(join(tmpdir(), 'bp-hostile-run-'));

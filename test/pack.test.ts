@@ -19,9 +19,10 @@ test('npm pack ships the bundled CLI and slides/ only, and npx runs the tarball'
   const [info] = JSON.parse(out.slice(out.indexOf('['))) as [{ filename: string; files: { path: string }[] }];
   const files = info.files.map((f) => f.path).sort();
   for (const f of files) {
-    assert.match(f, /^(dist\/cli\.js|dist\/cli\.js\.LEGAL\.txt|slides\/\d\d-[a-z-]+\.md|package\.json|README\.md|LICENSE)$/, f);
+    assert.match(f, /^(dist\/cli\.cjs|dist\/brief-present\.cjs|dist\/brief-present\.cjs\.LEGAL\.txt|slides\/\d\d-[a-z-]+\.md|package\.json|README\.md|LICENSE)$/, f);
   }
-  assert.ok(files.includes('dist/cli.js'));
+  assert.ok(files.includes('dist/cli.cjs'));
+  assert.ok(files.includes('dist/brief-present.cjs'));
   assert.ok(files.filter((f) => f.startsWith('slides/')).length >= 9);
 
   // The bundle needs no dependencies: npx installs the tarball alone.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnTerm } from './helpers/term.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 
 const deckText = (second: string, frontMatter = 'title: Watched') =>
   `---\n${frontMatter}\n---\n\n# One\n\n- first\n\n---\n\n# Two\n\n- ${second}\n\n---\n\n# Three\n\n- third\n`;

@@ -7,7 +7,7 @@ import { parseFiles, sortDeckFiles } from '../../src/deck/parse.js';
 import type { Deck } from '../../src/deck/types.js';
 
 /** The built CLI (`npm test` builds it first). */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface RunResult {
   code: number | null;

@@ -7,7 +7,7 @@
  * process to end (`waitForExit`). Timeouts are only upper bounds for failure.
  *
  * Usage:
- *   const term = spawnTerm(process.execPath, ['dist/cli.js', 'slides/demo.md']);
+ *   const term = spawnTerm(process.execPath, ['dist/cli.cjs', 'slides/demo.md']);
  *   t.after(() => term.dispose());
  *   await term.waitFor('Section 1');
  *   term.write('j');

@@ -1,0 +1,84 @@
+/**
+ * `brief-present`: runs the program (dist/brief-present.cjs) with V8's code
+ * cache, so that from the second run on its code is not compiled again.
+ *
+ * Node 20 keeps no compiled code between runs (Node 22's compile cache does
+ * that). Compiling the program is a good part of start-up, every time: the
+ * source is parsed, and every function the first slide needs is compiled
+ * when first called. Here the program runs as a `vm.Script` with the code
+ * V8 produced in an earlier run; V8 checks that data against the source and
+ * its own version and flags, and compiles normally if it does not match.
+ *
+ * The cache is written once per program and Node version, at the exit of a
+ * run that presented a deck (by then it holds every function a presentation
+ * uses), into $XDG_CACHE_HOME/brief-present/ (default ~/.cache), a folder
+ * only the user can write to. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch
+ * for its cache, turns it off. A cache that cannot be read or written is no
+ * cache: the program runs all the same.
+ *
+ * Built by scripts/build.mjs into dist/cli.cjs; __PROGRAM__ names the program
+ * file and its hash.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+
+declare const __PROGRAM__: { file: string; hash: string };
+
+/** What the program may tell its launcher. */
+export interface Launch {
+  /** A deck is being presented: at exit, keep the compiled code for next time. */
+  presenting(): void;
+}
+
+function cacheFile(): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+  return join(base, 'brief-present', `${__PROGRAM__.hash}-${process.version}-${process.arch}.v8`);
+}
+
+/** Write the compiled code, replacing whole files only, and drop other programs' caches. */
+function save(script: Script, file: string): void {
+  try {
+    const data = script.createCachedData();
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith('.v8') && !name.startsWith(__PROGRAM__.hash)) unlinkSync(join(dir, name));
+    }
+  } catch {
+    // No cache this time.
+  }
+}
+
+const file = join(__dirname, __PROGRAM__.file);
+const cache = cacheFile();
+let cachedData: Buffer | undefined;
+try {
+  if (cache) cachedData = readFileSync(cache);
+} catch {
+  // First run, or the cache is unreadable.
+}
+// The program is ASCII (the build checks), so Latin-1 reads it fastest.
+const source = readFileSync(file, 'latin1');
+// One line, as Node wraps a CommonJS module: line numbers stay the program's.
+const script = new Script(
+  `(function (exports, require, module, __filename, __dirname, __launch) {${source}\n})`,
+  { filename: file, cachedData },
+);
+const warm = cachedData !== undefined && !script.cachedDataRejected;
+let asked = false;
+const launch: Launch = {
+  presenting() {
+    if (warm || asked || !cache) return;
+    asked = true;
+    process.once('exit', () => save(script, cache));
+  },
+};
+const program = { exports: {} };
+script.runInThisContext()(program.exports, require, program, file, __dirname, launch);
