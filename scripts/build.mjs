@@ -74,8 +74,23 @@ const startup = {
     return this.maybe.test(s) && (this.re ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(s);
   },
 };`;
-      if (!source.includes(literal)) return { warnings: [{ text: 'string-width: RGI emoji regex not found' }] };
-      return { contents: source.replace(literal, () => lazyTest), loader: 'js' };
+      // Its grapheme segmenter, made at load, costs ~7 ms (ICU loads its break
+      // rules): make it on first need, and extend its fast path (printable
+      // ASCII: width = length) to all text of that kind (src/render/simple-text.ts).
+      const segmenter = 'const segmenter = new Intl.Segmenter();';
+      const segment = 'segmenter.segment(string)';
+      const fast = String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`;
+      const found = [literal, segmenter, segment, fast].filter((s) => source.includes(s));
+      if (found.length < 4) return { errors: [{ text: 'string-width: a part the build changes was not found' }] };
+      const contents = [
+        `import { SIMPLE_TEXT } from ${JSON.stringify(render + 'simple-text.ts')};`,
+        source
+          .replace(literal, () => lazyTest)
+          .replace(segmenter, 'let segmenter;')
+          .replace(segment, '(segmenter ??= new Intl.Segmenter()).segment(string)')
+          .replace(fast, 'if (ambiguousIsNarrow && SIMPLE_TEXT.test(string)) {'),
+      ].join('\n');
+      return { contents, loader: 'js' };
     });
 
     // yoga-layout (Ink's layout engine) instantiates its WebAssembly from a

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { SIMPLE_TEXT } from './simple-text.js';
 
 /** Display width of a string that may hold ANSI styles. */
 export const displayWidth = (s: string): number => stringWidth(s);
@@ -8,18 +9,21 @@ export const displayWidth = (s: string): number => stringWidth(s);
 const LEAD = /^( *)((?:[\u2022\u25e6\u25aa*+-]|\d+\.|\[[ xX]\]) +)?/;
 // SGR sequences only: the renderer produces no other escape sequence.
 const SGR = /\u001b\[[0-9;]*m/g;
-const PRINTABLE_ASCII = /^[\u0020-\u007e]$/;
 
 let segmenter: Intl.Segmenter | undefined;
-/** Grapheme clusters, with the segmenter made on first use (not at start-up). */
-function segments(text: string): Intl.Segments {
+/**
+ * Grapheme clusters: each character, for text that is one column a character
+ * (src/render/simple-text.ts); else from the segmenter, made on first need.
+ */
+function segments(text: string): Iterable<{ segment: string }> {
+  if (SIMPLE_TEXT.test(text)) return Array.from(text, (segment) => ({ segment }));
   segmenter ??= new Intl.Segmenter();
   return segmenter.segment(text);
 }
 
 /** Width of one grapheme cluster. */
 function graphemeWidth(g: string): number {
-  return g.length === 1 && PRINTABLE_ASCII.test(g) ? 1 : stringWidth(g);
+  return g.length === 1 && SIMPLE_TEXT.test(g) ? 1 : stringWidth(g);
 }
 
 /** Remove the first `n` visible (single-width) characters, keeping styles. */
