@@ -22,6 +22,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 declare const __PROGRAM__: { file: string; hash: string };
@@ -55,6 +56,13 @@ function save(script: Script, file: string): void {
     // No cache this time.
   }
 }
+
+// Regular expressions straight to machine code, without first running them in
+// V8's regexp interpreter: Markdown's block rules are large, and the first
+// slide ran them interpreted (its lexing took twice as long). Set before the
+// program is compiled, so its code cache is made and used under one set of
+// flags.
+setFlagsFromString('--no-regexp-tier-up');
 
 const file = join(__dirname, __PROGRAM__.file);
 const cache = cacheFile();
