@@ -206,6 +206,34 @@ test('folder decks: natural order, a section per file, deck meta from the first 
 test('natural compare', () => {
   const names = ['10-x.md', '2-x.md', '1-x.md', 'B.md', 'a.md'];
   assert.deepEqual(names.sort(naturalCompare), ['1-x.md', '2-x.md', '10-x.md', 'a.md', 'B.md']);
+  // Names beyond ASCII go to the collator.
+  assert.deepEqual(['b.md', 'é.md', 'a.md', 'ä2.md', 'ä10.md'].sort(naturalCompare), ['a.md', 'ä2.md', 'ä10.md', 'b.md', 'é.md']);
+});
+
+test('natural compare of ASCII names orders as the collator does, without one', () => {
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  const sign = (n: number) => Math.sign(n);
+  // Every pair of printable ASCII characters.
+  for (let x = 0x20; x < 0x7f; x++) {
+    for (let y = 0x20; y < 0x7f; y++) {
+      const a = String.fromCharCode(x);
+      const b = String.fromCharCode(y);
+      assert.equal(sign(naturalCompare(a, b)), sign(collator.compare(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
+  }
+  // File-name-like strings: digit runs (with leading zeros), both cases, punctuation.
+  const parts = ['0', '00', '1', '01', '2', '9', '10', '010', '99', '100', 'a', 'A', 'b', 'Z', 'x', '-', '_', '.', ' ', 'md', '/', '~', '(', '$'];
+  let seed = 42;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const name = () => Array.from({ length: 1 + rand(6) }, () => parts[rand(parts.length)]).join('');
+  for (let i = 0; i < 20000; i++) {
+    const a = name();
+    const b = name();
+    assert.equal(sign(naturalCompare(a, b)), sign(collator.compare(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
 });
 
 test('a deck with no slides is an error', () => {
