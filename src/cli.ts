@@ -103,8 +103,8 @@ async function main(argv: string[]): Promise<void> {
     if (screen) process.stdout.write(paintScreen(screen));
   }
 
+  if (typeof __launch !== 'undefined') __launch.painted();
   const { present } = await import('./ui/present.js');
-  if (typeof __launch !== 'undefined') __launch.presenting();
   await present(deck, theme, {
     md,
     cache,

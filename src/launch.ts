@@ -9,10 +9,13 @@
  * V8 produced in an earlier run; V8 checks that data against the source and
  * its own version and flags, and compiles normally if it does not match.
  *
- * The cache is written once per program and Node version, at the exit of a
- * run that presented a deck (by then it holds every function a presentation
- * uses), into $XDG_CACHE_HOME/brief-present/ (default ~/.cache), a folder
- * only the user can write to. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch
+ * The cache is made once per program and Node version, by a run that
+ * presents a deck, when its first slide is on screen: it then holds the code
+ * of start-up and of the first slide, which is what the next start needs
+ * (the interface, loaded after that, compiles as it loads, off the path to
+ * the first slide, and a smaller cache is quicker to read). It is written at
+ * exit, into $XDG_CACHE_HOME/brief-present/ (default ~/.cache), a folder only
+ * the user can write to. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch
  * for its cache, turns it off. A cache that cannot be read or written is no
  * cache: the program runs all the same.
  *
@@ -29,8 +32,8 @@ declare const __PROGRAM__: { file: string; hash: string };
 
 /** What the program may tell its launcher. */
 export interface Launch {
-  /** A deck is being presented: at exit, keep the compiled code for next time. */
-  presenting(): void;
+  /** A deck's first slide is on screen: keep the code compiled so far for the next start. */
+  painted(): void;
 }
 
 function cacheFile(): string | undefined {
@@ -41,9 +44,8 @@ function cacheFile(): string | undefined {
 }
 
 /** Write the compiled code, replacing whole files only, and drop other programs' caches. */
-function save(script: Script, file: string): void {
+function save(data: Buffer, file: string): void {
   try {
-    const data = script.createCachedData();
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -80,12 +82,13 @@ const script = new Script(
   { filename: file, cachedData },
 );
 const warm = cachedData !== undefined && !script.cachedDataRejected;
-let asked = false;
+let made = false;
 const launch: Launch = {
-  presenting() {
-    if (warm || asked || !cache) return;
-    asked = true;
-    process.once('exit', () => save(script, cache));
+  painted() {
+    if (warm || made || !cache) return;
+    made = true;
+    const data = script.createCachedData();
+    process.once('exit', () => save(data, cache));
   },
 };
 const program = { exports: {} };

@@ -1,5 +1,5 @@
-// The launcher (src/launch.ts) runs the program with V8's code cache: written
-// at the exit of a run that presented, used by the next run, and never in
+// The launcher (src/launch.ts) runs the program with V8's code cache: made by
+// a run that presented, used by the next run, and never in
 // the way (unreadable, corrupt, unwritable, switched off).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
