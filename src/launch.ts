@@ -65,6 +65,12 @@ function save(data: Buffer, file: string): void {
 // program is compiled, so its code cache is made and used under one set of
 // flags.
 setFlagsFromString('--no-regexp-tier-up');
+// Keep the young generation at its first size instead of letting it grow to
+// 16 MB during start-up's bursts of short-lived objects (parsing a deck,
+// Ink's first frames), which it then keeps: peak memory 75 -> 70 MB with
+// the briefing, 85 -> 73 MB with 2,000 slides, at no measured cost in time
+// (an 11 MB deck's --json: 542 / 547 ms).
+setFlagsFromString('--semi-space-growth-factor=1');
 
 const file = join(__dirname, __PROGRAM__.file);
 const cache = cacheFile();
