@@ -1,6 +1,5 @@
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { plainInline } from '../deck/split.js';
 import type { Deck } from '../deck/types.js';
 import { highlightMatches } from '../render/highlight.js';
 import type { RenderCache } from '../render/slide.js';
@@ -15,25 +14,23 @@ import {
   reducer,
   sectionOf,
   slideAtLine,
-  type DeckShape,
-  type KeyContext,
-  type ReadingDoc,
   type State,
   type View,
 } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
 import {
-  notesFit,
   notesPaneLines,
   paintScreen,
   errorBannerLine,
   searchPromptLine,
   slideAreaLines,
-  slidesScreen,
+  slidesViewScreen,
+  slidesViewState,
   statusHint,
 } from './frame.js';
-import { layout, presenterLayout } from './layout.js';
+import { presenterLayout } from './layout.js';
+import { geometry, keyContext, linkText, readingDoc, shapeOf } from './geometry.js';
 import { Help, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
 export interface AppProps {
@@ -54,17 +51,6 @@ export interface AppProps {
   reload?: { version: number; index: number };
   /** The deck on disk no longer parses: shown as a banner over the last good deck. */
   error?: string;
-}
-
-/** What the reducer needs to know of a deck. */
-function shapeOf(deck: Deck): DeckShape {
-  return {
-    count: deck.slides.length,
-    sections: deck.sections,
-    steps: deck.slides.map((s) => s.steps.length),
-    texts: () => deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),
-    titles: deck.slides.map((s) => s.title),
-  };
 }
 
 function useTerminalSize(): { cols: number; rows: number } {
@@ -133,42 +119,12 @@ export function App(props: AppProps) {
     }
   }, [state.quit]);
 
-  // While a reload is being applied, the state may still speak of the old deck.
-  const cur = Math.min(state.index, deck.slides.length - 1);
-  const curStep = Math.min(state.step, deck.slides[cur].steps.length - 1);
+  const g = geometry(deck, state, cols, rows, props.error);
+  const { lay, fixedRows, width, margin, bodyRows, readWidth, cur, curStep } = g;
   const banner = deck.meta.classification;
-  const extra = props.error ? 1 : 0; // the error banner
-  const lay = layout(cols, rows, { banner: Boolean(banner), notes: state.notes && state.view === 'slides', extra });
-  const fixedRows = lay.rows - 1 - (banner ? 2 : 0) - extra; // everything but the status line and banners
-  const presenter = presenterLayout(cols, Math.max(1, fixedRows - 1)); // one row for timing
-  const slideCols = state.view === 'presenter' ? presenter.slideCols : cols;
-  const { width, margin } = contentWidth(slideCols);
-  const slideRows = state.view === 'presenter' ? presenter.slideRows : lay.slideRows;
-  const readWidth = contentWidth(cols).width;
-
   const slideLines = lay.tooSmall || state.view === 'reading' ? [] : cache.slide(cur, width, curStep);
-  const bodyRows = Math.max(1, slideRows - 1); // one blank line above the slide
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
-
-  const doc = useMemo(() => {
-    let made: ReadingDoc | undefined;
-    return () =>
-      (made ??= {
-        lines: cache.reading(readWidth).lines.length,
-        page: Math.max(1, fixedRows),
-        slideStarts: cache.reading(readWidth).slideStarts,
-        find: (q: string) => cache.findInReading(readWidth, q),
-      });
-  }, [cache, readWidth, fixedRows]);
-
-  // The notes on screen (below the slide, or in the presenter view), for J/K.
-  const notesShown =
-    state.view === 'presenter'
-      ? { lines: cache.notesOf(cur, Math.max(10, presenter.sideCols - 2)).length, rows: presenter.notesRows }
-      : state.notes && !lay.tooSmall
-        ? { lines: cache.notesOf(cur, width).length, rows: lay.notesRows }
-        : { lines: 0, rows: 1 };
-  const notesFits = notesFit(notesShown.lines, notesShown.rows);
+  const doc = useMemo(() => readingDoc(cache, readWidth, fixedRows), [cache, readWidth, fixedRows]);
 
   const warmed = useRef(false);
   // While the briefer looks at this slide, get the next one ready (and the
@@ -193,31 +149,11 @@ export function App(props: AppProps) {
   const latest = useRef(state);
   latest.current = state;
   const { stdout } = useStdout();
-  const slidesFrame = (s: State, status?: string) =>
-    slidesScreen({
-      status,
-      deck,
-      cache,
-      theme,
-      cols,
-      rows,
-      index: s.index,
-      step: s.step,
-      scroll: s.scroll,
-      notes: s.notes,
-      notesScroll: s.notesScroll,
-      hint: { message: s.search.message, watching: s.watch, link: linkText(linkStatus, link), digits: s.digits },
-      query: s.search.active,
-      error: props.error,
-    });
+  const slidesFrame = (s: State) =>
+    slidesViewScreen({ deck, cache, theme, cols, rows, state: s, link: linkText(linkStatus, link), error: props.error });
 
   useInput((input, key) => {
-    const ctx: KeyContext = {
-      viewport: { maxScroll, page: Math.max(1, bodyRows - 2) },
-      notes: { maxScroll: notesFits.maxScroll, page: Math.max(1, notesFits.room - 1) },
-      doc,
-      now: now(),
-    };
+    const ctx = keyContext(cache, state, g, doc, now());
     const before = latest.current;
     let after = before;
     for (const name of keyNames(input, key)) {
@@ -228,7 +164,7 @@ export function App(props: AppProps) {
     latest.current = after;
     // In the slides view, the next frame is known now: draw it at once, as Ink
     // will a moment later (the same lines, from the same functions).
-    if (after !== before && after.view === 'slides' && after.overlay === 'none' && !after.quit) {
+    if (after !== before && slidesViewState(after) && !after.quit) {
       const frame = slidesFrame(after);
       if (frame) stdout.write(paintScreen(frame));
     }
@@ -236,10 +172,9 @@ export function App(props: AppProps) {
 
   if (lay.tooSmall) return <TooSmall cols={cols} rows={lay.rows} termRows={rows} />;
 
-  const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   // The slides view (with the search prompt, too) is one function of the state.
-  if (state.view === 'slides' && (state.overlay === 'none' || prompt !== undefined)) {
-    const frame = slidesFrame({ ...state, index: cur, step: curStep }, prompt)!;
+  if (slidesViewState(state)) {
+    const frame = slidesFrame({ ...state, index: cur, step: curStep })!;
     return (
       <Box flexDirection="column" height={lay.rows} overflow="hidden">
         <Text>{frame.join('\n')}</Text>
@@ -247,6 +182,7 @@ export function App(props: AppProps) {
     );
   }
 
+  const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   const query = state.search.active;
   const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true)) : lines);
   const scroll = Math.min(state.scroll, maxScroll);
@@ -320,12 +256,6 @@ export function App(props: AppProps) {
       {banner ? <Text>{bannerLine(banner, cols, theme)}</Text> : null}
     </Box>
   );
-}
-
-function linkText(status: LinkStatus, link: Link | undefined): string {
-  if (!link || status === 'alone') return '';
-  if (status === 'linked') return '⇄ linked';
-  return link.role === 'notes' ? 'presenter disconnected' : 'notes disconnected';
 }
 
 function readingPosition(total: number, top: number, rows: number): string {

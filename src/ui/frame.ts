@@ -11,6 +11,7 @@ import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
 import { truncate } from '../render/wrap.js';
+import type { State } from '../state/reducer.js';
 import { layout } from './layout.js';
 
 /** A pane of exactly `rows` lines: a slide with a blank line above (centred for a title slide). */
@@ -152,6 +153,46 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   );
   if (banner) out.push(bannerLine(banner, cols, theme));
   return out;
+}
+
+/**
+ * A state the slides view shows by itself: the slides view with no overlay
+ * but the search prompt. Every other state (menu, help, index, presenter,
+ * reading) needs the Ink interface.
+ */
+export function slidesViewState(state: State): boolean {
+  return state.view === 'slides' && (state.overlay === 'none' || state.overlay === 'search');
+}
+
+/** The slides view's screen for a state (see slidesViewState), or null when the terminal is too small. */
+export function slidesViewScreen(v: {
+  deck: Deck;
+  cache: RenderCache;
+  theme: Theme;
+  cols: number;
+  rows: number;
+  state: State;
+  /** The link's part of the status line. */
+  link?: string;
+  error?: string;
+}): string[] | null {
+  const s = v.state;
+  return slidesScreen({
+    deck: v.deck,
+    cache: v.cache,
+    theme: v.theme,
+    cols: v.cols,
+    rows: v.rows,
+    index: s.index,
+    step: s.step,
+    scroll: s.scroll,
+    notes: s.notes,
+    notesScroll: s.notesScroll,
+    hint: { message: s.search.message, watching: s.watch, link: v.link, digits: s.digits },
+    query: s.search.active,
+    error: v.error,
+    status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
+  });
 }
 
 /** The slides view as it first appears: first slide, first step, no notes, no overlay. */

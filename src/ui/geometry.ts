@@ -1,0 +1,117 @@
+/**
+ * What a view's keys need to know of the screen, as pure functions of the
+ * deck, the state and the terminal's size: where things go, how far the slide
+ * and its notes scroll, the reading document. The Ink container and the
+ * slides view that runs without Ink (src/ui/light.ts) both use them, so a key
+ * does the same whichever draws.
+ */
+import { plainInline } from '../deck/split.js';
+import type { Deck } from '../deck/types.js';
+import type { RenderCache } from '../render/slide.js';
+import { contentWidth } from '../render/slide.js';
+import type { DeckShape, KeyContext, ReadingDoc, State } from '../state/reducer.js';
+import type { Link, LinkStatus } from '../state/sync.js';
+import { notesFit } from './frame.js';
+import { layout, presenterLayout, type Layout, type PresenterLayout } from './layout.js';
+
+/** What the reducer needs to know of a deck. */
+export function shapeOf(deck: Deck): DeckShape {
+  return {
+    count: deck.slides.length,
+    sections: deck.sections,
+    steps: deck.slides.map((s) => s.steps.length),
+    texts: () => deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),
+    titles: deck.slides.map((s) => s.title),
+  };
+}
+
+export interface Geometry {
+  lay: Layout;
+  /** Rows for everything but the status line and banners. */
+  fixedRows: number;
+  presenter: PresenterLayout;
+  /** The slide's text width and left margin, in the current view. */
+  width: number;
+  margin: number;
+  slideRows: number;
+  /** Rows for the slide's lines (one blank line above them). */
+  bodyRows: number;
+  /** The reading view's text width. */
+  readWidth: number;
+  /** The slide and step shown (while a reload is applied the state may speak of the old deck). */
+  cur: number;
+  curStep: number;
+}
+
+export function geometry(deck: Deck, state: State, cols: number, rows: number, error?: string): Geometry {
+  const cur = Math.min(state.index, deck.slides.length - 1);
+  const curStep = Math.min(state.step, deck.slides[cur].steps.length - 1);
+  const banner = deck.meta.classification;
+  const extra = error ? 1 : 0; // the error banner
+  const lay = layout(cols, rows, { banner: Boolean(banner), notes: state.notes && state.view === 'slides', extra });
+  const fixedRows = lay.rows - 1 - (banner ? 2 : 0) - extra;
+  const presenter = presenterLayout(cols, Math.max(1, fixedRows - 1)); // one row for timing
+  const slideCols = state.view === 'presenter' ? presenter.slideCols : cols;
+  const { width, margin } = contentWidth(slideCols);
+  const slideRows = state.view === 'presenter' ? presenter.slideRows : lay.slideRows;
+  return {
+    lay,
+    fixedRows,
+    presenter,
+    width,
+    margin,
+    slideRows,
+    bodyRows: Math.max(1, slideRows - 1),
+    readWidth: contentWidth(cols).width,
+    cur,
+    curStep,
+  };
+}
+
+/** The reading document at a width, made (the whole deck rendered) only when a key needs it. */
+export function readingDoc(cache: RenderCache, readWidth: number, fixedRows: number): () => ReadingDoc {
+  let made: ReadingDoc | undefined;
+  return () =>
+    (made ??= {
+      lines: cache.reading(readWidth).lines.length,
+      page: Math.max(1, fixedRows),
+      slideStarts: cache.reading(readWidth).slideStarts,
+      find: (q: string) => cache.findInReading(readWidth, q),
+    });
+}
+
+/** How the notes on screen fit their pane (below the slide, or in the presenter view), for J/K. */
+export function notesShown(cache: RenderCache, state: State, g: Geometry): { maxScroll: number; room: number } {
+  const shown =
+    state.view === 'presenter'
+      ? { lines: cache.notesOf(g.cur, Math.max(10, g.presenter.sideCols - 2)).length, rows: g.presenter.notesRows }
+      : state.notes && !g.lay.tooSmall
+        ? { lines: cache.notesOf(g.cur, g.width).length, rows: g.lay.notesRows }
+        : { lines: 0, rows: 1 };
+  return notesFit(shown.lines, shown.rows);
+}
+
+/** What a key press needs from outside the state. */
+export function keyContext(
+  cache: RenderCache,
+  state: State,
+  g: Geometry,
+  doc: () => ReadingDoc,
+  now: number,
+): KeyContext {
+  const slideLines = g.lay.tooSmall || state.view === 'reading' ? [] : cache.slide(g.cur, g.width, g.curStep);
+  const fit = notesShown(cache, state, g);
+  return {
+    viewport: { maxScroll: Math.max(0, slideLines.length - g.bodyRows), page: Math.max(1, g.bodyRows - 2) },
+    notes: { maxScroll: fit.maxScroll, page: Math.max(1, fit.room - 1) },
+    doc,
+    now,
+  };
+}
+
+/** The link's part of the status line. */
+export function linkText(status: LinkStatus, link: Link | undefined): string {
+  if (!link || status === 'alone') return '';
+  if (status === 'linked') return '⇄ linked';
+  return link.role === 'notes' ? 'presenter disconnected' : 'notes disconnected';
+}
