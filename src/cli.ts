@@ -89,18 +89,21 @@ async function main(argv: string[]): Promise<void> {
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
 
-  // Paint the first slide now, while the interface (Ink, React) is still
-  // loading: the same lines Ink then draws over it, so nothing flickers.
+  // Paint the first slide now, before the rest of the presenter loads (the
+  // link between terminals, the file watcher): the same lines the slides
+  // view then draws, so nothing flickers.
   const md = presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT);
   const cache = new RenderCache(deck, md, theme);
   const guard = new TerminalGuard();
   terminal = guard;
   guard.enter();
+  let painted = false;
   if (view === 'slides') {
     const screen = firstScreen(deck, cache, theme, process.stdout.columns || 80, process.stdout.rows || 24, {
       watching: watch,
     });
     if (screen) process.stdout.write(paintScreen(screen));
+    painted = screen !== null;
   }
 
   if (typeof __launch !== 'undefined') __launch.painted();
@@ -109,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
     md,
     cache,
     guard,
+    painted,
     view,
     source: { path: deckPath, folder, load: () => read().deck },
     watch,

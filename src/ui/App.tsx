@@ -38,6 +38,8 @@ export interface AppProps {
   cache: RenderCache;
   theme: Theme;
   view?: View;
+  /** The state to start from (where the slides view without Ink left off); else the deck's first slide in `view`. */
+  initial?: State;
   /** The link to other terminals showing the same deck, when there is one. */
   link?: Link;
   /** Called once when the user quits. */
@@ -87,7 +89,11 @@ export function App(props: AppProps) {
   const { deck, cache, theme, view, link, onQuit, now = Date.now } = props;
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(shapeOf(deck), { view, watch: props.watch }));
+  const [state, dispatch] = useReducer(
+    reducer,
+    undefined,
+    () => props.initial ?? initialState(shapeOf(deck), { view, watch: props.watch }),
+  );
   // A new version of the deck: reshape the state before anything renders with it.
   const [seen, setSeen] = useState(deck);
   if (seen !== deck) {

@@ -231,11 +231,14 @@ export function searchPromptLine(query: string, theme: Theme): string {
 
 /**
  * Escape sequences that put a screen in place at the top-left, each line
- * cleared to its end, and leave the cursor where it was.
+ * cleared to its end (`clear`: the whole screen first, after a resize), and
+ * leave the cursor where it was; as one synchronized-output frame, so a
+ * terminal that knows mode 2026 shows it whole.
  */
-export function paintScreen(lines: string[]): string {
+export function paintScreen(lines: string[], opts: { clear?: boolean } = {}): string {
   // CSI s / CSI u save and restore the cursor (where Ink expects it).
-  return '\u001b[s' + lines.map((line, n) => `\u001b[${n + 1};1H${line}\u001b[K`).join('') + '\u001b[u';
+  const body = lines.map((line, n) => `\u001b[${n + 1};1H${line}\u001b[K`).join('');
+  return `\u001b[?2026h${opts.clear ? '\u001b[2J' : ''}\u001b[s${body}\u001b[u\u001b[?2026l`;
 }
 
 /**

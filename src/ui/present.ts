@@ -1,5 +1,3 @@
-import React from 'react';
-import { render } from 'ink';
 import type { Deck } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { RenderCache } from '../render/slide.js';
@@ -8,35 +6,37 @@ import { firstChangedSlide } from '../deck/diff.js';
 import { DeckError } from '../deck/types.js';
 import { deckFingerprint, openLink } from '../io/link.js';
 import { watchDeck } from '../io/watch.js';
-import type { View } from '../state/reducer.js';
+import { initialState, type View } from '../state/reducer.js';
 import type { Role } from '../state/sync.js';
-import { App } from './App.js';
 import { presenterMarkdown } from './frame.js';
+import { shapeOf } from './geometry.js';
+import { LightView, type Shown } from './light.js';
 import { TerminalGuard } from './terminal.js';
 
 export interface PresentOptions {
   view?: View;
   /** Join the channel that keeps this terminal in step with others. */
   link?: { channel: string; role: Role; dir?: string };
-  /**
-   * Fault injection for the terminal-restore tests: "render" makes rendering
-   * any slide after the first throw, as a bug would.
-   */
-  fault?: string;
   /** The deck's files, and how to read them again, for watching. */
   source?: { path: string; folder: boolean; load: () => Deck };
   /** Start watching at once (`--watch`); the w key turns it on and off. */
   watch?: boolean;
-  /** What painted the first frame before Ink loaded: its renderer, cache and terminal. */
+  /** What painted the first frame before the interface loaded: its renderer, cache and terminal. */
   md?: MarkdownRenderer;
   cache?: RenderCache;
   guard?: TerminalGuard;
+  /** The first slide is on screen already, as the slides view draws it. */
+  painted?: boolean;
 }
 
-
-/** Present a deck full-screen until the user quits; the terminal is restored however it ends. */
+/**
+ * Present a deck full-screen until the user quits; the terminal is restored
+ * however it ends. The slides view runs without Ink (light.ts) until a key
+ * needs more; then the Ink interface (inkview.tsx, loaded only then) takes
+ * over from the same state.
+ */
 export async function present(deck: Deck, theme: Theme, options: PresentOptions = {}): Promise<void> {
-  const md = options.md ?? presenterMarkdown(theme, options.fault);
+  const md = options.md ?? presenterMarkdown(theme);
   const cache = options.cache ?? new RenderCache(deck, md, theme);
   const link = options.link
     ? openLink({ ...options.link, deckId: deckFingerprint(deck.slides.map((s) => s.title)) })
@@ -47,24 +47,12 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     guard.restore();
   };
   process.on('exit', restore);
-
   guard.enter();
-  // What is on screen: the last deck that parsed, and the error of a newer one that did not.
-  let shown = { deck, cache, error: undefined as string | undefined, reload: { version: 0, index: -1 } };
+
+  let shown: Shown = { deck, cache, error: undefined, reload: { version: 0, index: -1 } };
+  /** Whichever view is running, told when the deck is read again. */
+  let ui: { refresh(): void; stop(): void } | null = null;
   const watcher: { stop: (() => void) | null } = { stop: null };
-  const app = () => (
-    <App
-      deck={shown.deck}
-      cache={shown.cache}
-      theme={theme}
-      view={options.view}
-      link={link}
-      watch={options.watch}
-      onWatch={setWatch}
-      reload={shown.reload}
-      error={shown.error}
-    />
-  );
   const reload = () => {
     const source = options.source;
     if (!source) return;
@@ -80,33 +68,51 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     } catch (err) {
       shown = { ...shown, error: describe(err) };
     }
-    instance.rerender(app());
+    ui?.refresh();
   };
-  function setWatch(on: boolean) {
+  const setWatch = (on: boolean) => {
     if (on && !watcher.stop && options.source) {
       watcher.stop = watchDeck(options.source.path, options.source.folder, reload);
     } else if (!on && watcher.stop) {
       watcher.stop();
       watcher.stop = null;
     }
-  }
-  const instance = render(app(), {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 60,
-  });
+  };
 
-  // Signals end the program through the guard, which unmounts Ink first.
+  // Signals end the program through the guard, which stops the view first.
   guard.beforeExit = () => {
     link?.close();
-    instance.unmount();
+    ui?.stop();
   };
   // The terminal went away without a hangup signal: leave as if it had sent one.
   const onGone = () => guard.exit('SIGHUP');
   process.stdin.once('end', onGone);
 
   try {
-    await instance.waitUntilExit();
+    const view = options.view ?? 'slides';
+    let state = initialState(shapeOf(deck), { view, watch: options.watch });
+    if (view === 'slides') {
+      const light = new LightView({
+        shown: () => shown,
+        theme,
+        state,
+        link,
+        stdin: process.stdin,
+        stdout: process.stdout,
+        now: Date.now,
+        onWatch: setWatch,
+        painted: options.painted,
+      });
+      ui = light;
+      const end = await light.run();
+      ui = null;
+      if (end.quit) return;
+      state = end.state;
+    }
+    const { runInk } = await import('./inkview.js');
+    const ink = runInk({ shown: () => shown, theme, view, state, link, watch: state.watch, onWatch: setWatch });
+    ui = { refresh: ink.refresh, stop: ink.unmount };
+    await ink.done;
   } finally {
     watcher.stop?.();
     process.stdin.off('end', onGone);
