@@ -231,13 +231,20 @@ export function searchPromptLine(query: string, theme: Theme): string {
 
 /**
  * Escape sequences that put a screen in place at the top-left, each line
- * cleared to its end (`clear`: the whole screen first, after a resize), and
- * leave the cursor where it was; as one synchronized-output frame, so a
- * terminal that knows mode 2026 shows it whole.
+ * cleared to its end, and leave the cursor where it was; as one
+ * synchronized-output frame, so a terminal that knows mode 2026 shows it
+ * whole. With `previous` (the screen last painted at this size), only the
+ * lines that differ are written; with `clear`, the whole screen is cleared
+ * first (after a resize). Empty when nothing changed.
  */
-export function paintScreen(lines: string[], opts: { clear?: boolean } = {}): string {
+export function paintScreen(lines: string[], opts: { clear?: boolean; previous?: readonly string[] } = {}): string {
+  const previous = opts.clear ? undefined : opts.previous;
+  let body = '';
+  lines.forEach((line, n) => {
+    if (previous?.[n] !== line) body += `\u001b[${n + 1};1H${line}\u001b[K`;
+  });
+  if (!body && !opts.clear) return '';
   // CSI s / CSI u save and restore the cursor (where Ink expects it).
-  const body = lines.map((line, n) => `\u001b[${n + 1};1H${line}\u001b[K`).join('');
   return `\u001b[?2026h${opts.clear ? '\u001b[2J' : ''}\u001b[s${body}\u001b[u\u001b[?2026l`;
 }
 

@@ -57,6 +57,8 @@ export class LightView {
   private reloads: number;
   private warm: NodeJS.Timeout | undefined;
   private finish: ((end: LightEnd) => void) | null = null;
+  /** The screen as last painted, and at which size: a new frame writes only the lines that differ. */
+  private last: { lines: string[]; cols: number; rows: number } | null = null;
   private readonly onResize = () => this.show(true);
 
   constructor(private readonly o: LightOptions) {
@@ -88,8 +90,12 @@ export class LightView {
         link.moved({ index: this.state.index, step: this.state.step });
       }
       this.o.onWatch(this.state.watch);
-      if (this.o.painted) this.prepareNeighbours();
-      else this.show();
+      if (this.o.painted) {
+        this.last = { lines: this.frame() ?? [], ...this.size() };
+        this.prepareNeighbours();
+      } else {
+        this.show();
+      }
     });
   }
 
@@ -161,9 +167,22 @@ export class LightView {
   private show(resized = false): void {
     if (!this.finish) return;
     if (!slidesViewState(this.state) || !this.fits()) return this.end({ quit: false, state: this.state });
+    const { cols, rows } = this.size();
+    const frame = this.frame();
+    if (frame) {
+      const same = this.last && this.last.cols === cols && this.last.rows === rows && !resized;
+      const out = paintScreen(frame, { clear: !same, previous: same ? this.last!.lines : undefined });
+      if (out) this.o.stdout.write(out);
+      this.last = { lines: frame, cols, rows };
+    }
+    this.prepareNeighbours();
+  }
+
+  /** The state's screen at the terminal's size (null when too small). */
+  private frame(): string[] | null {
     const { deck, cache, error } = this.o.shown();
     const { cols, rows } = this.size();
-    const frame = slidesViewScreen({
+    return slidesViewScreen({
       deck,
       cache,
       theme: this.o.theme,
@@ -173,8 +192,6 @@ export class LightView {
       link: linkText(this.linkStatus, this.o.link),
       error,
     });
-    if (frame) this.o.stdout.write(paintScreen(frame, { clear: resized }));
-    this.prepareNeighbours();
   }
 
   /** While this slide is shown, render the next and the previous, so the next key finds them ready. */
