@@ -87,3 +87,18 @@ test('stopping the reader leaves what it has not read for the next reader', asyn
   stdin.setEncoding('utf8');
   assert.equal(stdin.read(), 'm');
 });
+
+test('keys read together with the one that stops the reader are left for the next reader', async () => {
+  const names: string[] = [];
+  const stdin = new PassThrough();
+  const reader = new KeyReader(stdin as unknown as NodeJS.ReadStream, (n) => {
+    names.push(...n);
+    if (n.includes('s')) reader.stop();
+  });
+  reader.start();
+  stdin.write('ls\u001b[Bj');
+  await tick();
+  await tick();
+  assert.deepEqual(names, ['l', 's']);
+  assert.equal(stdin.read(), '\u001b[Bj');
+});

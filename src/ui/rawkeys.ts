@@ -59,12 +59,14 @@ export function inkKey(data: string): { input: string; key: Key } {
 
 /**
  * Reads key presses from a terminal's input until stopped, and reports
- * their names. Stopping leaves unread input in the stream for the next
- * reader (Ink, when the interface takes over).
+ * their names. Stopping leaves the input not yet reported in the stream for
+ * the next reader (Ink, when the interface takes over), even keys that came
+ * in the same read as the one that stopped it.
  */
 export class KeyReader {
   private readonly parser = createInputParser();
   private flush: NodeJS.Immediate | undefined;
+  private stopped = true;
   private readonly onReadable = () => this.read();
 
   constructor(
@@ -73,11 +75,13 @@ export class KeyReader {
   ) {}
 
   start(): void {
+    this.stopped = false;
     this.stdin.setEncoding('utf8');
     this.stdin.on('readable', this.onReadable);
   }
 
   stop(): void {
+    this.stopped = true;
     this.stdin.off('readable', this.onReadable);
     if (this.flush) clearImmediate(this.flush);
     this.flush = undefined;
@@ -87,9 +91,19 @@ export class KeyReader {
     if (this.flush) clearImmediate(this.flush);
     this.flush = undefined;
     let chunk: string | null;
-    while ((chunk = this.stdin.read() as string | null) !== null) {
-      for (const data of this.parser.push(chunk)) this.emit(data);
+    while (!this.stopped && (chunk = this.stdin.read() as string | null) !== null) {
+      const keys = this.parser.push(chunk);
+      for (let i = 0; i < keys.length; i++) {
+        this.emit(keys[i]);
+        if (this.stopped) {
+          // The listener stopped reading at this key: the rest is the next reader's.
+          const rest = keys.slice(i + 1).join('');
+          if (rest) this.stdin.unshift(rest);
+          return;
+        }
+      }
     }
+    if (this.stopped) return;
     // A lone ESC is a key of its own unless the rest of a sequence follows at once.
     if (this.parser.hasPendingEscape()) {
       this.flush = setImmediate(() => {
