@@ -103,12 +103,13 @@ export class LightView {
   refresh(): void {
     if (!this.finish) return;
     const shown = this.o.shown();
+    const before = this.state;
     if (shown.reload.version !== this.reloads) {
       this.reloads = shown.reload.version;
       this.update(reducer(this.state, { type: 'reload', deck: shapeOf(shown.deck), index: shown.reload.index }));
-    } else {
-      this.show();
     }
+    // The same state over a new deck, or a new error line: still a new screen.
+    if (this.state === before) this.show();
   }
 
   /** Stop reading keys and listening (leaves the terminal as it is). */
