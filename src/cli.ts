@@ -97,13 +97,13 @@ async function main(argv: string[]): Promise<void> {
   const guard = new TerminalGuard();
   terminal = guard;
   guard.enter();
-  let painted = false;
+  let painted: string[] | undefined;
   if (view === 'slides') {
     const screen = firstScreen(deck, cache, theme, process.stdout.columns || 80, process.stdout.rows || 24, {
       watching: watch,
     });
     if (screen) process.stdout.write(paintScreen(screen));
-    painted = screen !== null;
+    painted = screen ?? undefined;
   }
 
   if (typeof __launch !== 'undefined') __launch.painted();

@@ -1,7 +1,7 @@
 // The sync protocol and pacing arithmetic: pure, no sockets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineBuffer, SyncState, decode, encode, newer, type Message } from '../src/state/sync.js';
+import { LineBuffer, LinkEcho, SyncState, decode, encode, newer, type Message } from '../src/state/sync.js';
 import { clock, pace, plannedStart, sectionBudgets } from '../src/state/pacing.js';
 
 test('a local move is stamped after everything seen, even with a clock behind', () => {
@@ -95,4 +95,14 @@ test('clock formatting', () => {
   assert.equal(clock(3_725_000), '1:02:05');
   assert.equal(clock(-30_000), '-0:30');
   assert.equal(clock(30_000, true), '+0:30');
+});
+
+test('a view reports its moves, but not a position that has just come from the link', () => {
+  const echo = new LinkEcho();
+  assert.equal(echo.shouldSend({ index: 1, step: 0 }), true);
+  echo.received({ index: 4, step: 1 });
+  assert.equal(echo.shouldSend({ index: 4, step: 1 }), false);
+  assert.equal(echo.shouldSend({ index: 4, step: 1 }), false, 'still the remote position');
+  assert.equal(echo.shouldSend({ index: 5, step: 0 }), true);
+  assert.equal(echo.shouldSend({ index: 4, step: 1 }), true, 'moved back here: a move of its own');
 });

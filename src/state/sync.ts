@@ -113,6 +113,28 @@ export class SyncState {
   }
 }
 
+/**
+ * A view's moves as the link should hear them: every move made here, but not
+ * a position that has just come from another terminal (sending it back would
+ * only echo it).
+ */
+export class LinkEcho {
+  private remote: Position | null = null;
+
+  /** A position arrived from the link. */
+  received(pos: Position): void {
+    this.remote = pos;
+  }
+
+  /** The view now shows `pos`: whether to report it. */
+  shouldSend(pos: Position): boolean {
+    const r = this.remote;
+    if (r && r.index === pos.index && r.step === pos.step) return false;
+    this.remote = null;
+    return true;
+  }
+}
+
 /** What a view needs from the link between terminals. */
 export type LinkStatus = 'alone' | 'linked' | 'lost';
 

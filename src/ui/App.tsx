@@ -17,7 +17,7 @@ import {
   type State,
   type View,
 } from '../state/reducer.js';
-import type { Link, LinkStatus } from '../state/sync.js';
+import { LinkEcho, type Link, type LinkStatus } from '../state/sync.js';
 import { keyNames } from './keyname.js';
 import {
   notesPaneLines,
@@ -30,7 +30,7 @@ import {
   statusHint,
 } from './frame.js';
 import { presenterLayout } from './layout.js';
-import { geometry, keyContext, linkText, readingDoc, shapeOf } from './geometry.js';
+import { geometry, keyContext, linkText, readingDoc, renderNeighbours, shapeOf } from './geometry.js';
 import { Help, SectionMenu, SlideIndex, TooSmall } from './overlays.js';
 
 export interface AppProps {
@@ -105,17 +105,14 @@ export function App(props: AppProps) {
   useTick(state.view === 'presenter');
 
   // Keep linked terminals on this slide; a position that came from them is not sent back.
-  const remote = useRef<{ index: number; step: number } | null>(null);
+  const echo = useRef(new LinkEcho());
   useEffect(() => link?.onRemote((pos) => {
-    remote.current = pos;
+    echo.current.received(pos);
     dispatch({ type: 'remote', index: pos.index, step: pos.step, now: now() });
   }), [link]);
   useEffect(() => {
-    if (!link) return;
-    const r = remote.current;
-    if (r && r.index === state.index && r.step === state.step) return;
-    remote.current = null;
-    link.moved({ index: state.index, step: state.step });
+    const pos = { index: state.index, step: state.step };
+    if (link && echo.current.shouldSend(pos)) link.moved(pos);
   }, [link, state.index, state.step]);
 
   useEffect(() => {
@@ -138,11 +135,7 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (lay.tooSmall || state.view === 'reading') return;
     const t = setTimeout(() => {
-      try {
-        for (const i of [cur + 1, cur - 1]) if (i >= 0 && i < deck.slides.length) cache.slide(i, width, 0);
-      } catch {
-        // Only a head start: a slide that fails to render fails when it is shown.
-      }
+      renderNeighbours(cache, deck.slides.length, cur, width);
       if (!warmed.current) {
         warmed.current = true;
         dispatch({ type: 'refresh' });
@@ -180,7 +173,7 @@ export function App(props: AppProps) {
 
   // The slides view (with the search prompt, too) is one function of the state.
   if (slidesViewState(state)) {
-    const frame = slidesFrame({ ...state, index: cur, step: curStep })!;
+    const frame = slidesFrame(state)!;
     return (
       <Box flexDirection="column" height={lay.rows} overflow="hidden">
         <Text>{frame.join('\n')}</Text>

@@ -109,6 +109,18 @@ export function keyContext(
   };
 }
 
+/**
+ * While a slide is shown, render the next and the previous one at the same
+ * width, so the next key finds them ready.
+ */
+export function renderNeighbours(cache: RenderCache, count: number, cur: number, width: number): void {
+  try {
+    for (const i of [cur + 1, cur - 1]) if (i >= 0 && i < count) cache.slide(i, width, 0);
+  } catch {
+    // Only a head start: a slide that fails to render fails when it is shown.
+  }
+}
+
 /** The link's part of the status line. */
 export function linkText(status: LinkStatus, link: Link | undefined): string {
   if (!link || status === 'alone') return '';

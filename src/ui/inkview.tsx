@@ -6,7 +6,7 @@
 import React from 'react';
 import { render } from 'ink';
 import type { Theme } from '../render/theme.js';
-import type { State, View } from '../state/reducer.js';
+import type { State } from '../state/reducer.js';
 import type { Link } from '../state/sync.js';
 import { App } from './App.js';
 import type { Shown } from './light.js';
@@ -14,11 +14,9 @@ import type { Shown } from './light.js';
 export interface InkOptions {
   shown: () => Shown;
   theme: Theme;
-  view?: View;
-  /** The state to carry on from. */
-  state?: State;
+  /** The state to carry on from (its view, slide, watch setting, …). */
+  state: State;
   link?: Link;
-  watch?: boolean;
   onWatch: (on: boolean) => void;
 }
 
@@ -38,10 +36,8 @@ export function runInk(o: InkOptions): InkView {
         deck={shown.deck}
         cache={shown.cache}
         theme={o.theme}
-        view={o.view}
         initial={o.state}
         link={o.link}
-        watch={o.watch}
         onWatch={o.onWatch}
         reload={shown.reload}
         error={shown.error}

@@ -15,9 +15,9 @@ import type { RenderCache } from '../render/slide.js';
 import type { Deck } from '../deck/types.js';
 import type { Theme } from '../render/theme.js';
 import { reducer, type State } from '../state/reducer.js';
-import type { Link, LinkStatus, Position } from '../state/sync.js';
+import { LinkEcho, type Link, type LinkStatus } from '../state/sync.js';
 import { paintScreen, slidesViewScreen, slidesViewState } from './frame.js';
-import { geometry, keyContext, linkText, readingDoc, shapeOf } from './geometry.js';
+import { geometry, keyContext, linkText, readingDoc, renderNeighbours, shapeOf } from './geometry.js';
 import { layout } from './layout.js';
 import { KeyReader } from './rawkeys.js';
 
@@ -40,8 +40,8 @@ export interface LightOptions {
   now: () => number;
   /** The watch setting, now and whenever it changes. */
   onWatch: (on: boolean) => void;
-  /** The state's screen is on the terminal already (painted before this view loaded). */
-  painted?: boolean;
+  /** The state's screen as it is on the terminal already (painted before this view loaded). */
+  painted?: string[];
 }
 
 /** How the view ended: the user quit, or the Ink interface takes over from this state. */
@@ -51,15 +51,14 @@ export class LightView {
   private state: State;
   private readonly reader: KeyReader;
   private linkStatus: LinkStatus = 'alone';
-  /** The last position that came from a linked terminal: not sent back. */
-  private remote: Position | null = null;
+  private readonly echo = new LinkEcho();
   private readonly offs: (() => void)[] = [];
   private reloads: number;
   private warm: NodeJS.Timeout | undefined;
   private finish: ((end: LightEnd) => void) | null = null;
   /** The screen as last painted, and at which size: a new frame writes only the lines that differ. */
   private last: { lines: string[]; cols: number; rows: number } | null = null;
-  private readonly onResize = () => this.show(true);
+  private readonly onResize = () => this.show();
 
   constructor(private readonly o: LightOptions) {
     this.state = o.state;
@@ -83,7 +82,7 @@ export class LightView {
             if (changed && this.finish) this.show();
           }),
           link.onRemote((pos) => {
-            this.remote = pos;
+            this.echo.received(pos);
             this.update(reducer(this.state, { type: 'remote', index: pos.index, step: pos.step, now: this.o.now() }));
           }),
         );
@@ -91,7 +90,7 @@ export class LightView {
       }
       this.o.onWatch(this.state.watch);
       if (this.o.painted) {
-        this.last = { lines: this.frame() ?? [], ...this.size() };
+        this.last = { lines: this.o.painted, ...this.size() };
         this.prepareNeighbours();
       } else {
         this.show();
@@ -154,24 +153,22 @@ export class LightView {
     if (next.watch !== before.watch) this.o.onWatch(next.watch);
     const { link } = this.o;
     if (link && (next.index !== before.index || next.step !== before.step)) {
-      const r = this.remote;
-      if (!(r && r.index === next.index && r.step === next.step)) {
-        this.remote = null;
-        link.moved({ index: next.index, step: next.step });
-      }
+      const pos = { index: next.index, step: next.step };
+      if (this.echo.shouldSend(pos)) link.moved(pos);
     }
     if (next.quit) return this.end({ quit: true });
     this.show();
   }
 
   /** Draw the state, or hand it to Ink when this view cannot. */
-  private show(resized = false): void {
+  private show(): void {
     if (!this.finish) return;
     if (!slidesViewState(this.state) || !this.fits()) return this.end({ quit: false, state: this.state });
     const { cols, rows } = this.size();
     const frame = this.frame();
     if (frame) {
-      const same = this.last && this.last.cols === cols && this.last.rows === rows && !resized;
+      // At a new size the screen is cleared and drawn whole.
+      const same = this.last && this.last.cols === cols && this.last.rows === rows;
       const out = paintScreen(frame, { clear: !same, previous: same ? this.last!.lines : undefined });
       if (out) this.o.stdout.write(out);
       this.last = { lines: frame, cols, rows };
@@ -203,11 +200,7 @@ export class LightView {
       const { deck, cache, error } = this.o.shown();
       const { cols, rows } = this.size();
       const g = geometry(deck, this.state, cols, rows, error);
-      try {
-        for (const i of [g.cur + 1, g.cur - 1]) if (i >= 0 && i < deck.slides.length) cache.slide(i, g.width, 0);
-      } catch {
-        // Only a head start: a slide that fails to render fails when it is shown.
-      }
+      renderNeighbours(cache, deck.slides.length, g.cur, g.width);
     }, 0);
   }
 }

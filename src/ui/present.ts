@@ -25,8 +25,8 @@ export interface PresentOptions {
   md?: MarkdownRenderer;
   cache?: RenderCache;
   guard?: TerminalGuard;
-  /** The first slide is on screen already, as the slides view draws it. */
-  painted?: boolean;
+  /** The first slide's screen, on the terminal already, as the slides view draws it. */
+  painted?: string[];
 }
 
 /**
@@ -110,7 +110,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
       state = end.state;
     }
     const { runInk } = await import('./inkview.js');
-    const ink = runInk({ shown: () => shown, theme, view, state, link, watch: state.watch, onWatch: setWatch });
+    const ink = runInk({ shown: () => shown, theme, state, link, onWatch: setWatch });
     ui = { refresh: ink.refresh, stop: ink.unmount };
     await ink.done;
   } finally {
