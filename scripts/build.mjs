@@ -64,91 +64,90 @@ const startup = {
     // Extended_Pictographic code point, a regional indicator, VS16 or a
     // keycap mark (digits, `#` and `*` are Emoji, but not RGI emoji alone).
     b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('rgiEmojiRegex')) return undefined;
-      const literal = String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`;
-      const lazyTest = String.raw`const rgiEmojiRegex = {
+      if (args.path !== stringWidth) return undefined; // the others are never loaded (see onResolve)
+      return patched(args.path, 'string-width', [
+        [
+          String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
+          String.raw`const rgiEmojiRegex = {
   maybe: /[\p{Emoji_Presentation}\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u20E3]/u,
   re: undefined,
   test(s) {
     return this.maybe.test(s) && (this.re ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(s);
   },
-};`;
-      // Its grapheme segmenter, made at load, costs ~7 ms (ICU loads its break
-      // rules): make it on first need, and extend its fast path (printable
-      // ASCII: width = length) to all text of that kind (src/render/simple-text.ts).
-      const segmenter = 'const segmenter = new Intl.Segmenter();';
-      const segment = 'segmenter.segment(string)';
-      const fast = String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`;
-      const found = [literal, segmenter, segment, fast].filter((s) => source.includes(s));
-      if (found.length < 4) return { errors: [{ text: 'string-width: a part the build changes was not found' }] };
-      const contents = [
-        `import { SIMPLE_TEXT } from ${JSON.stringify(render + 'simple-text.ts')};`,
-        source
-          .replace(literal, () => lazyTest)
-          .replace(segmenter, 'let segmenter;')
-          .replace(segment, '(segmenter ??= new Intl.Segmenter()).segment(string)')
-          .replace(fast, 'if (ambiguousIsNarrow && SIMPLE_TEXT.test(string)) {'),
-      ].join('\n');
-      return { contents, loader: 'js' };
+};`,
+        ],
+        // Its grapheme segmenter, made at load, costs ~7 ms (ICU loads its break
+        // rules): make it on first need, and extend its fast path (printable
+        // ASCII: width = length) to all text of that kind (src/render/simple-text.ts).
+        [
+          "import stripAnsi from 'strip-ansi';",
+          `import stripAnsi from 'strip-ansi';\nimport { SIMPLE_TEXT } from ${JSON.stringify(render + 'simple-text.ts')};`,
+        ],
+        ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+        ['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+        [String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`, 'if (ambiguousIsNarrow && SIMPLE_TEXT.test(string)) {'],
+      ]);
     });
 
-    // yoga-layout (Ink's layout engine) instantiates its WebAssembly from a
-    // base64 data: URL, by `fetch` when there is one, which first loads
-    // node's HTTP client (undici: ~15 ms, ~6 MB). Decode it directly instead.
-    //
-    // And it waits for that WebAssembly with a top-level await, which only an
-    // ES module may hold. The program is a CommonJS script (its compiled code
-    // can then be cached, see src/launch.ts), so yoga is made synchronously:
-    // its loader's instantiateWasm hook also receives the function that
-    // decodes the binary, and Ink's entry module uses it.
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const hook = 'return h.instantiateWasm(d,\na)';
-      if (!source.includes('"function"!=typeof fetch') || !source.includes(hook)) {
-        return { errors: [{ text: 'yoga-layout: its loader has changed (fetch check or instantiateWasm hook not found)' }] };
-      }
-      const patched = source.replaceAll('"function"!=typeof fetch', '!0').replace(hook, 'return h.instantiateWasm(d,a,wa)');
-      return { contents: patched, loader: 'js' };
-    });
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const load = 'const Yoga = wrapAssembly(await loadYoga());';
-      if (!source.includes(load)) return { errors: [{ text: 'yoga-layout: `await loadYoga()` not found' }] };
-      const sync = [
-        '// Instantiated synchronously (scripts/build.mjs): the loader fills in the',
-        '// module object it is given before it returns.',
-        'const yogaModule = {',
-        '  instantiateWasm(imports, receive, binary) {',
-        '    receive(new WebAssembly.Instance(new WebAssembly.Module(binary()), imports));',
-        '    return {};',
-        '  },',
-        '};',
-        'loadYoga(yogaModule);',
-        "if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');",
-        'const Yoga = wrapAssembly(yogaModule);',
-      ].join('\n');
-      return { contents: source.replace(load, () => sync), loader: 'js' };
-    });
+    // yoga-layout (Ink's layout engine) waits for its WebAssembly with a
+    // top-level await, which only an ES module may hold. The program is a
+    // CommonJS script (its compiled code can then be cached, see
+    // src/launch.ts), so yoga is made synchronously: its loader's
+    // instantiateWasm hook also receives the function that decodes the
+    // binary from its base64 data: URL, and Ink's entry module uses it. (Left
+    // to itself the loader would `fetch` that URL, which first loads node's
+    // HTTP client: ~15 ms, ~6 MB.)
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) =>
+      patched(args.path, 'yoga-layout', [['return h.instantiateWasm(d,\na)', 'return h.instantiateWasm(d,a,wa)']]),
+    );
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) =>
+      patched(args.path, 'yoga-layout', [
+        [
+          'const Yoga = wrapAssembly(await loadYoga());',
+          [
+            '// Instantiated synchronously (scripts/build.mjs): the loader fills in the',
+            '// module object it is given before it returns.',
+            'const yogaModule = {',
+            '  instantiateWasm(imports, receive, binary) {',
+            '    receive(new WebAssembly.Instance(new WebAssembly.Module(binary()), imports));',
+            '    return {};',
+            '  },',
+            '};',
+            'loadYoga(yogaModule);',
+            "if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');",
+            'const Yoga = wrapAssembly(yogaModule);',
+          ].join('\n'),
+        ],
+      ]),
+    );
 
     // Ink connects to React devtools when DEV=true, which the bundle cannot
     // do (react-devtools-core is left out): without this, DEV=true in the
     // environment made the presenter fail at start. Both of its top-level
     // awaits are for that, and a CommonJS script can hold neither.
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const devtools = "await import('./devtools.js');";
-      const pkgJson = '? await loadPackageJson()';
-      if (!source.includes(devtools) || !source.includes(pkgJson)) {
-        return { errors: [{ text: 'ink: the devtools import in reconciler.js has changed' }] };
-      }
-      const patched = source
-        .replace(devtools, '/* no devtools in the bundle */')
-        .replace(pkgJson, '? { name: undefined, version: undefined }');
-      return { contents: patched, loader: 'js' };
-    });
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) =>
+      patched(args.path, 'ink', [
+        ["await import('./devtools.js');", '/* no devtools in the bundle */'],
+        ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+      ]),
+    );
   },
 };
+
+/**
+ * A dependency's source with exact pieces of text replaced, for an onLoad
+ * hook; the build fails when a piece is not found (the package has changed).
+ */
+function patched(path, what, replacements) {
+  let source = readFileSync(path, 'utf8');
+  for (const [from, to] of replacements) {
+    if (!source.includes(from)) {
+      return { errors: [{ text: `${what}: ${JSON.stringify(from.slice(0, 60))} not found in ${path} (the package has changed)` }] };
+    }
+    source = source.replace(from, () => to);
+  }
+  return { contents: source, loader: 'js' };
+}
 
 /** Runtime for `packed` modules: decompress, compile and run a CommonJS bundle. */
 const UNPACK = `function unpack(packed) {
