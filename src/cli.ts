@@ -11,7 +11,9 @@ import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js'
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { loadDeck, LoadError } from './io/load.js';
 import { RenderCache } from './render/slide.js';
-import { firstScreen, paintScreen, presenterMarkdown } from './ui/frame.js';
+import { initialState } from './state/reducer.js';
+import { paintScreen, presenterMarkdown, slidesViewScreen } from './ui/frame.js';
+import { shapeOf } from './ui/geometry.js';
 import { TerminalGuard } from './ui/terminal.js';
 import type { Launch } from './launch.js';
 
@@ -97,13 +99,13 @@ async function main(argv: string[]): Promise<void> {
   const guard = new TerminalGuard();
   terminal = guard;
   guard.enter();
+  const state = initialState(shapeOf(deck), { view, watch });
   let painted: string[] | undefined;
   if (view === 'slides') {
-    const screen = firstScreen(deck, cache, theme, process.stdout.columns || 80, process.stdout.rows || 24, {
-      watching: watch,
-    });
-    if (screen) process.stdout.write(paintScreen(screen));
-    painted = screen ?? undefined;
+    const cols = process.stdout.columns || 80;
+    const rows = process.stdout.rows || 24;
+    painted = slidesViewScreen({ deck, cache, theme, cols, rows, state }) ?? undefined;
+    if (painted) process.stdout.write(paintScreen(painted));
   }
 
   if (typeof __launch !== 'undefined') __launch.painted();
@@ -113,9 +115,8 @@ async function main(argv: string[]): Promise<void> {
     cache,
     guard,
     painted,
-    view,
+    state,
     source: { path: deckPath, folder, load: () => read().deck },
-    watch,
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
   });
 }

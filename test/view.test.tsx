@@ -10,7 +10,9 @@ import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { RenderCache } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { App } from '../src/ui/App.js';
-import { firstScreen } from '../src/ui/frame.js';
+import { initialState } from '../src/state/reducer.js';
+import { slidesViewScreen } from '../src/ui/frame.js';
+import { shapeOf } from '../src/ui/geometry.js';
 
 const theme = makeTheme(0);
 const deck = parseDeck(readFileSync(new URL('./fixtures/basic.md', import.meta.url), 'utf8'));
@@ -114,7 +116,7 @@ test('q quits', async () => {
   assert.equal(m.quits(), 1);
 });
 
-test('the first frame painted before Ink loads is the frame Ink then draws', async () => {
+test('the slides view painted without Ink is the frame Ink draws for the same state', async () => {
   const decks = [
     deck,
     parseDeck('# Steps\n\nfirst\n\n<!-- pause -->\n\nsecond\n\n---\n\n# Two'),
@@ -125,7 +127,8 @@ test('the first frame painted before Ink loads is the frame Ink then draws', asy
     const app = render(<App deck={d} cache={cache} theme={theme} />);
     for (let i = 0; i < 20 && !app.lastFrame(); i++) await new Promise((r) => setImmediate(r));
     const ink = stripAnsi(app.lastFrame() ?? '').split('\n').map((l) => l.trimEnd());
-    const painted = firstScreen(d, cache, theme, 100, 24)!.map((l) => stripAnsi(l).trimEnd());
+    const state = initialState(shapeOf(d));
+    const painted = slidesViewScreen({ deck: d, cache, theme, cols: 100, rows: 24, state })!.map((l) => stripAnsi(l).trimEnd());
     assert.deepEqual(painted, ink);
     app.unmount();
   }

@@ -1,7 +1,8 @@
 /**
- * The slides view as plain lines: the same functions make the frame that Ink
- * draws and the first frame painted before Ink has loaded, so the two are the
- * same on screen and the hand-over shows no flicker.
+ * The slides view as plain lines: the same functions make the screen painted
+ * without Ink (the first slide at start, then every key in light.ts) and the
+ * frame the Ink container draws for the slides view, so a hand-over between
+ * the two shows no change.
  */
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
@@ -192,30 +193,6 @@ export function slidesViewScreen(v: {
     query: s.search.active,
     error: v.error,
     status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
-  });
-}
-
-/** The slides view as it first appears: first slide, first step, no notes, no overlay. */
-export function firstScreen(
-  deck: Deck,
-  cache: RenderCache,
-  theme: Theme,
-  cols: number,
-  rows: number,
-  opts: { watching?: boolean } = {},
-): string[] | null {
-  return slidesScreen({
-    deck,
-    cache,
-    theme,
-    cols,
-    rows,
-    index: 0,
-    step: 0,
-    scroll: 0,
-    notes: false,
-    notesScroll: 0,
-    hint: { watching: opts.watching },
   });
 }
 

@@ -6,7 +6,7 @@ import { firstChangedSlide } from '../deck/diff.js';
 import { DeckError } from '../deck/types.js';
 import { deckFingerprint, openLink } from '../io/link.js';
 import { watchDeck } from '../io/watch.js';
-import { initialState, type View } from '../state/reducer.js';
+import { initialState, type State } from '../state/reducer.js';
 import type { Role } from '../state/sync.js';
 import { presenterMarkdown } from './frame.js';
 import { shapeOf } from './geometry.js';
@@ -14,13 +14,12 @@ import { LightView, type Shown } from './light.js';
 import { TerminalGuard } from './terminal.js';
 
 export interface PresentOptions {
-  view?: View;
+  /** Where to start: the view, slide and watch setting (by default the first slide of the slides view). */
+  state?: State;
   /** Join the channel that keeps this terminal in step with others. */
   link?: { channel: string; role: Role; dir?: string };
   /** The deck's files, and how to read them again, for watching. */
   source?: { path: string; folder: boolean; load: () => Deck };
-  /** Start watching at once (`--watch`); the w key turns it on and off. */
-  watch?: boolean;
   /** What painted the first frame before the interface loaded: its renderer, cache and terminal. */
   md?: MarkdownRenderer;
   cache?: RenderCache;
@@ -89,9 +88,8 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   process.stdin.once('end', onGone);
 
   try {
-    const view = options.view ?? 'slides';
-    let state = initialState(shapeOf(deck), { view, watch: options.watch });
-    if (view === 'slides') {
+    let state = options.state ?? initialState(shapeOf(deck));
+    if (state.view === 'slides') {
       const light = new LightView({
         shown: () => shown,
         theme,
