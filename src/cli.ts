@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neutraliseControls } from './deck/clean.js';
@@ -49,15 +49,33 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * Standard output was closed (`>&-`): Node then opens /dev/null in its place,
+ * read-write, where a shell's `>/dev/null` opens it write-only. Linux only
+ * (elsewhere there is no way to tell, and nothing is said).
+ */
+function stdoutClosed(): boolean {
+  if (process.platform !== 'linux' || process.stdout.isTTY) return false;
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1], 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/** Run a command; the exit status it asks for (the presenter's is 0). */
+async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
+  if (stdoutClosed()) throw new OutputError('standard output is closed: nothing can be written');
   if (opts.help) {
     process.stdout.write(usage(version()) + '\n');
-    return;
+    return 0;
   }
   if (opts.version) {
     process.stdout.write(version() + '\n');
-    return;
+    return 0;
   }
   const deckPath = opts.deck ?? bundledDeck();
   const dialect = opts.values.dialect as Dialect | undefined;
@@ -68,15 +86,17 @@ async function main(argv: string[]): Promise<void> {
   };
   if (opts.command === 'check') {
     const { runCheck } = await import('./cli/check.js');
-    if (runCheck(opts, deckPath, () => read().deck) !== 0) process.exit(1);
-    return;
+    return runCheck(opts, deckPath, () => read().deck);
   }
   const { deck, folder } = read();
-  if (opts.command === 'export') return (await import('./cli/export.js')).exportCommand(deck, opts);
+  if (opts.command === 'export') {
+    await (await import('./cli/export.js')).exportCommand(deck, opts);
+    return 0;
+  }
 
   if (opts.json) {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');
-    return;
+    return 0;
   }
   const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
   const level = colorLevel(process.env, tty);
@@ -85,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
   if (!tty) {
     const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
-    return;
+    return 0;
   }
   const notes = opts.flags.has('notes');
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
@@ -119,13 +139,33 @@ async function main(argv: string[]): Promise<void> {
     source: { path: deckPath, folder, load: () => read().deck },
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
   });
+  return 0;
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // A reader that went away (`| head`) is not an error.
+/** Standard output cannot take what is written to it. */
+class OutputError extends Error {}
+
+/**
+ * End with `code` once all that was written has been taken by standard output
+ * and standard error: a pipe takes 64 KiB at a time, and the rest waits in
+ * the process until its reader catches up (`| less`, a slow JSON reader).
+ */
+function finish(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', (err) => (err ? writeFailed(err) : done()));
+  process.stderr.write('', done);
+}
+
+/** A reader that went away (`| head`) is not an error; anything else is. */
+function writeFailed(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(0);
-  fail(`cannot write to the terminal: ${err.message}`, 1);
-});
+  fail(`cannot write to standard output: ${err.message}`, 1);
+}
+
+process.stdout.on('error', writeFailed);
 
 // Last resort: whatever escapes is one line and exit 1 (the presenter's own
 // exit handler has already given the terminal back by the time this prints).
@@ -134,12 +174,10 @@ process.on('unhandledRejection', (err) =>
   fail(`unexpected error: ${err instanceof Error ? err.message : String(err)}`, 1),
 );
 
-main(process.argv.slice(2)).then(
-  () => process.exit(0),
-  (err: unknown) => {
-    if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
-    if (err instanceof DeckError) fail(err.describe(), 2);
-    const msg = err instanceof Error ? err.message : String(err);
-    fail(`unexpected error: ${msg}`, 1);
-  },
-);
+main(process.argv.slice(2)).then(finish, (err: unknown) => {
+  if (err instanceof OutputError) fail(err.message, 1);
+  if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
+  if (err instanceof DeckError) fail(err.describe(), 2);
+  const msg = err instanceof Error ? err.message : String(err);
+  fail(`unexpected error: ${msg}`, 1);
+});

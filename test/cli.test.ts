@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,4 +141,59 @@ test('README lists every key, as the key table has it', () => {
       assert.ok(readme.includes(`| ${row.keys} | ${row.help} |`), `${mode}: | ${row.keys} | ${row.help} |`);
     }
   }
+});
+
+/**
+ * Run the CLI with its output going to a pipe that is read only once the
+ * program has ended, or after `holdMs` if it waits (as it must) for the
+ * reader: a slow reader such as `less` or a JSON reader that starts late.
+ */
+async function runSlowReader(args: string[], holdMs = 400): Promise<{ code: number | null; stdout: string }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, holdMs))]);
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  const code = await exited;
+  await closed;
+  return { code, stdout: Buffer.concat(chunks).toString('utf8') };
+}
+
+test('every byte reaches a slow reader of a pipe: text, --json, read, export, check --json', async (t) => {
+  const { generateDeck } = await import('../bench/deck.js');
+  const dir = mkdtempSync(join(tmpdir(), 'bp-pipe-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const deck = join(dir, 'big.md');
+  writeFileSync(deck, generateDeck(600));
+  const json = await runSlowReader(['--json', deck]);
+  assert.equal(json.code, 0);
+  assert.equal(JSON.parse(json.stdout).slides.length, 601);
+  const text = await runSlowReader([deck]);
+  assert.equal(text.code, 0);
+  assert.ok(text.stdout.length > 128 * 1024, `${text.stdout.length} bytes`);
+  assert.match(text.stdout, /Topic 600: point of the briefing[^]*\n$/);
+  const read = await runSlowReader(['read', deck]);
+  assert.equal(read.stdout, text.stdout);
+  const md = await runSlowReader(['export', '--format', 'md', deck]);
+  assert.equal(md.code, 0);
+  assert.match(md.stdout, /Topic 600: point of the briefing/);
+  const html = await runSlowReader(['export', '--format', 'html', deck]);
+  assert.match(html.stdout, /<\/html>\n?$/);
+  const check = await runSlowReader(['check', '--json', '--size', '40x12', deck]);
+  assert.ok(check.stdout.length > 64 * 1024, `${check.stdout.length} bytes`);
+  assert.ok(JSON.parse(check.stdout).findings.length > 100);
+});
+
+test('a closed or full standard output is an error, not a silent exit 0', { skip: process.platform !== 'linux' }, () => {
+  const deck = join(FIXTURES, 'basic.md');
+  const closed = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${deck}" >&-`], { encoding: 'utf8' });
+  assert.equal(closed.status, 1);
+  assert.match(closed.stderr, /^brief-present: standard output is closed/);
+  const full = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${deck}" >/dev/full`], { encoding: 'utf8' });
+  assert.equal(full.status, 1);
+  assert.match(full.stderr, /^brief-present: cannot write to standard output: ENOSPC/);
+  const devnull = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${deck}" >/dev/null`], { encoding: 'utf8' });
+  assert.equal(devnull.status, 0, devnull.stderr);
 });

@@ -97,16 +97,6 @@ test('an error while rendering: one line, exit 1, the terminal given back', { sk
   assert.equal(screen.match(/brief-present:/g)?.length, 1);
 });
 
-test('standard output closed: exits 0 and says nothing', () => {
-  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${DECK}" >&-; echo "exit=$?"`], {
-    encoding: 'utf8',
-    env: { ...process.env, XDG_RUNTIME_DIR: runtime },
-    timeout: 20_000,
-  });
-  assert.equal(r.stdout, 'exit=0\n');
-  assert.equal(r.stderr, '');
-});
-
 test('resizing from 20×5 to 300×80 and back, fast: no crash, the slide at the final size', async (t) => {
   const term = spawnTerm(process.execPath, [CLI, DECK], { cols: 20, rows: 5, env: { XDG_RUNTIME_DIR: runtime } });
   t.after(() => term.dispose());
