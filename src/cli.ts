@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neutraliseControls } from './deck/clean.js';
 import { deckToJson } from './deck/json.js';
-import { DeckError, parseFiles } from './deck/parse.js';
-import type { Deck, Dialect } from './deck/types.js';
+import { DeckError } from './deck/parse.js';
+import type { Dialect } from './deck/types.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
-import { loadDeck, LoadError } from './io/load.js';
+import { LoadError } from './io/load.js';
+import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
 import { RenderCache } from './render/slide.js';
 import { initialState } from './state/reducer.js';
 import { paintScreen, presenterMarkdown, slidesViewScreen } from './ui/frame.js';
@@ -79,11 +80,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const deckPath = opts.deck ?? bundledDeck();
   const dialect = opts.values.dialect as Dialect | undefined;
-  const read = (): { deck: Deck; folder: boolean } => {
-    const loaded = loadDeck(deckPath);
-    const pauses = !opts.flags.has('no-pauses');
-    return { deck: parseFiles(loaded.files, { folder: loaded.folder, pauses, dialect }), folder: loaded.folder };
-  };
+  const request: ReadRequest = { path: deckPath, pauses: !opts.flags.has('no-pauses'), dialect };
+  const read = () => readDeck(request);
   if (opts.command === 'check') {
     const { runCheck } = await import('./cli/check.js');
     return runCheck(opts, deckPath, () => read().deck);
@@ -136,7 +134,8 @@ async function main(argv: string[]): Promise<number> {
     guard,
     painted,
     state,
-    source: { path: deckPath, folder, load: () => read().deck },
+    // Read again on a worker thread: the presenter answers keys and signals meanwhile.
+    source: { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) },
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
   });
   return 0;
@@ -174,7 +173,8 @@ process.on('unhandledRejection', (err) =>
   fail(`unexpected error: ${err instanceof Error ? err.message : String(err)}`, 1),
 );
 
-main(process.argv.slice(2)).then(finish, (err: unknown) => {
+if (process.argv[2] === READ_WORKER_ARG) serveReads(process.env.BRIEF_PRESENT_FAULT);
+else main(process.argv.slice(2)).then(finish, (err: unknown) => {
   if (err instanceof OutputError) fail(err.message, 1);
   if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
   if (err instanceof DeckError) fail(err.describe(), 2);

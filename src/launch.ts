@@ -71,6 +71,10 @@ setFlagsFromString('--no-regexp-tier-up');
 // the briefing, 85 -> 73 MB with 2,000 slides, at no measured cost in time
 // (an 11 MB deck's --json: 542 / 547 ms).
 setFlagsFromString('--semi-space-growth-factor=1');
+// V8's linear-time regular expression engine, for the patterns a deck brings
+// (reveal-md's `separator`): with it they run in time linear in the text,
+// whatever their shape (src/deck/dialect.ts).
+setFlagsFromString('--enable-experimental-regexp-engine');
 
 /**
  * Compile the program, with the cached code when there is one. In a function

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DIALECTS, parseDeck, parseFiles, type Deck, type Dialect } from '../src/deck/parse.js';
 import { deckToJson } from '../src/deck/json.js';
+import { setFlagsFromString } from 'node:v8';
 import { separatorFromPattern } from '../src/deck/dialect.js';
+
+// As the launcher does (src/launch.ts): separator patterns run on V8's linear-time engine.
+setFlagsFromString('--enable-experimental-regexp-engine');
 
 const FIXTURES = new URL('./fixtures/dialects/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -200,9 +204,29 @@ test('reveal-md: odd separators never crash and never hang', () => {
   }
   assert.equal(separatorFromPattern(''), null);
   assert.equal(separatorFromPattern('^\\r?\\n$'), null);
-  const literal = separatorFromPattern('(a+)+$')!;
-  assert.equal(literal('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab'), null);
-  assert.deepEqual(literal('x (a+)+$ y'), { before: 'x ', after: ' y' });
+  // What the linear-time engine cannot run (a back-reference) is taken literally.
+  const literal = separatorFromPattern('(a)\\1')!;
+  assert.equal(literal('aa'), null);
+  assert.deepEqual(literal('x (a)\\1 y'), { before: 'x ', after: ' y' });
+  assert.deepEqual(separatorFromPattern('x'.repeat(300))!('x'.repeat(300)), { before: '', after: '' });
+});
+
+test('reveal-md: separator patterns that backtrack run in linear time', () => {
+  // Nested quantifiers, alternation under a quantifier, stacked quantifiers:
+  // each takes seconds to hours on V8's backtracking engine with these lines.
+  const patterns = ['(a+)+$', '^(a|a)*b$', '(a*)*b', 'a*a*a*a*a*a*a*b', '^(\\w+\\s?)+#$', '(.*a){12}x', '^((a|aa)+)+c'];
+  const started = performance.now();
+  for (const p of patterns) {
+    const sep = separatorFromPattern(p)!;
+    assert.ok(sep, p);
+    for (const line of ['a'.repeat(999) + '!', 'a'.repeat(500) + ' ' + 'a'.repeat(498) + '!']) assert.equal(sep(line), null, p);
+    const front = `---\nseparator: ${JSON.stringify(p)}\n---`;
+    const deck = read(`${front}\n\nA\n\n${('a'.repeat(999) + '!\n').repeat(200)}\nB`);
+    assert.equal(deck.dialect, 'reveal-md');
+  }
+  // Generous: the backtracking engine takes minutes on the first pattern alone.
+  assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
+  assert.deepEqual(separatorFromPattern('(a+)+$')!('aaaa'), { before: '', after: '' });
 });
 
 test('patat: no rules → slides at the Pandoc slide level, higher headings are title slides', () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import { parseDeck } from '../src/deck/parse.js';
+import { parseDeck, parseFiles } from '../src/deck/parse.js';
 import { createMarkdownRenderer, limitNesting } from '../src/render/markdown.js';
 import { renderNotesLines, renderSlideLines } from '../src/render/slide.js';
 import { codeLanguage, highlightCode } from '../src/render/syntax.js';
@@ -169,6 +169,34 @@ test('malformed front matter: one line naming the file and the line', () => {
     if (typeof line === 'number') assert.equal(at, line, `${name}: ${r.stderr}`);
     else assert.ok(at >= line[0] && at <= line[1], `${name}: line ${at} in ${line}: ${r.stderr}`);
     assert.ok(r.ms < 10_000, `${name}: ${r.ms} ms`);
+  }
+});
+
+test('lines that made the parser backtrack read in linear time, in every dialect', { timeout: 120_000 }, () => {
+  // Each took seconds to hours: a heading of `#` and spaces before a line
+  // separator, a fence of backticks before one, brackets and angle brackets in
+  // a title, a headingDivider comment without its end, a section name of spaces.
+  const n = 200_000;
+  const shapes = [
+    `# ${' \t'.repeat(n / 2)}#\u2028`,
+    `${'#'.repeat(6)} ${'# '.repeat(n / 2)}\u2028x`,
+    `${'`'.repeat(n)}\u2028`,
+    `${'~'.repeat(n)}\u2028`,
+    `# ${'['.repeat(n)}`,
+    `# ${'!['.repeat(n / 2)}`,
+    `# ${'<'.repeat(n)}`,
+    `# ${'[a]('.repeat(n / 4)}`,
+    `<!-- headingDivider: ${' '.repeat(n)}`,
+    `<!--${' headingDivider'.repeat(n / 15)}`,
+    `<!-- section: a${' '.repeat(n)}, -->`,
+  ];
+  for (const shape of shapes) {
+    for (const dialect of [undefined, 'marp', 'patat', 'reveal-md'] as const) {
+      const started = performance.now();
+      parseFiles([{ path: 'x.md', text: `# T\n\n${shape}\n\nend\n` }], { dialect });
+      const ms = performance.now() - started;
+      assert.ok(ms < 3000, `${JSON.stringify(shape.slice(0, 24))}… (${dialect ?? 'brief'}): ${Math.round(ms)} ms`);
+    }
   }
 });
 

@@ -1,7 +1,7 @@
 // --watch: edit the deck under a running presenter and see the change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +49,31 @@ test('--watch: edits show at once, on the slide that changed; a broken deck keep
   await term.waitFor((s) => !/watching/.test(s));
   term.write('q');
   await term.waitForExit();
+});
+
+test('--watch: a read that never ends is stopped after its budget; keys and signals work meanwhile', { timeout: 60_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-watch-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const deck = join(dir, 'talk.md');
+  writeFileSync(deck, deckText('original text'));
+  // The read worker spins for ever, as a deck that made the parser backtrack did.
+  const env = { XDG_RUNTIME_DIR: dir, BRIEF_PRESENT_FAULT: 'slow-read' };
+  const term = spawnTerm(process.execPath, [CLI, '--watch', deck], { cols: 100, rows: 30, env });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 4.*watching|watching.*slide 1 \/ 4/);
+  term.write('l'); // once a key is answered, the presenter is watching
+  await term.waitFor(/slide 2 \/ 4/);
+  writeFileSync(deck, deckText('edited text'));
+  await term.waitFor(/⚠ showing the last good version · reading the deck took longer than 10 s: stopped/, {
+    timeout: 30_000,
+  });
+  term.write('l');
+  await term.waitFor(/slide 3 \/ 4/);
+
+  // Saved again: a new read spins; a signal still ends the presenter at once.
+  writeFileSync(deck, deckText('edited again'));
+  term.kill('SIGTERM');
+  const status = await term.waitForExit({ timeout: 5_000 });
+  assert.equal(status.signal ?? 0, 0, JSON.stringify(status));
+  assert.doesNotMatch(term.screen(), /slide 3 \/ 4/, 'the main screen is back');
 });

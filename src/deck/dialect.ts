@@ -253,8 +253,23 @@ const revealDefault: SeparatorTest = (line, prev) =>
 /** Does a line hold a separator? What is before and after it stays on the slides either side. */
 export type LineSeparator = (line: string) => { before: string; after: string } | null;
 
-/** Nested quantifiers (`(a+)+`) can take forever on a long line: such a pattern is taken literally. */
-const RISKY = /\([^)]*[*+}][^)]*\)\s*[*+{?]/;
+/** Longer separator patterns are taken literally. */
+const MAX_PATTERN = 256;
+
+/**
+ * A user's pattern as an expression that runs in time linear in the line, on
+ * V8's linear-time engine (the `l` flag, turned on by the launcher with
+ * `--enable-experimental-regexp-engine`); null when it cannot run there
+ * (back-references, look-arounds), when it is not an expression at all, or
+ * when the engine is off: the caller then takes it literally.
+ */
+function linearRegExp(source: string): RegExp | null {
+  try {
+    return new RegExp(source, 'l');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A reveal-md `separator` / `verticalSeparator` as a line test. reveal-md
@@ -264,7 +279,8 @@ const RISKY = /\([^)]*[*+}][^)]*\)\s*[*+{?]/;
  * taken as literal text (`<!--s-->`).
  */
 export function separatorFromPattern(pattern: string): LineSeparator | null {
-  let src = pattern;
+  const literal = () => new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  let src = pattern.length <= MAX_PATTERN ? pattern : '';
   let anchored = false;
   const strip = [
     /^\^/,
@@ -286,15 +302,8 @@ export function separatorFromPattern(pattern: string): LineSeparator | null {
       }
     }
   }
-  if (!src) return null;
-  let re: RegExp;
-  try {
-    if (RISKY.test(src) || /\\[rn]/.test(src)) throw new Error('literal');
-    re = new RegExp(anchored ? `^(?:${src})[ \\t]*$` : src);
-  } catch {
-    const literal = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(literal);
-  }
+  if (!src && pattern.length <= MAX_PATTERN) return null;
+  const re = (src && !/\\[rn]/.test(src) && linearRegExp(anchored ? `^(?:${src})[ \\t]*$` : src)) || literal();
   if (re.test('')) return null;
   return (line) => {
     if (line.length > 1000) return null;
@@ -322,12 +331,29 @@ function revealSeparators(data: Record<string, unknown>): SeparatorTest {
   };
 }
 
+/** The value of the first `<!-- headingDivider: … -->` comment, found in one pass. */
+function headingDividerComment(body: string): string | null {
+  const NAME = 'headingDivider';
+  let close = -1;
+  for (let at = body.indexOf('<!--'); at >= 0; at = body.indexOf('<!--', at + 4)) {
+    let i = at + 4;
+    while (i < body.length && /\s/.test(body[i])) i++;
+    if (!body.startsWith(NAME, i)) continue;
+    if (close < i) close = body.indexOf('-->', i);
+    if (close < 0) return null;
+    const rest = body.slice(i + NAME.length, close).trim();
+    if (rest[0] !== ':' || rest.includes('\n')) continue;
+    return rest.slice(1).trim();
+  }
+  return null;
+}
+
 /** Marp's `headingDivider` (front matter or a comment anywhere): a level, or a list of levels. */
 function marpHeadingDivider(data: Record<string, unknown>, body: string): ((level: number) => boolean) | undefined {
   let v: unknown = data.headingDivider;
   if (v === undefined) {
-    const m = /<!--\s*headingDivider\s*:\s*([^\n]*?)\s*-->/.exec(body);
-    if (m) v = /^\[/.test(m[1]) ? m[1].replace(/[[\]\s]/g, '').split(',').map(Number) : Number(m[1]);
+    const m = headingDividerComment(body);
+    if (m !== null) v = /^\[/.test(m) ? m.replace(/[[\]\s]/g, '').split(',').map(Number) : Number(m);
   }
   if (typeof v === 'number' && v >= 1 && v <= 6) return (level) => level <= (v as number);
   if (Array.isArray(v)) {

@@ -136,8 +136,8 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       const name = pendingSection ?? (!folder && heading?.level === 1 ? heading.text : undefined);
       if (name !== undefined) {
         // <!-- section: Name, 5 min --> plans the section.
-        const planned = pendingSection !== undefined ? /^(.*?)\s*,\s*(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes))\s*$/i.exec(name) : null;
-        if (planned) startSection(planned[1], minutes(planned[2]));
+        const planned = pendingSection !== undefined ? plannedSection(name) : null;
+        if (planned) startSection(planned.name, planned.minutes);
         else startSection(name);
       }
       pendingSection = undefined;
@@ -223,4 +223,12 @@ export function titleSlideMarkdown(meta: DeckMeta): string {
   const byline = [meta.author, meta.date].filter(Boolean).join(' · ');
   if (byline) parts.push(byline);
   return parts.join('\n\n');
+}
+
+/** `Name, 5 min`: the section's name and planned minutes (the time follows the last comma). */
+function plannedSection(text: string): { name: string; minutes: number | undefined } | null {
+  const comma = text.lastIndexOf(',');
+  if (comma < 0) return null;
+  const time = /^\s*(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes))\s*$/i.exec(text.slice(comma + 1));
+  return time ? { name: text.slice(0, comma).trimEnd(), minutes: minutes(time[1]) } : null;
 }

@@ -29,7 +29,7 @@ export interface SlideParts {
 export type Report = (line: number, code: DiagnosticCode, message: string) => void;
 export type DiagnosticCode = 'unknown-directive' | 'note-in-code' | 'unclosed-fence' | 'unclosed-comment';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 const RULE = /^ {0,3}-{3,}[ \t]*$/;
 /** Any thematic break: `---`, `***`, `___`, spaced or not. */
 export const ANY_RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -553,6 +553,32 @@ export interface Heading {
   text: string;
 }
 
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/**
+ * An ATX heading (`## Text ##`) as CommonMark reads it: up to three spaces,
+ * one to six `#`, then a space, a tab or the end; the text without the
+ * closing run of `#` and the spaces around it. One pass over the line.
+ */
+export function atxHeading(line: string): Heading | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level < 1 || level > 6) return null;
+  let start = i + level;
+  if (start < line.length && !isBlank(line[start])) return null;
+  let end = line.length;
+  while (end > start && isBlank(line[end - 1])) end--;
+  let close = end;
+  while (close > start && line[close - 1] === '#') close--;
+  // A closing run counts after a space or a tab, or when it is all there is.
+  if (close === start || isBlank(line[close - 1])) end = close;
+  while (start < end && isBlank(line[start])) start++;
+  while (end > start && isBlank(line[end - 1])) end--;
+  return { level, text: line.slice(start, end) };
+}
+
 /** The first heading (ATX or setext) outside code. */
 export function firstHeading(body: string): Heading | null {
   const lines = body.split('\n');
@@ -560,8 +586,8 @@ export function firstHeading(body: string): Heading | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fence.step(line)) continue;
-    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) return { level: atx[1].length, text: plainInline(atx[2] ?? '') };
+    const atx = atxHeading(line);
+    if (atx) return { level: atx.level, text: plainInline(atx.text) };
     const next = lines[i + 1];
     if (next !== undefined && isParagraphText(line)) {
       if (/^ {0,3}=+[ \t]*$/.test(next)) return { level: 1, text: plainInline(line) };
@@ -574,9 +600,10 @@ export function firstHeading(body: string): Heading | null {
 /** Inline Markdown to plain text, for titles and menus. */
 export function plainInline(s: string): string {
   return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    // Each pattern stops at the next opening bracket: one pass over the text.
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(\*|_)(.+?)\1/g, '$2')
     .replace(/~~(.+?)~~/g, '$1')

@@ -34,7 +34,7 @@ const PASSTHROUGH = [
 const MAX_MARKERS = 16;
 /** Columns of indentation kept (16 levels of a two-space list). */
 const MAX_INDENT = 32;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 
 /**
  * Where the container markers that open a line end, and where the first

@@ -19,7 +19,7 @@ export interface PresentOptions {
   /** Join the channel that keeps this terminal in step with others. */
   link?: { channel: string; role: Role; dir?: string };
   /** The deck's files, and how to read them again, for watching. */
-  source?: { path: string; folder: boolean; load: () => Deck };
+  source?: { path: string; folder: boolean; load: () => Promise<Deck> };
   /** What painted the first frame before the interface loaded: its renderer, cache and terminal. */
   md?: MarkdownRenderer;
   cache?: RenderCache;
@@ -52,11 +52,18 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   /** Whichever view is running, told when the deck is read again. */
   let ui: { refresh(): void; stop(): void } | null = null;
   const watcher: { stop: (() => void) | null } = { stop: null };
-  const reload = () => {
+  // One read at a time; a change during a read is read once that one ends.
+  const reading = { busy: false, again: false };
+  const reload = async () => {
     const source = options.source;
     if (!source) return;
+    if (reading.busy) {
+      reading.again = true;
+      return;
+    }
+    reading.busy = true;
     try {
-      const next = source.load();
+      const next = await source.load();
       const index = firstChangedSlide(shown.deck, next);
       shown = {
         deck: next,
@@ -67,11 +74,14 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     } catch (err) {
       shown = { ...shown, error: describe(err) };
     }
+    const again = reading.again;
+    reading.busy = reading.again = false;
     ui?.refresh();
+    if (again) void reload();
   };
   const setWatch = (on: boolean) => {
     if (on && !watcher.stop && options.source) {
-      watcher.stop = watchDeck(options.source.path, options.source.folder, reload);
+      watcher.stop = watchDeck(options.source.path, options.source.folder, () => void reload());
     } else if (!on && watcher.stop) {
       watcher.stop();
       watcher.stop = null;
