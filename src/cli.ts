@@ -11,9 +11,8 @@ import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js'
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
-import { RenderCache } from './render/slide.js';
 import { initialState } from './state/reducer.js';
-import { paintScreen, presenterMarkdown, slidesViewScreen } from './ui/frame.js';
+import { presenterMarkdown } from './ui/frame.js';
 import { shapeOf } from './ui/geometry.js';
 import { TerminalGuard } from './ui/terminal.js';
 import type { Launch } from './launch.js';
@@ -109,34 +108,19 @@ async function main(argv: string[]): Promise<number> {
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
 
-  // Paint the first slide now, before the rest of the presenter loads (the
-  // link between terminals, the file watcher): the same lines the slides
-  // view then draws, so nothing flickers.
-  const md = presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT);
-  const cache = new RenderCache(deck, md, theme);
   const guard = new TerminalGuard();
   terminal = guard;
-  guard.enter();
-  const state = initialState(shapeOf(deck), { view, watch });
-  let painted: string[] | undefined;
-  if (view === 'slides') {
-    const cols = process.stdout.columns || 80;
-    const rows = process.stdout.rows || 24;
-    painted = slidesViewScreen({ deck, cache, theme, cols, rows, state }) ?? undefined;
-    if (painted) process.stdout.write(paintScreen(painted));
-  }
-
-  if (typeof __launch !== 'undefined') __launch.painted();
   const { present } = await import('./ui/present.js');
   await present(deck, theme, {
-    md,
-    cache,
+    md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard,
-    painted,
-    state,
+    state: initialState(shapeOf(deck), { view, watch }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
     source: { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) },
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
+    onPainted: () => {
+      if (typeof __launch !== 'undefined') __launch.painted();
+    },
   });
   return 0;
 }

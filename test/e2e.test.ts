@@ -105,11 +105,13 @@ test('resize re-renders at the new size; too small says so and recovers', async 
   assert.match(term.lines()[0], /^ +UNCLASSIFIED +$/);
 
   term.resize(30, 8);
-  await term.waitFor(/Terminal too small \(30×8\)/);
-  assert.match(term.screen(), /at least\s+40×12/);
+  await term.waitFor(/Too small: 30×8\nneed 40×12\nenlarge, or q to quit/);
+  term.write('l'); // nothing moves unseen
+  term.resize(39, 12);
+  await term.waitFor(/Terminal too small \(39×12\)\.\nSlides need at least 40×12\.\nEnlarge it, or press q to quit\./);
 
   term.resize(100, 30);
-  await term.waitFor((s) => /slide 2 \/ 6/.test(s) && !/too small/.test(s));
+  await term.waitFor((s) => /slide 2 \/ 6/.test(s) && !/too small/i.test(s));
 
   term.write('\u0003'); // Ctrl-C
   assert.equal((await term.waitForExit()).exitCode, 0);

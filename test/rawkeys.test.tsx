@@ -88,17 +88,3 @@ test('stopping the reader leaves what it has not read for the next reader', asyn
   assert.equal(stdin.read(), 'm');
 });
 
-test('keys read together with the one that stops the reader are left for the next reader', async () => {
-  const names: string[] = [];
-  const stdin = new PassThrough();
-  const reader = new KeyReader(stdin as unknown as NodeJS.ReadStream, (n) => {
-    names.push(...n);
-    if (n.includes('s')) reader.stop();
-  });
-  reader.start();
-  stdin.write('ls\u001b[Bj');
-  await tick();
-  await tick();
-  assert.deepEqual(names, ['l', 's']);
-  assert.equal(stdin.read(), '\u001b[Bj');
-});

@@ -99,16 +99,31 @@ test('q and Ctrl-C quit, also from an overlay', () => {
 
 test('a tall slide scrolls before next advances, and back before previous', () => {
   const vp = { maxScroll: 10, page: 4 };
-  let s = pressKeys(start(), 'l', { viewport: vp });
+  const tall = () => ({ slide: vp, notes: { maxScroll: 0, page: 1 } });
+  let s = pressKeys(start(), 'l', tall);
   assert.deepEqual([s.index, s.scroll], [0, 4]);
-  s = pressKeys(s, 'll', { viewport: vp });
+  s = pressKeys(s, 'll', tall);
   assert.deepEqual([s.index, s.scroll], [0, 10]);
-  s = pressKeys(s, 'h', { viewport: vp });
+  s = pressKeys(s, 'h', tall);
   assert.deepEqual([s.index, s.scroll], [0, 6]);
-  s = pressKeys(s, 'll', { viewport: vp });
+  s = pressKeys(s, 'll', tall);
   assert.deepEqual([s.index, s.scroll], [1, 0]);
   // Jumps do not scroll.
-  assert.equal(pressKeys(start(), 'G', { viewport: vp }).index, 11);
+  assert.equal(pressKeys(start(), 'G', tall).index, 11);
+});
+
+test('keys in one burst each act on the screen the key before them left (no phantom scroll)', () => {
+  // Slide 0 is tall (scrolls 10 lines); the others fit. The fit is measured after every key.
+  const measure = (s: State) => ({
+    slide: { maxScroll: s.index === 0 ? 10 : 0, page: 10 },
+    notes: { maxScroll: 0, page: 1 },
+  });
+  let s = pressKeys(start(), 'l', measure);
+  assert.deepEqual([s.index, s.scroll], [0, 10], 'scrolled to the end of the tall slide');
+  s = pressKeys(s, 'll', measure);
+  assert.deepEqual([s.index, s.scroll], [2, 0], 'two presses together: two slides on');
+  s = pressKeys(s, 'h', measure);
+  assert.deepEqual([s.index, s.scroll], [1, 0]);
 });
 
 test('the key table: every key bound once per view, and the help is generated from it', () => {
@@ -167,7 +182,7 @@ const DOC: ReadingDoc = {
   slideStarts: Array.from({ length: 12 }, (_, i) => i * 10),
   find: (q) => (q === 'apple' ? [15, 95] : []),
 };
-const rd = { doc: () => DOC };
+const rd = () => ({ slide: { maxScroll: 0, page: 1 }, notes: { maxScroll: 0, page: 1 }, doc: () => DOC });
 
 test('r enters the reading view at the current slide and leaves it at the slide being read', () => {
   let s = pressKeys(start(3), 'r', rd);
@@ -236,22 +251,22 @@ test('slide index: type to filter, arrows choose, Enter jumps', () => {
 });
 
 test('the timer starts on the first slide change, pauses, resets', () => {
-  let s = reducer(start(), { type: 'key', key: 'l', ctx: { now: 1000 } });
+  let s = reducer(start(), { type: 'key', key: 'l', now: 1000 });
   assert.equal(s.timer.running, true);
   assert.equal(elapsed(s.timer, 6000), 5000);
-  s = reducer(s, { type: 'key', key: 't', ctx: { now: 6000 } });
+  s = reducer(s, { type: 'key', key: 't', now: 6000 });
   assert.equal(s.timer.running, false);
   assert.equal(elapsed(s.timer, 60000), 5000);
-  s = reducer(s, { type: 'key', key: 't', ctx: { now: 10000 } });
+  s = reducer(s, { type: 'key', key: 't', now: 10000 });
   assert.equal(elapsed(s.timer, 12000), 7000);
-  s = reducer(s, { type: 'key', key: 'T', ctx: { now: 12000 } });
+  s = reducer(s, { type: 'key', key: 'T', now: 12000 });
   assert.deepEqual([s.timer.running, elapsed(s.timer, 20000)], [false, 0]);
   // Started early by hand, it keeps running through slide changes.
-  s = reducer(start(), { type: 'key', key: 't', ctx: { now: 0 } });
-  s = reducer(s, { type: 'key', key: 'l', ctx: { now: 5000 } });
+  s = reducer(start(), { type: 'key', key: 't', now: 0 });
+  s = reducer(s, { type: 'key', key: 'l', now: 5000 });
   assert.equal(elapsed(s.timer, 7000), 7000);
   // Section pacing: the time the current section was entered.
-  s = reducer(s, { type: 'key', key: ']', ctx: { now: 9000 } });
+  s = reducer(s, { type: 'key', key: ']', now: 9000 });
   assert.equal(s.sectionEntry, 9000);
 });
 
@@ -285,13 +300,13 @@ test('section menu: opens on the current section; arrows choose, Enter or a digi
 });
 
 test('J / K scroll the notes a page at a time, within their length; a new slide starts at the top', () => {
-  const notes = { maxScroll: 12, page: 5 };
-  let s = pressKeys(start(), 'J', { notes });
+  const notes = () => ({ slide: { maxScroll: 0, page: 1 }, notes: { maxScroll: 12, page: 5 } });
+  let s = pressKeys(start(), 'J', notes);
   assert.equal(s.notesScroll, 5);
-  s = pressKeys(s, 'JJ', { notes });
+  s = pressKeys(s, 'JJ', notes);
   assert.equal(s.notesScroll, 12);
-  s = pressKeys(s, 'K', { notes });
+  s = pressKeys(s, 'K', notes);
   assert.equal(s.notesScroll, 7);
-  assert.equal(pressKeys(s, 'l', { notes }).notesScroll, 0);
+  assert.equal(pressKeys(s, 'l', notes).notesScroll, 0);
   assert.equal(pressKeys(start(), 'J').notesScroll, 0, 'notes that fit do not scroll');
 });

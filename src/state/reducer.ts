@@ -67,6 +67,8 @@ export interface State {
   watch: boolean;
   /** Timer reading when the current section was entered (ms), for section pacing. */
   sectionEntry: number;
+  /** How what is shown fits the screen: set by the view after every change (a 'fit' action). */
+  fit: Fit;
   quit: boolean;
 }
 
@@ -88,27 +90,33 @@ export interface ReadingDoc {
   find(query: string): readonly number[];
 }
 
-/** What a key needs from outside the state: layout and the clock. */
-export interface KeyContext {
-  viewport?: Viewport;
-  /** How the notes fit their pane, where notes are shown. */
-  notes?: Viewport;
-  /** The reading document (made on demand: it renders the whole deck). */
+/**
+ * How the state's screen fits the terminal: the view measures it after every
+ * change and hands it over as a 'fit' action, so each key of a burst is
+ * applied to the screen the key before it left (not to the one before the
+ * burst).
+ */
+export interface Fit {
+  /** The current slide (at its reveal step) in its area. */
+  slide: Viewport;
+  /** The notes in their pane, where notes are shown. */
+  notes: Viewport;
+  /** The reading document at the current width (made on demand: it renders the whole deck). */
   doc?: () => ReadingDoc;
-  now?: number;
 }
 
 export type Action =
-  | { type: 'key'; key: string; ctx?: KeyContext }
-  | { type: 'goto'; index: number; ctx?: KeyContext }
-  | { type: 'gotoSection'; section: number; ctx?: KeyContext }
+  /** A key press, with the clock's time when it matters (the timer starts on the first move). */
+  | { type: 'key'; key: string; now?: number }
+  | { type: 'goto'; index: number; now?: number }
+  | { type: 'gotoSection'; section: number; now?: number }
+  /** How the screen of the state now fits the terminal. */
+  | { type: 'fit'; fit: Fit }
   /** A position from a linked terminal: applied as is, never echoed back. */
   | { type: 'remote'; index: number; step: number; now?: number }
   /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
   | { type: 'reload'; deck: DeckShape; index: number }
-  | { type: 'close' }
-  /** Draw again with nothing changed (warms the drawing code while idle). */
-  | { type: 'refresh' };
+  | { type: 'close' };
 
 export interface DeckShape {
   count: number;
@@ -116,6 +124,20 @@ export interface DeckShape {
   steps?: readonly number[];
   texts?: readonly SearchText[] | (() => readonly SearchText[]);
   titles?: readonly string[];
+}
+
+const FITS: Viewport = { maxScroll: 0, page: 1 };
+
+/** What a key is applied with: the state's fit, and the time of the key. */
+interface KeyContext {
+  viewport: Viewport;
+  notes: Viewport;
+  doc?: () => ReadingDoc;
+  now?: number;
+}
+
+function contextOf(state: State, now: number | undefined): KeyContext {
+  return { viewport: state.fit.slide, notes: state.fit.notes, doc: state.fit.doc, now };
 }
 
 export function initialState(deck: DeckShape, options: { index?: number; view?: View; watch?: boolean } = {}): State {
@@ -144,11 +166,10 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
     timer: { started: false, running: false, since: 0, banked: 0 },
     sectionEntry: 0,
     watch: options.watch ?? false,
+    fit: { slide: FITS, notes: FITS },
     quit: false,
   };
 }
-
-const FITS: Viewport = { maxScroll: 0, page: 1 };
 
 /** Search texts as a function that makes them once, on first call. */
 function lazyTexts(texts: DeckShape['texts']): () => readonly SearchText[] {
@@ -396,10 +417,10 @@ function onMenuKey(state: State, key: string, ctx: KeyContext): State | null {
     case 'end':
       return { ...state, menuSelected: last };
     case 'enter':
-      return reducer(state, { type: 'gotoSection', section: state.menuSelected, ctx });
+      return reducer(state, { type: 'gotoSection', section: state.menuSelected, now: ctx.now });
     default:
       if (/^[1-9]$/.test(key) && Number(key) - 1 <= last) {
-        return reducer(state, { type: 'gotoSection', section: Number(key) - 1, ctx });
+        return reducer(state, { type: 'gotoSection', section: Number(key) - 1, now: ctx.now });
       }
       return null;
   }
@@ -511,12 +532,12 @@ function onKey(state: State, key: string, ctx: KeyContext): State {
 export function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'key':
-      return onKey(state, action.key, action.ctx ?? {});
+      return onKey(state, action.key, contextOf(state, action.now));
     case 'goto':
-      return { ...go(state, action.index, action.ctx?.now), overlay: 'none', ...readingJump(state, action.index, action.ctx ?? {}) };
+      return { ...go(state, action.index, action.now), overlay: 'none', ...readingJump(state, action.index, contextOf(state, action.now)) };
     case 'gotoSection': {
       const s = state.sections[clamp(action.section, 0, state.sections.length - 1)];
-      return { ...go(state, s.first, action.ctx?.now), overlay: 'none', ...readingJump(state, s.first, action.ctx ?? {}) };
+      return { ...go(state, s.first, action.now), overlay: 'none', ...readingJump(state, s.first, contextOf(state, action.now)) };
     }
     case 'remote': {
       const index = clamp(action.index, 0, state.count - 1);
@@ -527,8 +548,8 @@ export function reducer(state: State, action: Action): State {
     }
     case 'close':
       return { ...state, overlay: 'none' };
-    case 'refresh':
-      return { ...state };
+    case 'fit':
+      return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit };
     case 'reload': {
       const d = action.deck;
       const index = clamp(action.index >= 0 ? action.index : state.index, 0, d.count - 1);
@@ -552,7 +573,16 @@ export function reducer(state: State, action: Action): State {
   }
 }
 
-/** Feed a key string ("llgg", "12G", "<esc>") through the reducer. */
-export function pressKeys(state: State, keys: string, ctx?: KeyContext): State {
-  return parseKeyString(keys).reduce((s, key) => reducer(s, { type: 'key', key, ctx }), state);
+function sameFit(a: Fit, b: Fit): boolean {
+  const same = (x: Viewport, y: Viewport) => x.maxScroll === y.maxScroll && x.page === y.page;
+  return same(a.slide, b.slide) && same(a.notes, b.notes) && a.doc === b.doc;
+}
+
+/**
+ * Feed a key string ("llgg", "12G", "<esc>") through the reducer, as a view
+ * does: after each key, the state's fit is measured again by `measure`.
+ */
+export function pressKeys(state: State, keys: string, measure?: (s: State) => Fit, now?: number): State {
+  const fitted = (s: State) => (measure ? reducer(s, { type: 'fit', fit: measure(s) }) : s);
+  return parseKeyString(keys).reduce((s, key) => fitted(reducer(s, { type: 'key', key, now })), fitted(state));
 }

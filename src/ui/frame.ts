@@ -1,8 +1,8 @@
 /**
- * The slides view as plain lines: the same functions make the screen painted
- * without Ink (the first slide at start, then every key in light.ts) and the
- * frame the Ink container draws for the slides view, so a hand-over between
- * the two shows no change.
+ * Screens as plain lines, pure functions of the state and the size: the
+ * slides view and the too-small notice that the direct painter writes
+ * (direct.ts), and the parts (notes pane, slide area, status hints) that the
+ * Ink views share with it.
  */
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
@@ -13,7 +13,7 @@ import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
 import { truncate } from '../render/wrap.js';
 import type { State } from '../state/reducer.js';
-import { layout } from './layout.js';
+import { layout, MIN_COLS, MIN_ROWS } from './layout.js';
 
 /** A pane of exactly `rows` lines: a slide with a blank line above (centred for a title slide). */
 export function slideAreaLines(lines: string[], rows: number, margin: number, middle: boolean): string[] {
@@ -159,7 +159,7 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
 /**
  * A state the slides view shows by itself: the slides view with no overlay
  * but the search prompt. Every other state (menu, help, index, presenter,
- * reading) needs the Ink interface.
+ * reading) is drawn by Ink.
  */
 export function slidesViewState(state: State): boolean {
   return state.view === 'slides' && (state.overlay === 'none' || state.overlay === 'search');
@@ -194,6 +194,21 @@ export function slidesViewScreen(v: {
     error: v.error,
     status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
   });
+}
+
+/**
+ * The notice shown while the terminal is smaller than a slide needs (only
+ * quitting acts then): the longest wording whose lines fit the width unbroken.
+ */
+export function tooSmallLines(cols: number, rows: number): string[] {
+  const need = `${MIN_COLS}×${MIN_ROWS}`;
+  const wordings = [
+    [`Terminal too small (${cols}×${rows}).`, `Slides need at least ${need}.`, 'Enlarge it, or press q to quit.'],
+    [`Too small: ${cols}×${rows}`, `need ${need}`, 'enlarge, or q to quit'],
+    [`${cols}×${rows}`, `need ${need}`, 'q quits'],
+  ];
+  const fits = wordings.find((w) => w.every((line) => line.length <= cols)) ?? wordings[wordings.length - 1];
+  return fits.map((line) => truncate(line, Math.max(1, cols))).slice(0, Math.max(1, rows - 1));
 }
 
 /** The banner over the last good deck when the deck on disk no longer parses. */

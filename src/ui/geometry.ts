@@ -1,15 +1,14 @@
 /**
- * What a view's keys need to know of the screen, as pure functions of the
- * deck, the state and the terminal's size: where things go, how far the slide
- * and its notes scroll, the reading document. The Ink container and the
- * slides view that runs without Ink (src/ui/light.ts) both use them, so a key
- * does the same whichever draws.
+ * Where things go on the screen, as pure functions of the deck, the state and
+ * the terminal's size, and how the state's screen fits it (FitMeasure: how far
+ * the slide and its notes scroll, the reading document), which the session
+ * hands to the reducer after every change. Both painters draw from them.
  */
 import { plainInline } from '../deck/split.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/slide.js';
 import { contentWidth } from '../render/slide.js';
-import type { DeckShape, KeyContext, ReadingDoc, State } from '../state/reducer.js';
+import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../state/sync.js';
 import { notesFit } from './frame.js';
 import { layout, presenterLayout, type Layout, type PresenterLayout } from './layout.js';
@@ -91,22 +90,28 @@ export function notesShown(cache: RenderCache, state: State, g: Geometry): { max
   return notesFit(shown.lines, shown.rows);
 }
 
-/** What a key press needs from outside the state. */
-export function keyContext(
-  cache: RenderCache,
-  state: State,
-  g: Geometry,
-  doc: () => ReadingDoc,
-  now: number,
-): KeyContext {
-  const slideLines = g.lay.tooSmall || state.view === 'reading' ? [] : cache.slide(g.cur, g.width, g.curStep);
-  const fit = notesShown(cache, state, g);
-  return {
-    viewport: { maxScroll: Math.max(0, slideLines.length - g.bodyRows), page: Math.max(1, g.bodyRows - 2) },
-    notes: { maxScroll: fit.maxScroll, page: Math.max(1, fit.room - 1) },
-    doc,
-    now,
-  };
+/**
+ * Measures how a state's screen fits the terminal (for the reducer's 'fit'
+ * action). The reading document is one function per cache, width and page,
+ * so that an unchanged fit is the same fit.
+ */
+export class FitMeasure {
+  private doc: { cache: RenderCache; readWidth: number; fixedRows: number; doc: () => ReadingDoc } | null = null;
+
+  measure(deck: Deck, cache: RenderCache, state: State, cols: number, rows: number, error?: string): Fit {
+    const g = geometry(deck, state, cols, rows, error);
+    const slideLines = g.lay.tooSmall || state.view === 'reading' ? [] : cache.slide(g.cur, g.width, g.curStep);
+    const fit = notesShown(cache, state, g);
+    const d = this.doc;
+    if (!d || d.cache !== cache || d.readWidth !== g.readWidth || d.fixedRows !== g.fixedRows) {
+      this.doc = { cache, readWidth: g.readWidth, fixedRows: g.fixedRows, doc: readingDoc(cache, g.readWidth, g.fixedRows) };
+    }
+    return {
+      slide: { maxScroll: Math.max(0, slideLines.length - g.bodyRows), page: Math.max(1, g.bodyRows - 2) },
+      notes: { maxScroll: fit.maxScroll, page: Math.max(1, fit.room - 1) },
+      doc: this.doc!.doc,
+    };
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Key presses read from the terminal without Ink, named exactly as they are
- * when Ink reads them: the slides view runs without Ink (src/ui/light.ts),
- * and a key must mean the same whichever reads it.
+ * Key presses read from the terminal, named exactly as Ink's useInput names
+ * them: the session (session.ts) is the only reader of the terminal's input,
+ * and Ink, which draws the other views, never reads it.
  *
  * So the bytes go through Ink's own input parser (which splits a chunk into
  * key presses and holds a lone ESC for a moment) and key parser, then the
@@ -57,12 +57,7 @@ export function inkKey(data: string): { input: string; key: Key } {
   return { input, key };
 }
 
-/**
- * Reads key presses from a terminal's input until stopped, and reports
- * their names. Stopping leaves the input not yet reported in the stream for
- * the next reader (Ink, when the interface takes over), even keys that came
- * in the same read as the one that stopped it.
- */
+/** Reads key presses from a terminal's input until stopped, and reports their names. */
 export class KeyReader {
   private readonly parser = createInputParser();
   private flush: NodeJS.Immediate | undefined;
@@ -93,15 +88,7 @@ export class KeyReader {
     let chunk: string | null;
     while (!this.stopped && (chunk = this.stdin.read() as string | null) !== null) {
       const keys = this.parser.push(chunk);
-      for (let i = 0; i < keys.length; i++) {
-        this.emit(keys[i]);
-        if (this.stopped) {
-          // The listener stopped reading at this key: the rest is the next reader's.
-          const rest = keys.slice(i + 1).join('');
-          if (rest) this.stdin.unshift(rest);
-          return;
-        }
-      }
+      for (const key of keys) if (!this.stopped) this.emit(key);
     }
     if (this.stopped) return;
     // A lone ESC is a key of its own unless the rest of a sequence follows at once.

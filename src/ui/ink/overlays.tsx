@@ -1,12 +1,11 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { Deck } from '../deck/types.js';
-import type { Theme } from '../render/theme.js';
-import { truncate, wrapLines } from '../render/wrap.js';
-import { helpRows, type Mode } from '../state/keys.js';
-import { indexRows, type State } from '../state/reducer.js';
-import { MIN_COLS, MIN_ROWS } from './layout.js';
+import type { Deck } from '../../deck/types.js';
+import type { Theme } from '../../render/theme.js';
+import { truncate } from '../../render/wrap.js';
+import { helpRows, type Mode } from '../../state/keys.js';
+import { indexRows, type State } from '../../state/reducer.js';
 
 /**
  * The section menu, drawn by ink-select-input. Its keys go through the one
@@ -86,19 +85,6 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
         {theme.muted('   ↑/↓ choose · Enter go · Esc close')}
       </Text>
       <Text>{lines.length ? lines.join('\n') : theme.muted('  no slide matches')}</Text>
-    </Box>
-  );
-}
-
-export function TooSmall(props: { cols: number; rows: number; termRows: number }) {
-  const msg = [
-    `Terminal too small (${props.cols}×${props.termRows}).`,
-    `Slides need at least ${MIN_COLS}×${MIN_ROWS}.`,
-    'Enlarge it, or press q to quit.',
-  ];
-  return (
-    <Box flexDirection="column" height={props.rows} overflow="hidden">
-      <Text>{wrapLines(msg, props.cols).slice(0, props.rows).join('\n')}</Text>
     </Box>
   );
 }

@@ -1,0 +1,41 @@
+/**
+ * The painter without Ink: the plain slides view (with the search prompt) and
+ * the too-small notice, each one pure function of the screen (frame.ts),
+ * written straight to the terminal. Only the lines that changed since the
+ * last paint are written; at a new size, or after another painter drew, the
+ * screen is cleared and drawn whole.
+ */
+import { paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
+import type { Painter, Screen } from './session.js';
+
+export interface PaintedScreen {
+  lines: string[];
+  cols: number;
+  rows: number;
+}
+
+export class DirectPainter implements Painter {
+  private last: PaintedScreen | null = null;
+
+  constructor(private readonly out: { write(s: string): unknown }) {}
+
+  /** The lines this painter would draw for a screen. */
+  static lines(screen: Screen): string[] {
+    return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
+  }
+
+  paint(screen: Screen): void {
+    const lines = DirectPainter.lines(screen);
+    const { cols, rows } = screen;
+    const last = this.last;
+    const same = last !== null && last.cols === cols && last.rows === rows;
+    const out = paintScreen(lines, { clear: !same, previous: same ? last.lines : undefined });
+    // The cursor stays hidden whoever drew before.
+    if (out) this.out.write(same ? out : '\u001b[?25l' + out);
+    this.last = { lines, cols, rows };
+  }
+
+  release(): void {
+    this.last = null;
+  }
+}

@@ -1,0 +1,97 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Deck } from '../../deck/types.js';
+import type { RenderCache } from '../../render/slide.js';
+import { timingLine } from '../../render/status.js';
+import type { Theme } from '../../render/theme.js';
+import { truncate } from '../../render/wrap.js';
+import { clock, pace, sectionBudgets, wallClock, type Plan } from '../../state/pacing.js';
+import { elapsed, sectionOf, type State } from '../../state/reducer.js';
+import { notesPaneLines, slideAreaLines } from '../frame.js';
+import { presenterLayout } from '../layout.js';
+
+/** The briefer's view: the slide, its notes, the next slide, and the time. */
+export function PresenterPane(props: {
+  deck: Deck;
+  cache: RenderCache;
+  theme: Theme;
+  state: State;
+  cols: number;
+  rows: number;
+  slideLines: string[];
+  margin: number;
+  mark: (lines: string[]) => string[];
+  now: number;
+}) {
+  const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now } = props;
+  const index = Math.min(state.index, deck.slides.length - 1);
+  const p = presenterLayout(cols, Math.max(1, rows - 1));
+  const side = Math.max(10, p.sideCols - 2);
+  const notes = mark(cache.notesOf(index, side));
+  const next = deck.slides[index + 1];
+  const nextTitle = next ? `Next: ${index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  const preview = next && p.nextRows > 2 ? cache.slide(next.index, side, 0).slice(0, p.nextRows - 2) : [];
+
+  const plan: Plan = {
+    minutes: deck.meta.duration,
+    sections: deck.sections.map((s) => ({ first: s.first, last: s.last, minutes: s.minutes })),
+  };
+  const spent = elapsed(state.timer, now);
+  const pc = pace(plan, index, spent);
+  const budgets = sectionBudgets(plan);
+  const sIndex = sectionOf(state, index);
+  const timing = timingLine(
+    {
+      elapsed: spent,
+      running: state.timer.running,
+      started: state.timer.started,
+      clock: wallClock(new Date(now)),
+      remaining: pc?.remaining,
+      ahead: pc?.ahead,
+      section: budgets
+        ? { title: deck.sections[sIndex].title || 'start', spent: spent - state.sectionEntry, budget: budgets[sIndex] }
+        : undefined,
+    },
+    cols,
+    theme,
+    clock,
+  );
+
+  const nextBlock = (
+    <Box flexDirection="column" height={p.nextRows} overflow="hidden">
+      <Text>{theme.notesLabel(' ' + truncate(nextTitle, Math.max(1, p.sideCols - 2)) + ' ')}</Text>
+      {preview.length ? <Text>{theme.muted(preview.map((l) => ' ' + l.replace(/\u001b\[[0-9;]*m/g, '')).join('\n'))}</Text> : null}
+    </Box>
+  );
+  if (p.wide) {
+    return (
+      <Box flexDirection="column" height={rows}>
+        <Box flexDirection="row" height={rows - 1}>
+          <Box flexDirection="column" width={p.slideCols} height={rows - 1} overflow="hidden">
+            <Text>{slideAreaLines(slideLines, rows - 1, margin, false).join('\n')}</Text>
+          </Box>
+          <Box width={1} height={rows - 1} marginX={1}>
+            <Text>{theme.rule(Array.from({ length: rows - 1 }, () => '│').join('\n'))}</Text>
+          </Box>
+          <Box flexDirection="column" width={p.sideCols} height={rows - 1} overflow="hidden">
+            <Text>{notesPaneLines(notes, p.notesRows, 1, p.sideCols, theme, state.notesScroll).join('\n')}</Text>
+            {nextBlock}
+          </Box>
+        </Box>
+        <Text>{timing}</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Text>
+        {[
+          ...slideAreaLines(slideLines, p.slideRows, margin, false),
+          ...notesPaneLines(notes, p.notesRows, margin, cols, theme, state.notesScroll),
+        ].join('\n')}
+      </Text>
+      {nextBlock}
+      <Text>{timing}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,286 @@
+/**
+ * The presenting session: the one place that owns the state. Key presses
+ * (from the one key reader) become actions for the reducer; after each, the
+ * state is measured against the screen (a 'fit' action), so every key of a
+ * burst acts on the screen the key before it left. The session echoes moves
+ * to the link (not the ones that came from it), reads the deck again when it
+ * changes on disk, warms up the next slide, and tells a painter to paint:
+ * the direct painter for the plain slides view (and the too-small notice),
+ * Ink for every other view. Painters take turns, both ways.
+ *
+ * No Ink, no React, no file system here: painters, input, the link and the
+ * deck's source are handed in (src/ui/present.ts wires the real ones).
+ */
+import { firstChangedSlide } from '../deck/diff.js';
+import type { Deck } from '../deck/types.js';
+import type { RenderCache } from '../render/slide.js';
+import type { Theme } from '../render/theme.js';
+import { reducer, type Action, type State } from '../state/reducer.js';
+import { LinkEcho, type Link, type LinkStatus } from '../state/sync.js';
+import { slidesViewState } from './frame.js';
+import { FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
+import { layout } from './layout.js';
+
+/** Everything a painter needs to draw the session's screen. */
+export interface Screen {
+  deck: Deck;
+  cache: RenderCache;
+  theme: Theme;
+  state: State;
+  cols: number;
+  rows: number;
+  /** The link's part of the status line. */
+  link: string;
+  /** The deck on disk no longer reads: shown as a banner over the last good deck. */
+  error?: string;
+  now: number;
+}
+
+export interface Painter {
+  paint(screen: Screen): void;
+  /** Another painter takes the screen over: stop drawing here. */
+  release(): void;
+}
+
+export type PainterKind = 'direct' | 'ink';
+
+/** Which painter draws a state at a size: the direct one for the slides view and the too-small notice. */
+export function painterFor(state: State, cols: number, rows: number): PainterKind {
+  if (layout(cols, rows, { banner: false, notes: false }).tooSmall) return 'direct';
+  return slidesViewState(state) ? 'direct' : 'ink';
+}
+
+export interface KeyInput {
+  start(onKeys: (names: string[]) => void): void;
+  stop(): void;
+}
+
+export interface DeckSource {
+  /** Read the deck again; rejects with a one-line Error when it does not read. */
+  load(): Promise<Deck>;
+  /** Call `onChange` when the deck's files change; returns how to stop. */
+  watch(onChange: () => void): () => void;
+}
+
+export interface SessionOptions {
+  deck: Deck;
+  cache: RenderCache;
+  theme: Theme;
+  state: State;
+  size(): { cols: number; rows: number };
+  now(): number;
+  direct: Painter;
+  /** The Ink painter, loaded when a view first needs it. */
+  ink(): Promise<Painter>;
+  /** A render cache for a deck read again. */
+  cacheFor(deck: Deck): RenderCache;
+  input?: KeyInput;
+  source?: DeckSource;
+}
+
+export class Session {
+  private state: State;
+  private shown: { deck: Deck; cache: RenderCache; error?: string };
+  private link: Link | undefined;
+  private linkStatus: LinkStatus = 'alone';
+  private readonly echo = new LinkEcho();
+  private readonly measure = new FitMeasure();
+  private readonly offs: (() => void)[] = [];
+  private active: PainterKind | null = null;
+  private ink: Painter | null = null;
+  private inkLoading = false;
+  private stopWatch: (() => void) | null = null;
+  private readonly reading = { busy: false, again: false };
+  private warm: NodeJS.Timeout | undefined;
+  private tick: NodeJS.Timeout | undefined;
+  private finish: (() => void) | null = null;
+  private ended = false;
+
+  constructor(private readonly o: SessionOptions) {
+    this.shown = { deck: o.deck, cache: o.cache };
+    this.state = this.fitted(o.state);
+  }
+
+  /** The state now (for tests and the link). */
+  get current(): State {
+    return this.state;
+  }
+
+  /** Paint the first screen at once, then run until the user quits. */
+  run(): Promise<void> {
+    const done = new Promise<void>((resolve) => (this.finish = resolve));
+    this.paint();
+    this.setWatch(this.state.watch);
+    this.o.input?.start((names) => this.keys(names));
+    return done;
+  }
+
+  /** Keep in step with other terminals through `link` from now on. */
+  join(link: Link): void {
+    if (this.ended) return;
+    this.link = link;
+    this.offs.push(
+      link.onStatus((s) => {
+        if (s === this.linkStatus) return;
+        this.linkStatus = s;
+        this.paint();
+      }),
+      link.onRemote((pos) => {
+        this.echo.received(pos);
+        this.apply({ type: 'remote', index: pos.index, step: pos.step, now: this.o.now() });
+      }),
+    );
+    link.moved({ index: this.state.index, step: this.state.step });
+  }
+
+  /** Key presses, named as the key table names them. */
+  keys(names: string[]): void {
+    for (const key of names) {
+      if (this.ended) return;
+      const { cols, rows } = this.o.size();
+      // While the terminal is too small, nothing moves unseen: only quitting acts.
+      if (layout(cols, rows, { banner: false, notes: false }).tooSmall) {
+        if (key === 'q' || key === 'ctrl+c') this.end();
+        continue;
+      }
+      this.apply({ type: 'key', key, now: this.o.now() });
+    }
+  }
+
+  /** The terminal changed size. */
+  resize(): void {
+    if (this.ended) return;
+    this.state = this.fitted(this.state);
+    this.paint();
+  }
+
+  /** Stop everything (the terminal is being given back). */
+  stop(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.o.input?.stop();
+    for (const off of this.offs.splice(0)) off();
+    this.stopWatch?.();
+    this.stopWatch = null;
+    clearTimeout(this.warm);
+    clearInterval(this.tick);
+    this.ink?.release();
+  }
+
+  private end(): void {
+    this.stop();
+    this.finish?.();
+  }
+
+  private apply(action: Action): void {
+    this.update(this.fitted(reducer(this.state, action)));
+  }
+
+  /** The state with its fit measured on the screen it would show. */
+  private fitted(state: State): State {
+    const { deck, cache, error } = this.shown;
+    const { cols, rows } = this.o.size();
+    return reducer(state, { type: 'fit', fit: this.measure.measure(deck, cache, state, cols, rows, error) });
+  }
+
+  private update(next: State): void {
+    const before = this.state;
+    if (next === before || this.ended) return;
+    this.state = next;
+    if (next.watch !== before.watch) this.setWatch(next.watch);
+    const { link } = this;
+    if (link && (next.index !== before.index || next.step !== before.step)) {
+      const pos = { index: next.index, step: next.step };
+      if (this.echo.shouldSend(pos)) link.moved(pos);
+    }
+    if (next.quit) return this.end();
+    this.paint();
+  }
+
+  private screen(): Screen {
+    const { cols, rows } = this.o.size();
+    const { deck, cache, error } = this.shown;
+    const link = linkText(this.linkStatus, this.link);
+    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now() };
+  }
+
+  /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */
+  private paint(): void {
+    if (this.ended) return;
+    const screen = this.screen();
+    const kind = painterFor(this.state, screen.cols, screen.rows);
+    if (kind === 'ink' && !this.ink) return this.loadInk();
+    if (this.active && this.active !== kind) (this.active === 'ink' ? this.ink : this.o.direct)?.release();
+    this.active = kind;
+    (kind === 'ink' ? this.ink! : this.o.direct).paint(screen);
+    this.clock();
+    if (kind === 'direct') this.prepareNeighbours();
+  }
+
+  private loadInk(): void {
+    if (this.inkLoading) return;
+    this.inkLoading = true;
+    this.o.ink().then((painter) => {
+      this.ink = painter;
+      this.paint();
+    });
+  }
+
+  /** The presenter view shows the time: draw it again every second while it is open. */
+  private clock(): void {
+    const ticking = this.state.view === 'presenter';
+    if (ticking && !this.tick) this.tick = setInterval(() => this.paint(), 1000);
+    if (!ticking && this.tick) {
+      clearInterval(this.tick);
+      this.tick = undefined;
+    }
+  }
+
+  /** While a slide is shown, render the next and the previous, so the next key finds them ready. */
+  private prepareNeighbours(): void {
+    clearTimeout(this.warm);
+    this.warm = setTimeout(() => {
+      const { deck, cache, error } = this.shown;
+      const { cols, rows } = this.o.size();
+      const g = geometry(deck, this.state, cols, rows, error);
+      if (!g.lay.tooSmall) renderNeighbours(cache, deck.slides.length, g.cur, g.width);
+    }, 0);
+  }
+
+  private setWatch(on: boolean): void {
+    const source = this.o.source;
+    if (on && !this.stopWatch && source) this.stopWatch = source.watch(() => void this.reload());
+    else if (!on && this.stopWatch) {
+      this.stopWatch();
+      this.stopWatch = null;
+    }
+  }
+
+  /** Read the deck again: one read at a time, and a change during a read is read once it ends. */
+  private async reload(): Promise<void> {
+    const source = this.o.source;
+    if (!source || this.ended) return;
+    if (this.reading.busy) {
+      this.reading.again = true;
+      return;
+    }
+    this.reading.busy = true;
+    let index = -1;
+    let next: Deck | null = null;
+    try {
+      next = await source.load();
+      index = firstChangedSlide(this.shown.deck, next);
+      this.shown = { deck: next, cache: this.o.cacheFor(next) };
+    } catch (err) {
+      this.shown = { ...this.shown, error: err instanceof Error ? err.message : String(err) };
+    }
+    const again = this.reading.again;
+    this.reading.busy = this.reading.again = false;
+    if (this.ended) return;
+    const before = this.state;
+    if (next) this.apply({ type: 'reload', deck: shapeOf(next), index });
+    // A new deck, or a new error line: a new screen, even when the state stays as it was.
+    if (this.state === before) this.resize();
+    if (again) void this.reload();
+  }
+}

@@ -1,0 +1,259 @@
+// The session fed with keys and sizes, read through the frames it asks its
+// painters for: the direct painter's lines, and Ink's frame of the view
+// (ink-testing-library) for every other view. No terminal, no timing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import React from 'react';
+import { Box } from 'ink';
+import { render } from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
+import { parseDeck } from '../../src/deck/parse.js';
+import type { Deck } from '../../src/deck/types.js';
+import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { RenderCache } from '../../src/render/slide.js';
+import { makeTheme } from '../../src/render/theme.js';
+import { initialState } from '../../src/state/reducer.js';
+import { parseKeyString } from '../../src/state/keys.js';
+import type { Link, LinkStatus, Position } from '../../src/state/sync.js';
+import { DirectPainter } from '../../src/ui/direct.js';
+import { shapeOf } from '../../src/ui/geometry.js';
+import { View } from '../../src/ui/ink/View.js';
+import { Session, type Painter, type Screen } from '../../src/ui/session.js';
+
+const theme = makeTheme(0);
+const basic = parseDeck(readFileSync(new URL('../fixtures/basic.md', import.meta.url), 'utf8'));
+
+/** A painter that keeps what it was asked to draw, as text. */
+class Recorder implements Painter {
+  frames: string[] = [];
+  releases = 0;
+  constructor(private readonly draw: (s: Screen) => string) {}
+  paint(s: Screen) {
+    this.frames.push(this.draw(s));
+  }
+  release() {
+    this.releases++;
+  }
+  get last(): string {
+    return this.frames[this.frames.length - 1] ?? '';
+  }
+}
+
+const directText = (s: Screen) => DirectPainter.lines(s).map((l) => stripAnsi(l).trimEnd()).join('\n');
+function inkText(s: Screen): string {
+  // The view at the screen's width (the testing library's own terminal is 100 columns).
+  const app = render(
+    <Box width={s.cols}>
+      <View {...s} />
+    </Box>,
+  );
+  const text = stripAnsi(app.lastFrame() ?? '').split('\n').map((l) => l.trimEnd()).join('\n');
+  app.unmount();
+  return text;
+}
+
+function start(opts: { deck?: Deck; cols?: number; rows?: number; view?: 'slides' | 'presenter' | 'reading' } = {}) {
+  const deck = opts.deck ?? basic;
+  const size = { cols: opts.cols ?? 100, rows: opts.rows ?? 24 };
+  const direct = new Recorder(directText);
+  const ink = new Recorder(inkText);
+  let painters: string[] = [];
+  const track = (name: string, r: Recorder) => ({
+    paint: (s: Screen) => {
+      painters.push(name);
+      r.paint(s);
+    },
+    release: () => r.release(),
+  });
+  const session = new Session({
+    deck,
+    cache: new RenderCache(deck, createMarkdownRenderer(theme), theme),
+    theme,
+    state: initialState(shapeOf(deck), { view: opts.view }),
+    size: () => size,
+    now: () => 1_000_000,
+    direct: track('direct', direct),
+    ink: async () => track('ink', ink),
+    cacheFor: (d) => new RenderCache(d, createMarkdownRenderer(theme), theme),
+  });
+  let quit = false;
+  void session.run().then(() => (quit = true));
+  return {
+    session,
+    direct,
+    ink,
+    size,
+    /** Which painter drew, in order, since the last call. */
+    painters: () => {
+      const p = painters;
+      painters = [];
+      return p;
+    },
+    press: (keys: string) => session.keys(parseKeyString(keys)),
+    /** Let a loading Ink painter arrive. */
+    settle: () => new Promise((r) => setImmediate(r)),
+    quit: () => quit,
+  };
+}
+
+test('first frame: the title slide, banners and the status line, drawn without Ink', () => {
+  const t = start();
+  assert.deepEqual(t.painters(), ['direct']);
+  assert.match(t.direct.last, /Fixture Briefing/);
+  assert.match(t.direct.last, /A deck for tests/);
+  assert.equal(t.direct.last.match(/UNCLASSIFIED/g)?.length, 2);
+  assert.match(t.direct.last, /Fixture Briefing · Opening.*slide 1 \/ 6/);
+  t.session.stop();
+});
+
+test('keys move between slides and the status line follows', () => {
+  const t = start();
+  t.press('l');
+  assert.match(t.direct.last, /slide 2 \/ 6/);
+  assert.match(t.direct.last, /• First point with bold text/);
+  assert.doesNotMatch(t.direct.last, /\*\*|Say hello/);
+  t.press('G');
+  assert.match(t.direct.last, /Fixture Briefing · Closing.*slide 6 \/ 6/);
+  t.press('3');
+  assert.match(t.direct.last, /go to 3/);
+  t.press('<enter>');
+  assert.match(t.direct.last, /slide 3 \/ 6/);
+  t.session.stop();
+});
+
+test('o shows the notes pane, with "no notes" where there are none', () => {
+  const t = start();
+  t.press('lo');
+  assert.match(t.direct.last, /Notes ─+[\s\S]*Say hello to the room\./);
+  t.press('l');
+  assert.match(t.direct.last, /Notes start here/);
+  t.press('l');
+  assert.match(t.direct.last, /no notes for this slide/);
+  t.session.stop();
+});
+
+test('the section menu is drawn by Ink, jumps on Enter, and hands back to the direct painter', async () => {
+  const t = start();
+  t.painters();
+  t.press('s');
+  await t.settle();
+  assert.deepEqual(t.painters(), ['ink']);
+  assert.match(t.ink.last, /1\. Opening {2}slides 1–3/);
+  assert.match(t.ink.last, /2\. Middle section {2}slide 4/);
+  assert.match(t.ink.last, /3\. Closing {2}slides 5–6/);
+  t.press('<down>');
+  assert.match(t.ink.last, /❯ 2\. Middle section/);
+  t.press('<enter>');
+  assert.deepEqual(t.painters(), ['ink', 'direct'], 'the direct painter takes over again');
+  assert.equal(t.ink.releases, 1);
+  assert.match(t.direct.last, /slide 4 \/ 6/);
+  // And the next key is painted directly, as before the menu was opened.
+  t.press('l');
+  assert.deepEqual(t.painters(), ['direct']);
+  assert.match(t.direct.last, /slide 5 \/ 6/);
+  t.session.stop();
+});
+
+test('? shows the help generated from the key table; Esc closes it', async () => {
+  const t = start();
+  t.press('?');
+  await t.settle();
+  assert.match(t.ink.last, /→ l j ↓ Space PgDn Enter\s+next slide/);
+  assert.match(t.ink.last, /q Ctrl-C\s+quit/);
+  t.press('<esc>');
+  assert.doesNotMatch(t.direct.last, /Keys\n/);
+  assert.match(t.direct.last, /Fixture Briefing/);
+  t.session.stop();
+});
+
+test('keys typed while Ink loads are applied in order, none lost', async () => {
+  const t = start();
+  t.press('sj'); // the menu, then down, before Ink has arrived
+  await t.settle();
+  assert.match(t.ink.last, /❯ 2\. Middle section/);
+  t.session.stop();
+});
+
+test('q quits; the Ink painter, when it was used, is released', async () => {
+  const t = start();
+  t.press('p');
+  await t.settle();
+  t.press('q');
+  await t.settle();
+  assert.equal(t.quit(), true);
+  assert.equal(t.ink.releases, 1);
+});
+
+test('two presses together on a scrolled tall slide go two slides on (no phantom scroll)', () => {
+  const tall = parseDeck(
+    `## Tall\n\n${Array.from({ length: 40 }, (_, i) => `- line ${i}`).join('\n')}\n\n---\n\n## Two\n\n---\n\n## Three\n\n---\n\n## Four`,
+  );
+  const t = start({ deck: tall, cols: 80, rows: 24 });
+  for (let i = 0; i < 5 && !/line 39/.test(t.direct.last); i++) t.press('l');
+  assert.match(t.direct.last, /line 39/);
+  assert.match(t.direct.last, /slide 1 \/ 4/);
+  t.press('ll'); // one read: a held key, a clicker, a paste
+  assert.match(t.direct.last, /Three[\s\S]*slide 3 \/ 4/);
+  t.press('h');
+  assert.match(t.direct.last, /Two[\s\S]*slide 2 \/ 4/);
+  t.session.stop();
+});
+
+test('too small: a notice laid out for the size, and only q acts', () => {
+  const t = start({ cols: 30, rows: 8 });
+  assert.match(t.direct.last, /^Too small: 30×8\nneed 40×12\nenlarge, or q to quit$/);
+  t.press('llG');
+  t.size.cols = 100;
+  t.size.rows = 24;
+  t.session.resize();
+  assert.match(t.direct.last, /slide 1 \/ 6/, 'nothing moved unseen');
+  t.size.cols = 20;
+  t.session.resize();
+  assert.match(t.direct.last, /^20×24\nneed 40×12\nq quits$/);
+  t.press('q');
+  assert.equal(t.session.current.quit || t.direct.frames.length > 0, true);
+});
+
+test('a link: moves go out, moves that came in are not sent back, and its status is shown', () => {
+  const t = start();
+  const sent: Position[] = [];
+  let remote: (p: Position) => void = () => undefined;
+  let status: (s: LinkStatus) => void = () => undefined;
+  const link: Link = {
+    role: 'audience',
+    moved: (p) => sent.push(p),
+    onRemote: (cb) => ((remote = cb), () => undefined),
+    onStatus: (cb) => ((status = cb), () => undefined),
+    close: () => undefined,
+  };
+  t.session.join(link);
+  assert.deepEqual(sent, [{ index: 0, step: 0 }]);
+  t.press('l');
+  assert.deepEqual(sent.at(-1), { index: 1, step: 0 });
+  remote({ index: 3, step: 0 });
+  assert.match(t.direct.last, /slide 4 \/ 6/);
+  assert.equal(sent.length, 2, 'a remote move is not echoed');
+  status('linked');
+  assert.match(t.direct.last, /⇄ linked/);
+  t.session.stop();
+});
+
+test('the Ink views at 40, 80 and 120 columns: menu, help, index, presenter, reading', async () => {
+  for (const cols of [40, 80, 120]) {
+    for (const [keys, pattern] of [
+      ['s', /Sections[\s\S]*3\. Closing/],
+      ['?', /Keys[\s\S]*q Ctrl-C/],
+      ['i', /Slides \(6 of 6\)/],
+      ['p', /Next: 2\/6/],
+      ['r', /Fixture Briefing[\s\S]*\d+%/],
+    ] as const) {
+      const t = start({ cols, rows: 24 });
+      t.press(keys);
+      await t.settle();
+      assert.match(t.ink.last, pattern, `${keys} at ${cols} columns`);
+      for (const line of t.ink.last.split('\n')) assert.ok(line.length <= cols, `${keys} at ${cols}: ${line}`);
+      t.session.stop();
+    }
+  }
+});
