@@ -7,12 +7,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { applyReplacements, patches } from './patches/index.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const shims = new URL('../src/shims/', import.meta.url).pathname;
 const render = new URL('../src/render/', import.meta.url).pathname;
-const stringWidth = realpathSync(new URL('../node_modules/string-width/index.js', import.meta.url));
+const root = new URL('..', import.meta.url).pathname;
+const stringWidth = realpathSync(join(root, 'node_modules/string-width/index.js'));
 
 /**
  * What start-up does not pay for (README, "Performance"). Everything in the
@@ -58,95 +60,48 @@ const startup = {
       if (args.kind === 'require-call' && args.importer !== stringWidthCjs) return { path: stringWidthCjs };
       return { path: stringWidth };
     });
-    // Its RGI-emoji test is a `v`-flag regex that V8 takes ~20 ms to build,
-    // at load. Build it on first need instead, and only for a cluster that can
-    // be an emoji: every RGI emoji has an Emoji_Presentation or
-    // Extended_Pictographic code point, a regional indicator, VS16 or a
-    // keycap mark (digits, `#` and `*` are Emoji, but not RGI emoji alone).
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      if (args.path !== stringWidth) return undefined; // the others are never loaded (see onResolve)
-      return patched(args.path, 'string-width', [
-        [
-          String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
-          String.raw`const rgiEmojiRegex = {
-  maybe: /[\p{Emoji_Presentation}\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u20E3]/u,
-  re: undefined,
-  test(s) {
-    return this.maybe.test(s) && (this.re ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(s);
-  },
-};`,
-        ],
-        // Its grapheme segmenter, made at load, costs ~7 ms (ICU loads its break
-        // rules): make it on first need, and extend its fast path (printable
-        // ASCII: width = length) to all text of that kind (src/render/simple-text.ts).
-        [
-          "import stripAnsi from 'strip-ansi';",
-          `import stripAnsi from 'strip-ansi';\nimport { SIMPLE_TEXT } from ${JSON.stringify(render + 'simple-text.ts')};`,
-        ],
-        ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
-        ['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
-        [String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`, 'if (ambiguousIsNarrow && SIMPLE_TEXT.test(string)) {'],
-      ]);
+    // Dependencies patched by exact text (scripts/patches/: what each changes,
+    // why, and what would make it unnecessary): string-width (its emoji test
+    // and segmenter made on first need), yoga-layout (instantiated
+    // synchronously: a CommonJS script cannot wait at top level, and its
+    // loader would load node's HTTP client) and Ink's reconciler (its
+    // top-level awaits, for React devtools, removed). Each file is patched in
+    // the one copy every import resolves to, and the build fails when one of
+    // them was not bundled (the patch would not be in the program).
+    const unpatched = new Set();
+    for (const patch of patches) {
+      const dir = dirname(realpathSync(join(root, 'node_modules', patch.package, 'package.json')));
+      for (const [file, replacements] of Object.entries(patch.files)) {
+        const path = join(dir, file);
+        unpatched.add(path);
+        b.onLoad({ filter: new RegExp(`^${escapeRegExp(path)}$`) }, () => {
+          unpatched.delete(path);
+          return patched(path, patch.package, replacements);
+        });
+      }
+    }
+    b.onEnd((result) => {
+      if (result.errors.length > 0) return undefined;
+      return { errors: [...unpatched].map((path) => ({ text: `${path} has a patch (scripts/patches/) but was not bundled` })) };
     });
-
-    // yoga-layout (Ink's layout engine) waits for its WebAssembly with a
-    // top-level await, which only an ES module may hold. The program is a
-    // CommonJS script (its compiled code can then be cached, see
-    // src/launch.ts), so yoga is made synchronously: its loader's
-    // instantiateWasm hook also receives the function that decodes the
-    // binary from its base64 data: URL, and Ink's entry module uses it. (Left
-    // to itself the loader would `fetch` that URL, which first loads node's
-    // HTTP client: ~15 ms, ~6 MB.)
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) =>
-      patched(args.path, 'yoga-layout', [['return h.instantiateWasm(d,\na)', 'return h.instantiateWasm(d,a,wa)']]),
-    );
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) =>
-      patched(args.path, 'yoga-layout', [
-        [
-          'const Yoga = wrapAssembly(await loadYoga());',
-          [
-            '// Instantiated synchronously (scripts/build.mjs): the loader fills in the',
-            '// module object it is given before it returns.',
-            'const yogaModule = {',
-            '  instantiateWasm(imports, receive, binary) {',
-            '    receive(new WebAssembly.Instance(new WebAssembly.Module(binary()), imports));',
-            '    return {};',
-            '  },',
-            '};',
-            'loadYoga(yogaModule);',
-            "if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');",
-            'const Yoga = wrapAssembly(yogaModule);',
-          ].join('\n'),
-        ],
-      ]),
-    );
-
-    // Ink connects to React devtools when DEV=true, which the bundle cannot
-    // do (react-devtools-core is left out): without this, DEV=true in the
-    // environment made the presenter fail at start. Both of its top-level
-    // awaits are for that, and a CommonJS script can hold neither.
-    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) =>
-      patched(args.path, 'ink', [
-        ["await import('./devtools.js');", '/* no devtools in the bundle */'],
-        ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
-      ]),
-    );
   },
 };
 
 /**
  * A dependency's source with exact pieces of text replaced, for an onLoad
- * hook; the build fails when a piece is not found (the package has changed).
+ * hook; the build fails when a piece is not found exactly once (the package
+ * has changed).
  */
 function patched(path, what, replacements) {
-  let source = readFileSync(path, 'utf8');
-  for (const [from, to] of replacements) {
-    if (!source.includes(from)) {
-      return { errors: [{ text: `${what}: ${JSON.stringify(from.slice(0, 60))} not found in ${path} (the package has changed)` }] };
-    }
-    source = source.replace(from, () => to);
+  const { text, problems } = applyReplacements(readFileSync(path, 'utf8'), replacements);
+  if (text === undefined) {
+    return { errors: problems.map((p) => ({ text: `${what}: ${p} in ${path} (the package has changed)` })) };
   }
-  return { contents: source, loader: 'js' };
+  return { contents: text, loader: 'js' };
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Runtime for `packed` modules: decompress, compile and run a CommonJS bundle. */
