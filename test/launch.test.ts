@@ -1,29 +1,64 @@
 // The launcher (src/launch.ts) runs the program with V8's code cache: made by
 // a run that presented, used by the next run, and never in
-// the way (unreadable, corrupt, unwritable, switched off).
-import { test } from 'node:test';
+// the way (unreadable, corrupt, unwritable, switched off); and used only when
+// it is the code of this very program.
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CLI, run } from './helpers/cli.js';
 import { spawnTerm } from './helpers/term.js';
 
 const runtime = mkdtempSync(join(tmpdir(), 'bp-launch-run-'));
 const NAME = /^[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.v8$/;
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+/** The status bar of the briefing's first slide, as the program writes it. */
+const STATUS = 'slide 1 / 15';
 
-/** Present the bundled briefing, wait for its title, quit with q: the exit code. */
-async function presentAndQuit(env: Record<string, string | undefined>): Promise<number> {
-  const term = spawnTerm(process.execPath, [CLI], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: runtime, ...env } });
+interface Presented {
+  exitCode: number;
+  /** The screen with the first slide. */
+  screen: string;
+}
+
+/**
+ * Present the bundled briefing, wait for its title, go to the next slide,
+ * quit with q. `before` runs once the first slide is on screen, before the
+ * keys, with the presenter's process id.
+ */
+async function present(
+  env: Record<string, string | undefined>,
+  opts: { cli?: string; before?: (pid: number) => void } = {},
+): Promise<Presented> {
+  const term = spawnTerm(process.execPath, [opts.cli ?? CLI], {
+    cols: 100,
+    rows: 30,
+    env: { XDG_RUNTIME_DIR: runtime, ...env },
+  });
   try {
-    await term.waitFor('Cambodia-US relations');
+    const screen = await term.waitFor('Cambodia-US relations');
+    opts.before?.(term.pid);
     term.write('l');
     await term.waitFor('Agenda');
     term.write('q');
-    return (await term.waitForExit()).exitCode;
+    return { exitCode: (await term.waitForExit()).exitCode, screen };
   } finally {
     term.dispose();
   }
+}
+
+async function presentAndQuit(env: Record<string, string | undefined>): Promise<number> {
+  return (await present(env)).exitCode;
+}
+
+/** A fresh folder for XDG_CACHE_HOME, removed after the test. */
+function freshHome(t: TestContext): string {
+  const home = mkdtempSync(join(tmpdir(), 'bp-cache-'));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  return home;
 }
 
 function cacheFiles(home: string): string[] {
@@ -34,8 +69,47 @@ function cacheFiles(home: string): string[] {
   }
 }
 
-test('a run that presents leaves the compiled code, private, for the next run, which uses it', async () => {
-  const home = mkdtempSync(join(tmpdir(), 'bp-cache-'));
+/** Make the cache in `home` by presenting once: its path. */
+async function makeCache(home: string): Promise<string> {
+  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
+  const files = cacheFiles(home);
+  assert.equal(files.length, 1, files.join(', '));
+  return join(home, 'brief-present', files[0]);
+}
+
+/** A cache file's header line, without its newline. */
+const headerOf = (bytes: Buffer) => bytes.toString('latin1', 0, bytes.indexOf(0x0a));
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Replace the status bar's `slide ` (a string constant of the compiled code)
+ * with `PWNED `: what the screen shows if the edited code runs.
+ */
+function inject(code: Buffer): void {
+  const at = code.indexOf(Buffer.from('\0\0\0slide \0', 'latin1'));
+  assert.ok(at >= 0, 'the status bar text is in the compiled code');
+  code.write('PWNED ', at + 3, 'latin1');
+}
+
+function assertNoTemp(home: string): void {
+  assert.deepEqual(
+    cacheFiles(home).filter((n) => n.endsWith('.tmp')),
+    [],
+    'no temporary file is left',
+  );
+}
+
+/** --version answers, promptly, whatever is at the cache's path. */
+function assertVersion(home: string): void {
+  const r = run(['--version'], { XDG_CACHE_HOME: home }, { timeout: 10_000 });
+  assert.equal(r.error, undefined, `--version finished (${r.error?.message})`);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout.trim(), VERSION);
+}
+
+test('a run that presents leaves the compiled code, private, for the next run, which uses it', async (t) => {
+  const home = freshHome(t);
   // --version and --json present nothing: they write no cache.
   assert.equal(run(['--version'], { XDG_CACHE_HOME: home }).code, 0);
   assert.equal(run(['--json'], { XDG_CACHE_HOME: home }).code, 0);
@@ -53,16 +127,18 @@ test('a run that presents leaves the compiled code, private, for the next run, w
 
   // The next run accepts it, so it has nothing to write: the file stays as it was.
   const before = statSync(file).mtimeMs;
-  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
+  const next = await present({ XDG_CACHE_HOME: home });
+  assert.equal(next.exitCode, 0);
+  assert.match(next.screen, new RegExp(STATUS));
   assert.equal(statSync(file).mtimeMs, before, 'an accepted cache is not written again');
-  assert.deepEqual(readFileSync(file), first);
+  assert.ok(readFileSync(file).equals(first));
+  assertNoTemp(home);
 });
 
-test('a corrupt cache is ignored and replaced; an unwritable one costs nothing; the switch turns it off', async () => {
-  const home = mkdtempSync(join(tmpdir(), 'bp-cache-'));
-  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
-  const [name] = cacheFiles(home);
-  const file = join(home, 'brief-present', name);
+test('a corrupt cache is ignored and replaced; an unwritable one costs nothing; the switch turns it off', async (t) => {
+  const home = freshHome(t);
+  const file = await makeCache(home);
+  const name = file.slice(file.lastIndexOf('/') + 1);
   writeFileSync(file, Buffer.alloc(4096, 0x5a));
   // A program of another build: its cache goes when this one's is written.
   const old = join(home, 'brief-present', '0000000000000000-v20.0.0-x64.v8');
@@ -72,11 +148,77 @@ test('a corrupt cache is ignored and replaced; an unwritable one costs nothing; 
   assert.deepEqual(cacheFiles(home), [name]);
 
   // The cache folder's parent is a file: nothing can be written, the presenter works.
-  const blocked = join(mkdtempSync(join(tmpdir(), 'bp-cache-')), 'a-file');
+  const blocked = join(freshHome(t), 'a-file');
   writeFileSync(blocked, '');
   assert.equal(await presentAndQuit({ XDG_CACHE_HOME: blocked }), 0);
 
-  const off = mkdtempSync(join(tmpdir(), 'bp-cache-'));
+  const off = freshHome(t);
   assert.equal(await presentAndQuit({ XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' }), 0);
   assert.deepEqual(cacheFiles(off), []);
+});
+
+test('edited compiled code is not run: the cache is checked against its header, and replaced', async (t) => {
+  const home = freshHome(t);
+  const file = await makeCache(home);
+
+  // The code edited, the header left alone.
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(0x0a);
+  const code = bytes.subarray(end + 1);
+  inject(code);
+  writeFileSync(file, bytes);
+  const r = await present({ XDG_CACHE_HOME: home });
+  assert.equal(r.exitCode, 0);
+  assert.match(r.screen, new RegExp(STATUS));
+  assert.doesNotMatch(r.screen, /PWNED/);
+  assert.equal(readFileSync(file).indexOf('PWNED'), -1, 'the edited cache was replaced');
+
+  // Bytes flipped in the middle of the code.
+  const flipped = readFileSync(file);
+  for (let i = 0; i < 64; i++) flipped[Math.floor(flipped.length / 2) + i] ^= 0xff;
+  writeFileSync(file, flipped);
+  assertVersion(home);
+  const again = await present({ XDG_CACHE_HOME: home });
+  assert.equal(again.exitCode, 0);
+  assert.match(again.screen, new RegExp(STATUS));
+  assert.ok(!readFileSync(file).equals(flipped), 'the damaged cache was replaced');
+
+  // A header for another program, or for another Node: not loaded, and replaced.
+  for (const [from, to] of [
+    [/program sha256:[0-9a-f]{64}/, `program sha256:${'0'.repeat(64)}`],
+    [/ node v[^ ]+ /, ' node v0.0.0 '],
+  ] as const) {
+    const good = readFileSync(file);
+    const header = headerOf(good);
+    assert.match(header, from);
+    writeFileSync(file, Buffer.concat([Buffer.from(header.replace(from, to), 'latin1'), good.subarray(header.length)]));
+    assertVersion(home);
+    assert.equal((await present({ XDG_CACHE_HOME: home })).exitCode, 0);
+    const mine = header.slice(0, header.indexOf(' data sha256:'));
+    assert.ok(headerOf(readFileSync(file)).startsWith(mine), `a header with ${to} was replaced by this program's`);
+  }
+  assertNoTemp(home);
+});
+
+test("another build's cache is not used, though it has the same name and length", async (t) => {
+  const home = freshHome(t);
+  await makeCache(home);
+
+  // The same launcher with a program that differs from the one cached by one
+  // word, of the same length: the status bar says SLIDE.
+  const copy = freshHome(t);
+  mkdirSync(join(copy, 'dist'));
+  copyFileSync(CLI, join(copy, 'dist', 'cli.cjs'));
+  const program = join(dirname(CLI), 'brief-present.cjs');
+  const text = readFileSync(program, 'latin1');
+  const status = /`slide \$\{(\w+)\.index\+1\} \/ \$\{\1\.count\}`/g;
+  assert.equal(text.match(status)?.length, 1, 'the status bar text is in the program once');
+  const other = text.replace(status, (m) => m.replace('slide', 'SLIDE'));
+  assert.equal(other.length, text.length);
+  writeFileSync(join(copy, 'dist', 'brief-present.cjs'), other, 'latin1');
+  cpSync(join(dirname(CLI), '..', 'slides'), join(copy, 'slides'), { recursive: true });
+
+  const r = await present({ XDG_CACHE_HOME: home }, { cli: join(copy, 'dist', 'cli.cjs') });
+  assert.equal(r.exitCode, 0);
+  assert.match(r.screen, /SLIDE 1 \/ 15/, 'the program run is the one on disk');
 });
