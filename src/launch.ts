@@ -13,28 +13,49 @@
  * of start-up and of the first slide, which is what the next start needs
  * (the interface, loaded after that, compiles as it loads, off the path to
  * the first slide, and a smaller cache is quicker to read). It is written at
- * exit, into $XDG_CACHE_HOME/brief-present/ (default ~/.cache), a folder only
- * the user can write to. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch
- * for its cache, turns it off. A cache that cannot be read or written is no
- * cache: the program runs all the same.
+ * exit, into $XDG_CACHE_HOME/brief-present/ (default ~/.cache; a relative
+ * XDG_CACHE_HOME is ignored). NODE_DISABLE_COMPILE_CACHE=1, Node's own switch
+ * for its cache, turns it off. A cache that cannot be used, read or written
+ * is no cache: the program runs all the same, compiled from its source.
  *
  * V8 runs the code it is given: it checks the data against the source's
  * length, its own version and its flags, not against the source's text nor
  * against itself (its checksum is checked in debug builds only). Edited data
  * runs as edited, and another build of the program, of the same length, would
- * run this one's code. So the cache file starts with a header, one line, that
- * names this format, Node's version and architecture, the SHA-256 of the
- * program's text as read for this run, and the SHA-256 of the data after it;
- * the data goes to V8 only when all of them match, else the program is
- * compiled from its source (and a run that presents writes a new cache).
- * Hashing costs 1.5-2 ms per start (1.1 MB of program, 0.9 MB of data,
- * node:crypto's SHA-256: median 1.9 ms of 30 starts).
+ * run this one's code. So the cache is used only when all of this holds:
+ * - the folder is not a link, and is a folder owned by the user
+ *   (process.getuid()) that neither group nor others may write to; it is made
+ *   with mode 0700 (on a system without user ids, Windows, there is no cache);
+ * - the file, opened without following a link (O_NOFOLLOW) nor waiting
+ *   (O_NONBLOCK: a FIFO), is, by fstat of what was opened, a regular file
+ *   owned by the user, not writable by group or others, of 16 MB at most:
+ *   nothing is read before that (no stat then open by name);
+ * - its header, one line, names this format, Node's version and architecture,
+ *   the SHA-256 of the program's text as read for this run, and the SHA-256
+ *   of the data after it, and both match. Hashing costs 1.5-2 ms per
+ *   start (1.1 MB of program, 0.9 MB of data, node:crypto's SHA-256: median
+ *   1.9 ms of 30 starts).
+ * Otherwise the program is compiled from its source and, if it presents, a new
+ * cache takes the file's place. The parent folders are trusted as the user's.
  *
  * Built by scripts/build.mjs into dist/cli.cjs; __PROGRAM__ names the program
- * file and its hash.
+ * file and its hash (which names the cache file).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -48,11 +69,31 @@ export interface Launch {
   painted(): void;
 }
 
+/** The largest cache file read. */
+const MAX_CACHE = 16 * 1024 * 1024;
+
+const uid = process.getuid?.();
+
 function cacheFile(): string | undefined {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || uid === undefined) return undefined;
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
   return join(base, 'brief-present', `${__PROGRAM__.hash}-${process.version}-${process.arch}.v8`);
+}
+
+/** Owned by the user, and group and others may not write to it. */
+function private_(st: { uid: number; mode: number }): boolean {
+  return st.uid === uid && (st.mode & 0o022) === 0;
+}
+
+/** The cache folder is a folder, not a link, and the user's alone (or, if `orMissing`, not there yet). */
+function privateFolder(dir: string, orMissing = false): boolean {
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && private_(st);
+  } catch (error) {
+    return orMissing && (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -60,6 +101,35 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 /** The header of this program's cache, up to the data's hash. */
 function headerOf(program: Buffer): string {
   return `brief-present code cache 1 node ${process.version} ${process.arch} program sha256:${sha256(program)} data sha256:`;
+}
+
+/**
+ * The cache file's contents, if it is a regular file of the user's, private,
+ * and not too large, as found by what was opened (no link followed, no wait).
+ */
+function readPrivate(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile() || !private_(st) || st.size > MAX_CACHE) return undefined;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return bytes.subarray(0, length);
+  } catch {
+    return undefined;
+  } finally {
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // Read already, or not at all.
+    }
+  }
 }
 
 /** The compiled code in a cache file, if its header is this program's and its hash matches. */
@@ -76,6 +146,7 @@ function save(data: Buffer, file: string, header: string): void {
   try {
     const dir = dirname(file);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!privateFolder(dir)) return;
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${header}${sha256(data)}\n`, 'latin1'), data]), { mode: 0o600 });
     renameSync(tmp, file);
@@ -114,13 +185,11 @@ function compile(file: string, cache: string | undefined): { script: Script; war
   const program = readFileSync(file);
   let cachedData: Buffer | undefined;
   let header: string | undefined;
-  if (cache) {
+  // A folder that is there and not the user's alone is not used at all.
+  if (cache && privateFolder(dirname(cache), true)) {
     header = headerOf(program);
-    try {
-      cachedData = cachedCode(readFileSync(cache), header);
-    } catch {
-      // First run, or the cache is unreadable.
-    }
+    const bytes = readPrivate(cache);
+    if (bytes) cachedData = cachedCode(bytes, header);
   }
   // The program is ASCII (the build checks), so Latin-1 reads it fastest.
   const source = program.toString('latin1');

@@ -1,11 +1,28 @@
 // The launcher (src/launch.ts) runs the program with V8's code cache: made by
 // a run that presented, used by the next run, and never in
 // the way (unreadable, corrupt, unwritable, switched off); and used only when
-// it is the code of this very program.
+// it is the user's own, private, and the code of this very program.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI, run } from './helpers/cli.js';
@@ -26,12 +43,11 @@ interface Presented {
 
 /**
  * Present the bundled briefing, wait for its title, go to the next slide,
- * quit with q. `before` runs once the first slide is on screen, before the
- * keys, with the presenter's process id.
+ * quit with q.
  */
 async function present(
   env: Record<string, string | undefined>,
-  opts: { cli?: string; before?: (pid: number) => void } = {},
+  opts: { cli?: string } = {},
 ): Promise<Presented> {
   const term = spawnTerm(process.execPath, [opts.cli ?? CLI], {
     cols: 100,
@@ -40,7 +56,6 @@ async function present(
   });
   try {
     const screen = await term.waitFor('Cambodia-US relations');
-    opts.before?.(term.pid);
     term.write('l');
     await term.waitFor('Agenda');
     term.write('q');
@@ -57,7 +72,15 @@ async function presentAndQuit(env: Record<string, string | undefined>): Promise<
 /** A fresh folder for XDG_CACHE_HOME, removed after the test. */
 function freshHome(t: TestContext): string {
   const home = mkdtempSync(join(tmpdir(), 'bp-cache-'));
-  t.after(() => rmSync(home, { recursive: true, force: true }));
+  t.after(() => {
+    // Put back what a test took away, so that the folder can be removed.
+    try {
+      chmodSync(join(home, 'brief-present'), 0o700);
+    } catch {
+      // Not there, or a link.
+    }
+    rmSync(home, { recursive: true, force: true });
+  });
   return home;
 }
 
@@ -83,6 +106,21 @@ const headerOf = (bytes: Buffer) => bytes.toString('latin1', 0, bytes.indexOf(0x
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
+ * Rewrite a cache file's compiled code as someone able to write the file
+ * would: `edit` changes the code, and the header is made to match it again.
+ */
+function forge(file: string, edit: (code: Buffer) => void): void {
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(0x0a);
+  const header = bytes.subarray(0, end).toString('latin1');
+  assert.match(header, /data sha256:[0-9a-f]{64}/, 'the header names the compiled code by its SHA-256');
+  const code = Buffer.from(bytes.subarray(end + 1));
+  edit(code);
+  const forged = header.replace(/data sha256:[0-9a-f]{64}/, `data sha256:${sha256(code)}`);
+  writeFileSync(file, Buffer.concat([Buffer.from(`${forged}\n`, 'latin1'), code]));
+}
+
+/**
  * Replace the status bar's `slide ` (a string constant of the compiled code)
  * with `PWNED `: what the screen shows if the edited code runs.
  */
@@ -90,6 +128,11 @@ function inject(code: Buffer): void {
   const at = code.indexOf(Buffer.from('\0\0\0slide \0', 'latin1'));
   assert.ok(at >= 0, 'the status bar text is in the compiled code');
   code.write('PWNED ', at + 3, 'latin1');
+}
+
+/** The cache in `file` forged with `inject`, once. */
+function forged(file: string): void {
+  if (!readFileSync(file).includes('PWNED ')) forge(file, inject);
 }
 
 function assertNoTemp(home: string): void {
@@ -221,4 +264,88 @@ test("another build's cache is not used, though it has the same name and length"
   const r = await present({ XDG_CACHE_HOME: home }, { cli: join(copy, 'dist', 'cli.cjs') });
   assert.equal(r.exitCode, 0);
   assert.match(r.screen, /SLIDE 1 \/ 15/, 'the program run is the one on disk');
+});
+
+test('a FIFO, a link to /dev/zero or a huge file at the cache path: every run goes on', async (t) => {
+  const home = freshHome(t);
+  const file = await makeCache(home);
+
+  unlinkSync(file);
+  execFileSync('mkfifo', [file]);
+  assertVersion(home);
+  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
+  assert.ok(lstatSync(file).isFile(), 'the FIFO was replaced by a cache');
+
+  unlinkSync(file);
+  symlinkSync('/dev/zero', file);
+  assertVersion(home);
+  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
+
+  // A large sparse file: not read.
+  unlinkSync(file);
+  writeFileSync(file, '');
+  execFileSync('truncate', ['-s', '2G', file]);
+  assertVersion(home);
+});
+
+test('the cache is used only from a folder and a file that are the user\'s own and private', async (t) => {
+  const home = freshHome(t);
+  const file = await makeCache(home);
+  const dir = dirname(file);
+  forged(file);
+  // Control: the forged cache, in a private folder and file, is taken (so the
+  // cache is as trustworthy as the user's own files, and no more).
+  assert.match((await present({ XDG_CACHE_HOME: home })).screen, /PWNED 1 \/ 15/);
+
+  const notUsed = async (why: string) => {
+    const forged = readFileSync(file);
+    const r = await present({ XDG_CACHE_HOME: home });
+    assert.equal(r.exitCode, 0);
+    assert.match(r.screen, new RegExp(STATUS), `not used: ${why}`);
+    assertVersion(home);
+    return forged;
+  };
+
+  // A folder others may write to: not read, not written.
+  for (const mode of [0o770, 0o707, 0o777, 0o1777]) {
+    chmodSync(dir, mode);
+    const forged = await notUsed(`folder mode ${mode.toString(8)}`);
+    assert.ok(readFileSync(file).equals(forged), 'nothing was written there');
+    assertNoTemp(home);
+  }
+  chmodSync(dir, 0o700);
+
+  // A file others may write to: not read (and replaced by a private one).
+  for (const mode of [0o620, 0o602]) {
+    forged(file);
+    chmodSync(file, mode);
+    await notUsed(`file mode ${mode.toString(8)}`);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+  }
+
+  // A folder that is a link, even to a private folder.
+  forged(file);
+  const real = join(home, 'real');
+  renameSync(dir, real);
+  symlinkSync(real, dir);
+  const linked = await notUsed('a linked folder');
+  assert.deepEqual(readdirSync(real), [file.slice(file.lastIndexOf('/') + 1)], 'nothing was written there');
+  assert.ok(readFileSync(join(real, readdirSync(real)[0])).equals(linked), 'nothing was written there');
+  unlinkSync(dir);
+  renameSync(real, dir);
+
+  // A folder, or a file, of another user (only root can make those here).
+  if (process.getuid?.() !== 0) {
+    t.diagnostic('not root: the folder and file of another user are not tried');
+    return;
+  }
+  forged(file);
+  chownSync(dir, 65534, 65534);
+  const foreign = await notUsed("another user's folder");
+  assert.ok(readFileSync(file).equals(foreign), 'nothing was written there');
+  assertNoTemp(home);
+  chownSync(dir, 0, 0);
+  chownSync(file, 65534, 65534);
+  await notUsed("another user's file");
+  assert.equal(statSync(file).uid, 0, 'replaced by a file of the user');
 });
