@@ -38,6 +38,12 @@
  * Otherwise the program is compiled from its source and, if it presents, a new
  * cache takes the file's place. The parent folders are trusted as the user's.
  *
+ * A cache is written whole or not at all: into a temporary file in the same
+ * folder (`<file>.<pid>.tmp`), created, never opened if something is there
+ * (O_CREAT | O_EXCL | O_NOFOLLOW, mode 0600: a planted link is not followed),
+ * then renamed over the cache's name; the temporary file is removed on every
+ * failure. Caches of other builds in the folder are then removed.
+ *
  * Built by scripts/build.mjs into dist/cli.cjs; __PROGRAM__ names the program
  * file and its hash (which names the cache file).
  */
@@ -141,20 +147,43 @@ function cachedCode(bytes: Buffer, header: string): Buffer | undefined {
   return bytes.toString('latin1', header.length, start - 1) === sha256(data) ? data : undefined;
 }
 
-/** Write the compiled code after its header, replacing whole files only, and drop other programs' caches. */
+/**
+ * Write the compiled code, replacing whole files only, through a temporary
+ * file that is created (never opened if it is there) and removed on failure;
+ * then drop other programs' caches.
+ */
 function save(data: Buffer, file: string, header: string): void {
+  const dir = dirname(file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  let created = false;
   try {
-    const dir = dirname(file);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!privateFolder(dir)) return;
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${header}${sha256(data)}\n`, 'latin1'), data]), { mode: 0o600 });
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    created = true;
+    writeFileSync(fd, `${header}${sha256(data)}\n`, 'latin1');
+    writeFileSync(fd, data);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
+    created = false;
     for (const name of readdirSync(dir)) {
       if (name.endsWith('.v8') && !name.startsWith(__PROGRAM__.hash)) unlinkSync(join(dir, name));
     }
   } catch {
     // No cache this time.
+  } finally {
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // Removed below all the same.
+    }
+    try {
+      if (created) unlinkSync(tmp);
+    } catch {
+      // Gone already.
+    }
   }
 }
 

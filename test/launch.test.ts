@@ -11,6 +11,7 @@ import {
   chownSync,
   copyFileSync,
   cpSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -43,11 +44,12 @@ interface Presented {
 
 /**
  * Present the bundled briefing, wait for its title, go to the next slide,
- * quit with q.
+ * quit with q. `before` runs once the first slide is on screen, before the
+ * keys, with the presenter's process id.
  */
 async function present(
   env: Record<string, string | undefined>,
-  opts: { cli?: string } = {},
+  opts: { cli?: string; before?: (pid: number) => void } = {},
 ): Promise<Presented> {
   const term = spawnTerm(process.execPath, [opts.cli ?? CLI], {
     cols: 100,
@@ -56,6 +58,7 @@ async function present(
   });
   try {
     const screen = await term.waitFor('Cambodia-US relations');
+    opts.before?.(term.pid);
     term.write('l');
     await term.waitFor('Agenda');
     term.write('q');
@@ -266,7 +269,7 @@ test("another build's cache is not used, though it has the same name and length"
   assert.match(r.screen, /SLIDE 1 \/ 15/, 'the program run is the one on disk');
 });
 
-test('a FIFO, a link to /dev/zero or a huge file at the cache path: every run goes on', async (t) => {
+test('a FIFO, a link to /dev/zero, a folder or a huge file at the cache path: every run goes on', async (t) => {
   const home = freshHome(t);
   const file = await makeCache(home);
 
@@ -286,6 +289,14 @@ test('a FIFO, a link to /dev/zero or a huge file at the cache path: every run go
   writeFileSync(file, '');
   execFileSync('truncate', ['-s', '2G', file]);
   assertVersion(home);
+
+  // A folder: the new cache cannot take its place, and its temporary file goes.
+  unlinkSync(file);
+  mkdirSync(file);
+  assertVersion(home);
+  assert.equal(await presentAndQuit({ XDG_CACHE_HOME: home }), 0);
+  assert.ok(lstatSync(file).isDirectory());
+  assertNoTemp(home);
 });
 
 test('the cache is used only from a folder and a file that are the user\'s own and private', async (t) => {
@@ -348,4 +359,20 @@ test('the cache is used only from a folder and a file that are the user\'s own a
   chownSync(file, 65534, 65534);
   await notUsed("another user's file");
   assert.equal(statSync(file).uid, 0, 'replaced by a file of the user');
+});
+
+test('the temporary file is created, never opened: a link planted in its place is not followed', async (t) => {
+  const home = freshHome(t);
+  const file = await makeCache(home);
+  unlinkSync(file);
+  const victim = join(freshHome(t), 'precious.txt');
+  writeFileSync(victim, 'precious\n');
+
+  const r = await present(
+    { XDG_CACHE_HOME: home },
+    { before: (pid) => symlinkSync(victim, `${file}.${pid}.tmp`) },
+  );
+  assert.equal(r.exitCode, 0);
+  assert.ok(readFileSync(victim, 'utf8') === 'precious\n', 'the file the link points to is untouched');
+  assert.ok(!existsSync(file) || !lstatSync(file).isSymbolicLink(), 'the link did not become the cache');
 });
