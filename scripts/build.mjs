@@ -17,7 +17,7 @@ const root = new URL('..', import.meta.url).pathname;
 const stringWidth = realpathSync(join(root, 'node_modules/string-width/index.js'));
 
 /**
- * What start-up does not pay for (README, "Performance"). Everything in the
+ * What start-up does not pay for (docs/PERFORMANCE.md). Everything in the
  * bundle is compiled when it loads, so code that is rarely needed is either
  * behind a `require` that esbuild turns into a function run on first use, or,
  * when it is big, kept as compressed text (`packed`) and compiled only then.
