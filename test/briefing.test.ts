@@ -8,7 +8,7 @@ import { parseFiles, sortDeckFiles } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { contentWidth, renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
-import { layout } from '../src/ui/layout.js';
+import { layout } from '../src/render/layout.js';
 
 const dir = new URL('../slides/', import.meta.url);
 const files = sortDeckFiles(

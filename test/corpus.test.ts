@@ -12,7 +12,7 @@ import type { Deck } from '../src/deck/types.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { contentWidth, renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
-import { layout } from '../src/ui/layout.js';
+import { layout } from '../src/render/layout.js';
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
 const md = createMarkdownRenderer(makeTheme(0));

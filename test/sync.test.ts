@@ -1,7 +1,7 @@
 // The sync protocol and pacing arithmetic: pure, no sockets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineBuffer, LinkEcho, SyncState, decode, encode, newer, type Message } from '../src/state/sync.js';
+import { LineBuffer, LinkEcho, SyncState, decode, encode, newer, type Message } from '../src/link/protocol.js';
 import { clock, pace, plannedStart, sectionBudgets } from '../src/state/pacing.js';
 
 test('a local move is stamped after everything seen, even with a clock behind', () => {

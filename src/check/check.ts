@@ -7,7 +7,7 @@
 import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { contentWidth, renderSlideLines } from '../render/slide.js';
-import { layout, MIN_COLS, MIN_ROWS } from '../ui/layout.js';
+import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -2,7 +2,7 @@ import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize } from '../check/che
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { makeTheme } from '../render/theme.js';
-import { MIN_COLS, MIN_ROWS } from '../ui/layout.js';
+import { MIN_COLS, MIN_ROWS } from '../render/layout.js';
 import { UsageError, type CliOptions } from './args.js';
 
 /**

@@ -2,16 +2,14 @@
  * Where highlight.js language definitions come from, one language at a time.
  *
  * This file is what runs from source (the tests, through tsx): node's
- * `require` reads each definition from node_modules when it is first asked
- * for. The bundle replaces this module (see scripts/build.mjs) with one that
+ * `require` loads each definition from the highlight.js package when it is
+ * first asked for. The bundle replaces this module (see scripts/build.mjs) with one that
  * holds every definition as compressed text, compiled only when asked for,
  * and the alias table computed at build time; both answer the same questions.
  */
 /// <reference types="highlight.js" />
 import hljs from 'highlight.js/lib/core';
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 type LanguageFn = Parameters<typeof hljs.registerLanguage>[1];
 
@@ -22,16 +20,14 @@ let table: Map<string, string> | undefined;
 function names(): Map<string, string> {
   if (table) return table;
   table = new Map();
-  const dir = join(dirname(require.resolve('highlight.js/lib/core')), 'languages');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => f.slice(0, -3));
+  // Every language highlight.js registers in its full build, by its file name.
+  const files = (require('highlight.js') as { listLanguages(): string[] }).listLanguages();
   for (const name of files) table.set(name, name);
   const byName = new Set(files);
   for (const name of files) {
     // A definition is a pure function of the API: calling it registers nothing.
     // As in highlight.js, a name beats an alias and a later alias wins.
-    const lang = (require(join(dir, name + '.js')) as LanguageFn)(hljs);
+    const lang = (require(`highlight.js/lib/languages/${name}.js`) as LanguageFn)(hljs);
     for (const alias of lang.aliases ?? []) if (!byName.has(alias.toLowerCase())) table.set(alias.toLowerCase(), name);
   }
   return table;

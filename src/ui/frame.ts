@@ -6,14 +6,14 @@
  */
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
-import type { RenderCache } from '../render/slide.js';
+import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
 import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
 import { truncate } from '../render/wrap.js';
 import type { State } from '../state/reducer.js';
-import { layout, MIN_COLS, MIN_ROWS } from './layout.js';
+import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
 
 /** A pane of exactly `rows` lines: a slide with a blank line above (centred for a title slide). */
 export function slideAreaLines(lines: string[], rows: number, margin: number, middle: boolean): string[] {

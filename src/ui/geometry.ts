@@ -6,12 +6,12 @@
  */
 import { plainInline } from '../deck/split.js';
 import type { Deck } from '../deck/types.js';
-import type { RenderCache } from '../render/slide.js';
+import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
 import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
-import type { Link, LinkStatus } from '../state/sync.js';
+import type { Link, LinkStatus } from '../link/protocol.js';
 import { notesFit } from './frame.js';
-import { layout, presenterLayout, type Layout, type PresenterLayout } from './layout.js';
+import { layout, presenterLayout, type Layout, type PresenterLayout } from '../render/layout.js';
 
 /** What the reducer needs to know of a deck. */
 export function shapeOf(deck: Deck): DeckShape {

@@ -1,11 +1,11 @@
 import type { Deck } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
-import { RenderCache } from '../render/slide.js';
+import { RenderCache } from '../render/cache.js';
 import type { Theme } from '../render/theme.js';
-import { deckFingerprint, openLink } from '../io/link.js';
+import { deckFingerprint, openLink } from '../link/socket.js';
 import { watchDeck } from '../io/watch.js';
 import { initialState, type State } from '../state/reducer.js';
-import type { Role } from '../state/sync.js';
+import type { Role } from '../link/protocol.js';
 import { DirectPainter } from './direct.js';
 import { presenterMarkdown } from './frame.js';
 import { shapeOf } from './geometry.js';

@@ -13,13 +13,13 @@
  */
 import { firstChangedSlide } from '../deck/diff.js';
 import type { Deck } from '../deck/types.js';
-import type { RenderCache } from '../render/slide.js';
+import type { RenderCache } from '../render/cache.js';
 import type { Theme } from '../render/theme.js';
 import { reducer, type Action, type State } from '../state/reducer.js';
-import { LinkEcho, type Link, type LinkStatus } from '../state/sync.js';
+import { LinkEcho, type Link, type LinkStatus } from '../link/protocol.js';
 import { slidesViewState } from './frame.js';
 import { FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
-import { layout } from './layout.js';
+import { layout } from '../render/layout.js';
 
 /** Everything a painter needs to draw the session's screen. */
 export interface Screen {

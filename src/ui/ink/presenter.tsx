@@ -1,14 +1,14 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Deck } from '../../deck/types.js';
-import type { RenderCache } from '../../render/slide.js';
+import type { RenderCache } from '../../render/cache.js';
 import { timingLine } from '../../render/status.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
 import { clock, pace, sectionBudgets, wallClock, type Plan } from '../../state/pacing.js';
 import { elapsed, sectionOf, type State } from '../../state/reducer.js';
 import { notesPaneLines, slideAreaLines } from '../frame.js';
-import { presenterLayout } from '../layout.js';
+import { presenterLayout } from '../../render/layout.js';
 
 /** The briefer's view: the slide, its notes, the next slide, and the time. */
 export function PresenterPane(props: {

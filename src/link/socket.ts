@@ -13,7 +13,7 @@ import {
   type Message,
   type Position,
   type Role,
-} from '../state/sync.js';
+} from './protocol.js';
 
 export interface LinkOptions {
   /** What terminals meet on: the deck's path, or a name given with --channel. */
