@@ -21,7 +21,11 @@ test('--help is the spec: usage, options, every key, deck format', () => {
   assert.match(stdout, /Usage:\n {2}brief-present \[DECK\]/);
   for (const flag of ['--json', '-h, --help', '-v, --version']) assert.ok(stdout.includes(flag), flag);
   const presenting = stdout.slice(stdout.indexOf('Keys while presenting:'), stdout.indexOf('Keys in the reading view'));
-  const reading = stdout.slice(stdout.indexOf('Keys in the reading view'), stdout.indexOf('Deck format:'));
+  const reading = stdout.slice(stdout.indexOf('Keys in the reading view'), stdout.indexOf('Keys in the section menu'));
+  for (const [title, mode] of [['Keys in the section menu', 'menu'], ['Keys in the slide index', 'index'], ['Keys in the search prompt', 'prompt']] as const) {
+    const part = stdout.slice(stdout.indexOf(title));
+    for (const row of helpRows(mode)) assert.ok(part.includes(`${row.keys}`) && part.includes(row.help), `${mode}: ${row.keys}`);
+  }
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const [mode, text] of [['slides', presenting], ['reading', reading]] as const) {
     for (const row of helpRows(mode)) {
@@ -136,7 +140,7 @@ test('a reader that goes away early is not an error', () => {
 
 test('README lists every key, as the key table has it', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  for (const mode of ['slides', 'reading'] as const) {
+  for (const mode of ['slides', 'reading', 'menu', 'index', 'prompt'] as const) {
     for (const row of helpRows(mode)) {
       assert.ok(readme.includes(`| ${row.keys} | ${row.help} |`), `${mode}: | ${row.keys} | ${row.help} |`);
     }

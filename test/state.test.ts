@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BINDINGS, commandFor, helpRows, helpText, parseKeyString } from '../src/state/keys.js';
+import { BINDINGS, commandFor, helpRows, helpText, hintLine, parseKeyString } from '../src/state/keys.js';
 import { elapsed, indexRows, initialState, pressKeys, reducer, type ReadingDoc, type State } from '../src/state/reducer.js';
 
 // 12 slides in three sections: 0–3, 4–7, 8–11.
@@ -309,4 +309,36 @@ test('J / K scroll the notes a page at a time, within their length; a new slide 
   assert.equal(s.notesScroll, 7);
   assert.equal(pressKeys(s, 'l', notes).notesScroll, 0);
   assert.equal(pressKeys(start(), 'J').notesScroll, 0, 'notes that fit do not scroll');
+});
+
+test('the section menu takes numbers past 9: a digit that can start a longer one waits for the next or Enter', () => {
+  const many = Array.from({ length: 12 }, (_, i) => ({ first: i * 2, last: i * 2 + 1 }));
+  const s0 = initialState({ count: 24, sections: many });
+  const menu = pressKeys(s0, 's1');
+  assert.deepEqual([menu.overlay, menu.menuSelected, menu.digits], ['menu', 0, '1'], 'waits: 1 or 1x');
+  assert.equal(pressKeys(s0, 's12').index, 22, 'section 12');
+  assert.equal(pressKeys(s0, 's12').overlay, 'none');
+  assert.equal(pressKeys(s0, 's1<enter>').index, 0, 'section 1 with Enter');
+  assert.equal(pressKeys(s0, 's2').index, 2, 'no section 2x: at once');
+  assert.equal(pressKeys(s0, 's13').overlay, 'menu', 'no section 13: nothing happens');
+  assert.equal(pressKeys(s0, 's13').digits, '');
+  // Nine sections or fewer: every digit goes at once, as before.
+  assert.equal(pressKeys(start(), 's3').index, 8);
+});
+
+test('"match n of m" goes when the slide changes by any other way than n / N', () => {
+  const texts = Array.from({ length: 12 }, (_, i) => ({ body: i % 3 === 0 ? 'apple' : 'pear', notes: '' }));
+  const s0 = initialState({ count: 12, sections: SECTIONS, texts });
+  const found = pressKeys(s0, '/apple<enter>n');
+  assert.equal(found.search.message, 'match 2 of 4');
+  assert.equal(pressKeys(found, 'l').search.message, '');
+  assert.equal(pressKeys(found, 's3').search.message, '', 'the section menu');
+  assert.equal(pressKeys(found, 'i<down><enter>').search.message, '', 'the slide index');
+  assert.equal(pressKeys(found, 'n').search.message, 'match 3 of 4');
+});
+
+test('hint lines come from the key table', () => {
+  assert.equal(hintLine('prompt'), 'Enter search · Esc cancel');
+  assert.equal(hintLine('index'), '↑/↓ choose · Enter go · Esc close');
+  assert.equal(hintLine('menu', ['1–12 + Enter go']), '↑/↓ choose · Enter go · 1–12 + Enter go · Esc close');
 });

@@ -1,4 +1,4 @@
-import type { Deck, Slide } from '../deck/types.js';
+import type { Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from './markdown.js';
 import type { Theme } from './theme.js';
 import { centre, wrapLines } from './wrap.js';

@@ -1,7 +1,10 @@
 /**
- * Every key the presenter answers to, in one table. The reducer reads it to
- * turn keys into commands, and the help screen and `--help` are generated
- * from it, so what is documented is what works.
+ * Every key the presenter answers to, in every mode, in one table: the
+ * slides and reading views, the section menu, the slide index, the search
+ * prompt and the help. The reducer reads it to turn keys into commands, and
+ * the help screen, `--help`, README's key tables and the hints on screen
+ * (menu and index footers, the prompt line) are generated from it, so what
+ * is documented is what works.
  *
  * Key names: printable keys are themselves ("g", "G", "?", "]"); others are
  * named: right left up down pageup pagedown home end enter backspace escape
@@ -34,10 +37,25 @@ export type Command =
   | 'notesUp'
   | 'help'
   | 'close'
-  | 'quit';
+  | 'quit'
+  // In lists (the section menu, the slide index) and the search prompt.
+  | 'choosePrev'
+  | 'chooseNext'
+  | 'chooseFirst'
+  | 'chooseLast'
+  | 'choosePageUp'
+  | 'choosePageDown'
+  | 'go'
+  | 'erase';
 
-/** Slides (the audience or presenter view) or the reading view. */
-export type Mode = 'slides' | 'reading';
+/**
+ * Slides (the audience or presenter view), the reading view, and what opens
+ * over them: the section menu, the slide index, the search prompt, the help.
+ */
+export type Mode = 'slides' | 'reading' | 'menu' | 'index' | 'prompt' | 'help';
+
+/** The views that `--help`, the help screen and README document in full. */
+export type ViewMode = 'slides' | 'reading';
 
 export type Group = 'Move' | 'Jump' | 'Find' | 'Show' | 'Time' | 'General';
 
@@ -46,16 +64,20 @@ export interface Binding {
   keys: string[];
   help: string;
   group: Group;
-  /** Views it works in (both when absent). */
+  /** Modes it works in (the slides and reading views when absent). */
   modes?: readonly Mode[];
-  /** Also active while the section menu or help is open. */
-  inOverlay?: boolean;
   /** Help text for this binding and the next one, shown as one row ("next / previous section"). */
   pairHelp?: string;
+  /** A word for the hint line of a menu, index or prompt ("choose", "go", "close"). */
+  hint?: string;
 }
 
 const SLIDES: readonly Mode[] = ['slides'];
 const READING: readonly Mode[] = ['reading'];
+const VIEWS: readonly Mode[] = ['slides', 'reading'];
+const MENU: readonly Mode[] = ['menu'];
+const INDEX: readonly Mode[] = ['index'];
+const PROMPT: readonly Mode[] = ['prompt'];
 
 export const BINDINGS: readonly Binding[] = [
   {
@@ -87,7 +109,7 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['s', 'tab'],
     help: 'section menu: ↑/↓ and Enter, or the section number',
     group: 'Jump',
-    inOverlay: true,
+    modes: [...VIEWS, 'help'],
   },
   { command: 'index', keys: ['i'], help: 'slide index: type to filter, Enter jumps', group: 'Jump' },
   { command: 'search', keys: ['/'], help: 'search slides and notes', group: 'Find' },
@@ -121,10 +143,43 @@ export const BINDINGS: readonly Binding[] = [
   },
   { command: 'timerReset', keys: ['T'], help: 'reset the timer', group: 'Time' },
   { command: 'watch', keys: ['w'], help: 'watch the deck: reload when its files change', group: 'General' },
-  { command: 'help', keys: ['?'], help: 'this help', group: 'General', inOverlay: true },
-  { command: 'close', keys: ['escape'], help: 'close the menu, index, search or help', group: 'General', inOverlay: true },
-  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', inOverlay: true },
+  { command: 'help', keys: ['?'], help: 'this help', group: 'General', modes: [...VIEWS, 'menu', 'help'] },
+  {
+    command: 'close',
+    keys: ['escape'],
+    help: 'close the menu, index, search or help',
+    group: 'General',
+    modes: [...VIEWS, 'help'],
+  },
+  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: [...VIEWS, 'menu', 'help'] },
+
+  // The section menu.
+  { command: 'choosePrev', keys: ['up', 'k'], help: 'previous section', group: 'Move', modes: MENU, pairHelp: 'choose a section', hint: 'choose' },
+  { command: 'chooseNext', keys: ['down', 'j'], help: 'next section', group: 'Move', modes: MENU },
+  { command: 'chooseFirst', keys: ['home'], help: 'first section', group: 'Move', modes: MENU, pairHelp: 'first / last section' },
+  { command: 'chooseLast', keys: ['end'], help: 'last section', group: 'Move', modes: MENU },
+  { command: 'go', keys: ['enter'], help: 'go to the chosen section', group: 'Jump', modes: MENU, hint: 'go' },
+  { command: 'close', keys: ['escape', 's', 'tab'], help: 'close the menu', group: 'General', modes: MENU, hint: 'close' },
+
+  // The slide index: what is typed filters it.
+  { command: 'choosePrev', keys: ['up'], help: 'previous slide', group: 'Move', modes: INDEX, pairHelp: 'choose a slide', hint: 'choose' },
+  { command: 'chooseNext', keys: ['down', 'tab'], help: 'next slide', group: 'Move', modes: INDEX },
+  { command: 'choosePageUp', keys: ['pageup'], help: 'ten slides up', group: 'Move', modes: INDEX, pairHelp: 'ten slides up / down' },
+  { command: 'choosePageDown', keys: ['pagedown'], help: 'ten slides down', group: 'Move', modes: INDEX },
+  { command: 'go', keys: ['enter'], help: 'go to the chosen slide', group: 'Jump', modes: INDEX, hint: 'go' },
+  { command: 'erase', keys: ['backspace'], help: 'erase the last letter of the filter', group: 'Find', modes: INDEX },
+  { command: 'close', keys: ['escape'], help: 'close the index', group: 'General', modes: INDEX, hint: 'close' },
+  { command: 'quit', keys: ['ctrl+c'], help: 'quit', group: 'General', modes: INDEX },
+
+  // The search prompt: what is typed is the query.
+  { command: 'go', keys: ['enter'], help: 'search', group: 'Find', modes: PROMPT, hint: 'search' },
+  { command: 'erase', keys: ['backspace'], help: 'erase the last letter', group: 'Find', modes: PROMPT },
+  { command: 'close', keys: ['escape'], help: 'cancel', group: 'General', modes: PROMPT, hint: 'cancel' },
+  { command: 'quit', keys: ['ctrl+c'], help: 'quit', group: 'General', modes: PROMPT },
 ];
+
+/** What typing does in the modes that take text. */
+export const TYPING_HELP: Partial<Record<Mode, string>> = { index: 'filter the slides', prompt: 'the query' };
 
 /** Typed digits then G or Enter go to that slide; documented beside the table. */
 export const NUMBER_HELP = { keys: '<n>G  <n> Enter', help: 'go to slide n' };
@@ -158,7 +213,7 @@ export interface HelpRow {
 }
 
 function inMode(b: Binding, mode: Mode): boolean {
-  return !b.modes || b.modes.includes(mode);
+  return (b.modes ?? VIEWS).includes(mode);
 }
 
 /** The help table for a view, in display order, generated from BINDINGS. */
@@ -175,9 +230,31 @@ export function helpRows(mode: Mode = 'slides'): HelpRow[] {
     } else {
       rows.push({ group: b.group, keys, help: b.help });
     }
-    if (b.command === 'last') rows.push({ group: 'Jump', ...NUMBER_HELP });
+    if (b.command === 'last' && (mode === 'slides' || mode === 'reading')) rows.push({ group: 'Jump', ...NUMBER_HELP });
+    if (b.command === 'go' && mode === 'menu') rows.push({ group: 'Jump', keys: '<n>', help: 'go to section n (with Enter past 9 sections)' });
   }
+  const typing = TYPING_HELP[mode];
+  if (typing) rows.push({ group: 'Find', keys: 'letters', help: typing });
   return rows;
+}
+
+/**
+ * The hint line of a menu, index or prompt, from the table: each binding
+ * with a hint word, its first key (a pair's two first keys joined by "/"):
+ * "↑/↓ choose · Enter go · Esc close". `extra` pieces go before the closing one.
+ */
+export function hintLine(mode: Mode, extra: string[] = []): string {
+  const shown = BINDINGS.filter((b) => inMode(b, mode));
+  const parts: string[] = [];
+  const closing: string[] = [];
+  for (let i = 0; i < shown.length; i++) {
+    const b = shown[i];
+    if (!b.hint) continue;
+    const pair = b.pairHelp ? shown[i + 1] : undefined;
+    const part = `${keyLabel(b.keys[0])}${pair ? '/' + keyLabel(pair.keys[0]) : ''} ${b.hint}`;
+    (b.command === 'close' ? closing : parts).push(part);
+  }
+  return [...parts, ...extra, ...closing].join(' · ');
 }
 
 /** The help table as plain text lines (for `--help` and the overlay). */
@@ -187,10 +264,9 @@ export function helpText(indent = '  ', mode: Mode = 'slides'): string[] {
   return rows.map((r) => `${indent}${r.keys.padEnd(w)}  ${r.help}`);
 }
 
-/** The command a key (or key sequence) gives in a view, if any. */
-export function commandFor(key: string, mode: Mode, inOverlay = false): Command | undefined {
+/** The command a key (or key sequence) gives in a mode, if any. */
+export function commandFor(key: string, mode: Mode): Command | undefined {
   for (const b of BINDINGS) {
-    if (inOverlay && !b.inOverlay) continue;
     if (!inMode(b, mode)) continue;
     if (b.keys.includes(key)) return b.command;
   }

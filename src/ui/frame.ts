@@ -12,6 +12,7 @@ import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
 import { truncate } from '../render/wrap.js';
+import { hintLine } from '../state/keys.js';
 import type { State } from '../state/reducer.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
 
@@ -218,7 +219,7 @@ export function errorBannerLine(error: string, cols: number, theme: Theme): stri
 
 /** The search prompt, in place of the status line while a query is typed. */
 export function searchPromptLine(query: string, theme: Theme): string {
-  return `${theme.accent('/')}${query}${theme.accent('▏')}${theme.muted('   Enter search · Esc cancel')}`;
+  return `${theme.accent('/')}${query}${theme.accent('▏')}${theme.muted('   ' + hintLine('prompt'))}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Role } from '../link/protocol.js';
 import { DirectPainter } from './direct.js';
 import { presenterMarkdown } from './frame.js';
 import { shapeOf } from './geometry.js';
-import { KeyReader } from './rawkeys.js';
+import { KeyReader } from './keyreader.js';
 import { Session } from './session.js';
 import { TerminalGuard } from './terminal.js';
 

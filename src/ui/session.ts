@@ -95,6 +95,9 @@ export class Session {
   private tick: NodeJS.Timeout | undefined;
   private finish: (() => void) | null = null;
   private ended = false;
+  /** While the keys of one read are applied: paint once, after the last. */
+  private holding = false;
+  private dirty = false;
 
   constructor(private readonly o: SessionOptions) {
     this.shown = { deck: o.deck, cache: o.cache };
@@ -133,18 +136,24 @@ export class Session {
     link.moved({ index: this.state.index, step: this.state.step });
   }
 
-  /** Key presses, named as the key table names them. */
+  /** Key presses (those of one read), named as the key table names them. */
   keys(names: string[]): void {
-    for (const key of names) {
-      if (this.ended) return;
-      const { cols, rows } = this.o.size();
-      // While the terminal is too small, nothing moves unseen: only quitting acts.
-      if (layout(cols, rows, { banner: false, notes: false }).tooSmall) {
-        if (key === 'q' || key === 'ctrl+c') this.end();
-        continue;
+    this.holding = true;
+    try {
+      for (const key of names) {
+        if (this.ended) return;
+        const { cols, rows } = this.o.size();
+        // While the terminal is too small, nothing moves unseen: only quitting acts.
+        if (layout(cols, rows, { banner: false, notes: false }).tooSmall) {
+          if (key === 'q' || key === 'ctrl+c') this.end();
+          continue;
+        }
+        this.apply({ type: 'key', key, now: this.o.now() });
       }
-      this.apply({ type: 'key', key, now: this.o.now() });
+    } finally {
+      this.holding = false;
     }
+    if (this.dirty) this.paint();
   }
 
   /** The terminal changed size. */
@@ -194,7 +203,8 @@ export class Session {
       if (this.echo.shouldSend(pos)) link.moved(pos);
     }
     if (next.quit) return this.end();
-    this.paint();
+    if (this.holding) this.dirty = true;
+    else this.paint();
   }
 
   private screen(): Screen {
@@ -206,6 +216,7 @@ export class Session {
 
   /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */
   private paint(): void {
+    this.dirty = false;
     if (this.ended) return;
     const screen = this.screen();
     const kind = painterFor(this.state, screen.cols, screen.rows);

@@ -4,7 +4,7 @@ import SelectInput from 'ink-select-input';
 import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
-import { helpRows, type Mode } from '../../state/keys.js';
+import { helpRows, hintLine, type Mode } from '../../state/keys.js';
 import { indexRows, type State } from '../../state/reducer.js';
 
 /**
@@ -23,7 +23,7 @@ export function SectionMenu(props: { deck: Deck; state: State; rows: number; col
   return (
     <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
       <Text>{theme.heading('Sections')}</Text>
-      <Text>{theme.muted('↑/↓ choose · Enter or 1–9 go · Esc close')}</Text>
+      <Text>{theme.muted(truncate(menuHint(items.length, state.digits), Math.max(10, cols - 4)))}</Text>
       <SelectInput
         key={state.menuSelected}
         items={items}
@@ -34,6 +34,12 @@ export function SectionMenu(props: { deck: Deck; state: State; rows: number; col
       />
     </Box>
   );
+}
+
+/** The menu's hint line: the sections' numbers as they can be typed, and what is typed so far. */
+export function menuHint(sections: number, digits: string): string {
+  const numbers = sections <= 9 ? `1–${sections} go` : `1–${sections} + Enter go`;
+  return hintLine('menu', [digits ? `${numbers} (${digits}…)` : numbers]);
 }
 
 export function Help(props: { mode: Mode; rows: number; cols: number; theme: Theme }) {
@@ -82,7 +88,7 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
         {theme.muted('filter: ')}
         {state.filter}
         {theme.accent('▏')}
-        {theme.muted('   ↑/↓ choose · Enter go · Esc close')}
+        {theme.muted('   ' + hintLine('index'))}
       </Text>
       <Text>{lines.length ? lines.join('\n') : theme.muted('  no slide matches')}</Text>
     </Box>

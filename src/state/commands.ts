@@ -1,0 +1,132 @@
+import type { Command } from './keys.js';
+import { go, sectionOf, slideAtLine, scrollTo, stepsOf } from './navigation.js';
+import { findNext } from './search.js';
+import { elapsed, startTimer } from './timer.js';
+import { FITS, type KeyContext, type State } from './types.js';
+
+function readingCommand(state: State, command: Command, count: number | null, ctx: KeyContext): State | null {
+  if (!ctx.doc) return null;
+  const doc = ctx.doc();
+  const n = count ?? 1;
+  switch (command) {
+    case 'lineDown':
+      return scrollTo(state, doc, state.readTop + n);
+    case 'lineUp':
+      return scrollTo(state, doc, state.readTop - n);
+    case 'pageDown':
+      return scrollTo(state, doc, state.readTop + n * Math.max(1, doc.page - 1));
+    case 'pageUp':
+      return scrollTo(state, doc, state.readTop - n * Math.max(1, doc.page - 1));
+    case 'first':
+      return scrollTo(state, doc, 0);
+    case 'last':
+      return scrollTo(state, doc, doc.lines);
+    case 'nextSection':
+    case 'prevSection': {
+      const s = sectionOf(state, slideAtLine(doc, state.readTop));
+      const top = doc.slideStarts[state.sections[s].first];
+      const target =
+        command === 'nextSection'
+          ? Math.min(state.sections.length - 1, s + n)
+          : state.readTop > top && count === null
+            ? s
+            : Math.max(0, s - n);
+      return scrollTo(state, doc, doc.slideStarts[state.sections[target].first], true);
+    }
+    case 'reading': {
+      const index = slideAtLine(doc, state.readTop);
+      return { ...state, view: state.slidesView, index, step: stepsOf(state, index) - 1, scroll: 0 };
+    }
+    default:
+      return null;
+  }
+}
+
+export function run(state: State, command: Command, key: string, count: number | null, ctx: KeyContext): State {
+  const vp = ctx.viewport ?? FITS;
+  const now = ctx.now;
+  if (state.view === 'reading') {
+    const done = readingCommand(state, command, count, ctx);
+    if (done) return done;
+  }
+  switch (command) {
+    case 'next':
+      if (count !== null && key === 'enter') return go(state, count - 1, now);
+      if (count === null && state.scroll < vp.maxScroll) {
+        return { ...state, scroll: Math.min(vp.maxScroll, state.scroll + Math.max(1, vp.page)) };
+      }
+      if (count === null && state.step < stepsOf(state, state.index) - 1) return { ...state, step: state.step + 1 };
+      return go(state, state.index + (count ?? 1), now);
+    case 'prev':
+      if (count === null && state.scroll > 0) {
+        return { ...state, scroll: Math.max(0, state.scroll - Math.max(1, vp.page)) };
+      }
+      if (count === null && state.step > 0) return { ...state, step: state.step - 1 };
+      return go(state, state.index - (count ?? 1), now, count === null);
+    case 'first':
+      return go(state, 0, now);
+    case 'last':
+      return go(state, count !== null ? count - 1 : state.count - 1, now);
+    case 'nextSection': {
+      const s = sectionOf(state, state.index);
+      const target = Math.min(state.sections.length - 1, s + (count ?? 1));
+      return target === s ? state : go(state, state.sections[target].first, now);
+    }
+    case 'prevSection': {
+      const s = sectionOf(state, state.index);
+      // From inside a section, [ goes to its start first.
+      if (state.index > state.sections[s].first && count === null) return go(state, state.sections[s].first, now);
+      return go(state, state.sections[Math.max(0, s - (count ?? 1))].first, now);
+    }
+    case 'menu': {
+      if (state.overlay === 'menu') return { ...state, overlay: 'none' };
+      const here = state.view === 'reading' && ctx.doc ? slideAtLine(ctx.doc(), state.readTop) : state.index;
+      return { ...state, overlay: 'menu', menuSelected: sectionOf(state, here) };
+    }
+    case 'help':
+      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
+    case 'index':
+      return { ...state, overlay: 'index', filter: '', selected: state.index };
+    case 'search':
+      return { ...state, overlay: 'search', search: { ...state.search, query: '', message: '' } };
+    case 'nextMatch':
+      return findNext(state, 1, ctx);
+    case 'prevMatch':
+      return findNext(state, -1, ctx);
+    case 'notes':
+      return { ...state, notes: !state.notes };
+    case 'notesDown': {
+      const n = ctx.notes ?? FITS;
+      return { ...state, notesScroll: Math.min(n.maxScroll, state.notesScroll + Math.max(1, n.page) * (count ?? 1)) };
+    }
+    case 'notesUp': {
+      const n = ctx.notes ?? FITS;
+      return { ...state, notesScroll: Math.max(0, state.notesScroll - Math.max(1, n.page) * (count ?? 1)) };
+    }
+    case 'presenter': {
+      const view = state.view === 'presenter' ? 'slides' : 'presenter';
+      return { ...state, view, slidesView: view };
+    }
+    case 'reading': {
+      if (!ctx.doc) return state;
+      const doc = ctx.doc();
+      return { ...scrollTo(state, doc, doc.slideStarts[state.index] ?? 0, true), view: 'reading' };
+    }
+    case 'timer': {
+      const t = state.timer;
+      if (now === undefined) return state;
+      const timer = t.running ? { ...t, running: false, banked: elapsed(t, now) } : startTimer(t, now);
+      return { ...state, timer };
+    }
+    case 'watch':
+      return { ...state, watch: !state.watch };
+    case 'timerReset':
+      return { ...state, timer: { started: false, running: false, since: 0, banked: 0 }, sectionEntry: 0 };
+    case 'close':
+      return { ...state, overlay: 'none', search: { ...state.search, message: '' } };
+    case 'quit':
+      return { ...state, quit: true };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,103 @@
+import { contains } from '../deck/search.js';
+import { commandFor } from './keys.js';
+import { clamp, go, readingJump } from './navigation.js';
+import type { KeyContext, State } from './types.js';
+
+/** Indices of slides whose title, number or section matches the index filter. */
+export function indexRows(state: State): number[] {
+  const out: number[] = [];
+  const f = state.filter.trim();
+  for (let i = 0; i < state.count; i++) {
+    if (!f || `${i + 1}` === f || contains(state.titles[i] ?? '', f) || contains(state.texts()[i]?.body ?? '', f)) out.push(i);
+  }
+  return out;
+}
+
+/** Go to a slide (in the reading view: to its place in the document) and close what was open. */
+export function gotoSlide(state: State, index: number, ctx: KeyContext): State {
+  return { ...go(state, index, ctx.now), overlay: 'none', digits: '', ...readingJump(state, index, ctx) };
+}
+
+export function gotoSection(state: State, section: number, ctx: KeyContext): State {
+  const s = state.sections[clamp(section, 0, state.sections.length - 1)];
+  return gotoSlide(state, s.first, ctx);
+}
+
+/**
+ * A key in the section menu. A digit chooses that section and goes at once
+ * when no longer number starts with it; otherwise it waits for the next digit
+ * or Enter (with ten sections or more, "1" may be 1 or 1x).
+ */
+export function onMenuKey(state: State, key: string, ctx: KeyContext): State {
+  const last = state.sections.length - 1;
+  if (/^[0-9]$/.test(key)) {
+    const digits = state.digits + key;
+    const n = Number(digits);
+    if (n < 1 || n - 1 > last) return { ...state, digits: '' };
+    if (n * 10 - 1 > last) return gotoSection(state, n - 1, ctx);
+    return { ...state, digits, menuSelected: n - 1 };
+  }
+  const cmd = commandFor(key, 'menu');
+  const menu = { ...state, digits: '' };
+  switch (cmd) {
+    case 'choosePrev':
+      return { ...menu, menuSelected: Math.max(0, state.menuSelected - 1) };
+    case 'chooseNext':
+      return { ...menu, menuSelected: Math.min(last, state.menuSelected + 1) };
+    case 'chooseFirst':
+      return { ...menu, menuSelected: 0 };
+    case 'chooseLast':
+      return { ...menu, menuSelected: last };
+    case 'go':
+      return gotoSection(state, state.menuSelected, ctx);
+    case 'close':
+      return { ...menu, overlay: 'none' };
+    case 'help':
+      return { ...menu, overlay: 'help' };
+    case 'quit':
+      return { ...menu, quit: true };
+    default:
+      return state;
+  }
+}
+
+/** A key in the slide index: the table's commands, and letters for the filter. */
+export function onIndexKey(state: State, key: string, ctx: KeyContext): State {
+  const rows = indexRows(state);
+  const pos = Math.max(0, rows.indexOf(state.selected));
+  const at = (n: number) => ({ ...state, selected: rows[clamp(n, 0, rows.length - 1)] ?? state.selected });
+  switch (commandFor(key, 'index')) {
+    case 'close':
+      return { ...state, overlay: 'none' };
+    case 'quit':
+      return { ...state, quit: true };
+    case 'choosePrev':
+      return at(pos - 1);
+    case 'chooseNext':
+      return at(pos + 1);
+    case 'choosePageUp':
+      return at(pos - 10);
+    case 'choosePageDown':
+      return at(pos + 10);
+    case 'go':
+      return rows.includes(state.selected) ? gotoSlide(state, state.selected, ctx) : state;
+    case 'erase':
+      return withFilter(state, [...state.filter].slice(0, -1).join(''));
+    default: {
+      const ch = typed(key);
+      return ch === null ? state : withFilter(state, state.filter + ch);
+    }
+  }
+}
+
+/** The character a key types into a filter or query, if it types one. */
+export function typed(key: string): string | null {
+  const ch = key === 'space' ? ' ' : key;
+  return [...ch].length === 1 ? ch : null;
+}
+
+function withFilter(state: State, filter: string): State {
+  const next = { ...state, filter };
+  const rows = indexRows(next);
+  return { ...next, selected: rows.includes(state.selected) ? state.selected : (rows[0] ?? state.selected) };
+}

@@ -1,0 +1,141 @@
+import type { SearchText } from '../deck/search.js';
+
+export type Overlay = 'none' | 'help' | 'menu' | 'index' | 'search';
+export type View = 'slides' | 'presenter' | 'reading';
+
+export interface SectionRange {
+  first: number;
+  last: number;
+}
+
+export interface Timer {
+  /** Has it been started since the last reset? (It starts on the first slide change.) */
+  started: boolean;
+  running: boolean;
+  /** When it last started running (ms). */
+  since: number;
+  /** Time counted before `since` (ms). */
+  banked: number;
+}
+
+export interface Search {
+  /** The query being typed (search prompt open) or last searched. */
+  query: string;
+  /** The query in force: matches are highlighted and n/N move between them. */
+  active: string;
+  /** A one-line outcome to show ("no match for …"). */
+  message: string;
+}
+
+export interface State {
+  /** Current slide, 0-based. */
+  index: number;
+  count: number;
+  sections: readonly SectionRange[];
+  /** Reveal steps per slide (1 for a slide without pauses). */
+  steps: readonly number[];
+  /** Current reveal step of the current slide, 0-based. */
+  step: number;
+  /** Lines scrolled down within the current slide. */
+  scroll: number;
+  /** Lines scrolled down within the current slide's notes. */
+  notesScroll: number;
+  view: View;
+  /** The view to go back to when leaving reading. */
+  slidesView: 'slides' | 'presenter';
+  /** Reading view: the document line at the top of the screen. */
+  readTop: number;
+  overlay: Overlay;
+  notes: boolean;
+  /** Digits typed so far (a slide number or count). */
+  digits: string;
+  /** Printable keys typed so far that start a sequence ("g" of "gg"). */
+  pending: string;
+  /** Section menu: the highlighted section. */
+  menuSelected: number;
+  /** Slide index overlay: the filter typed and the highlighted row. */
+  filter: string;
+  selected: number;
+  search: Search;
+  /** Plain text of every slide, for search and the index filter. */
+  /** Made on first use (a search or the index filter): cheap to keep, costly to make for a big deck. */
+  texts: () => readonly SearchText[];
+  titles: readonly string[];
+  timer: Timer;
+  /** Reload the deck when its files change. */
+  watch: boolean;
+  /** Timer reading when the current section was entered (ms), for section pacing. */
+  sectionEntry: number;
+  /** How what is shown fits the screen: set by the view after every change (a 'fit' action). */
+  fit: Fit;
+  quit: boolean;
+}
+
+/** What the view knows about the current slide's fit, for scrolling. */
+export interface Viewport {
+  /** How far the slide can scroll (0 when it fits). */
+  maxScroll: number;
+  /** Lines to move per step. */
+  page: number;
+}
+
+/** The reading document at the current width, as the view laid it out. */
+export interface ReadingDoc {
+  lines: number;
+  page: number;
+  /** First document line of each slide. */
+  slideStarts: readonly number[];
+  /** Document lines holding a match for the query, in order. */
+  find(query: string): readonly number[];
+}
+
+/**
+ * How the state's screen fits the terminal: the view measures it after every
+ * change and hands it over as a 'fit' action, so each key of a burst is
+ * applied to the screen the key before it left (not to the one before the
+ * burst).
+ */
+export interface Fit {
+  /** The current slide (at its reveal step) in its area. */
+  slide: Viewport;
+  /** The notes in their pane, where notes are shown. */
+  notes: Viewport;
+  /** The reading document at the current width (made on demand: it renders the whole deck). */
+  doc?: () => ReadingDoc;
+}
+
+export type Action =
+  /** A key press, with the clock's time when it matters (the timer starts on the first move). */
+  | { type: 'key'; key: string; now?: number }
+  | { type: 'goto'; index: number; now?: number }
+  | { type: 'gotoSection'; section: number; now?: number }
+  /** How the screen of the state now fits the terminal. */
+  | { type: 'fit'; fit: Fit }
+  /** A position from a linked terminal: applied as is, never echoed back. */
+  | { type: 'remote'; index: number; step: number; now?: number }
+  /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
+  | { type: 'reload'; deck: DeckShape; index: number }
+  | { type: 'close' };
+
+export interface DeckShape {
+  count: number;
+  sections: readonly SectionRange[];
+  steps?: readonly number[];
+  texts?: readonly SearchText[] | (() => readonly SearchText[]);
+  titles?: readonly string[];
+}
+
+export const FITS: Viewport = { maxScroll: 0, page: 1 };
+
+/** What a key is applied with: the state's fit, and the time of the key. */
+export interface KeyContext {
+  viewport: Viewport;
+  notes: Viewport;
+  doc?: () => ReadingDoc;
+  now?: number;
+}
+
+export function contextOf(state: State, now: number | undefined): KeyContext {
+  return { viewport: state.fit.slide, notes: state.fit.notes, doc: state.fit.doc, now };
+}
+
