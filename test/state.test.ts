@@ -203,6 +203,25 @@ test('r enters the reading view at the current slide and leaves it at the slide 
   assert.equal(pressKeys(start(5), 'r[', rd).readTop, 40);
 });
 
+test('the reading view is closed by q and Esc, at the slide being read, as a pager is; Ctrl-C quits', () => {
+  for (const key of ['q', '<esc>']) {
+    const s = pressKeys(start(3), `rjjjjjjjjjjjj${key}`, rd);
+    assert.deepEqual([s.view, s.index, s.quit], ['slides', 4, false], key);
+  }
+  assert.equal(pressKeys(start(3), 'r<c-c>', rd).quit, true);
+  assert.deepEqual(pressKeys(start(3), 'r12<esc>', rd).view, 'reading', 'Esc first clears a number being typed');
+});
+
+test('the reading view keeps its place when the document is laid out anew (a resize)', () => {
+  // The same deck at a narrower width: every slide takes 20 lines instead of 10.
+  const narrow: ReadingDoc = { ...DOC, lines: 240, page: 8, slideStarts: DOC.slideStarts.map((l) => l * 2) };
+  const wide = () => ({ slide: { maxScroll: 0, page: 1 }, notes: { maxScroll: 0, page: 1 }, doc: () => DOC });
+  let s = pressKeys(start(3), 'rjjjjj', wide);
+  assert.equal(s.readTop, 35, 'half-way into slide 4');
+  s = reducer(s, { type: 'fit', fit: { ...wide(), doc: () => narrow } });
+  assert.equal(s.readTop, 70, 'half-way into slide 4 at the new width');
+});
+
 test('search: / then text and Enter jumps to the first match; n and N cycle; no match says so', () => {
   const texts = Array.from({ length: 12 }, (_, i) => ({ body: `slide ${i}`, notes: i === 9 ? 'Apple pie' : '' }));
   texts[4].body = 'an apple a day';

@@ -1,7 +1,7 @@
 // Presenter view, reading view, search and the slide index, as a person sees them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,9 @@ test('reading view: the whole deck with notes, scrolling, position, back to the 
   assert.match(term.screen(), /Fourth slide/);
   term.write('r');
   await term.waitFor(/§ Closing|── 5\/6/);
+  // q closes the reading view, as in a pager, at the slide being read; q again quits.
+  term.write('q');
+  await term.waitFor((screen) => /slide 5 \/ 6/.test(screen) && !/§ Closing/.test(screen));
   term.write('q');
   await term.waitForExit();
 });
@@ -110,6 +113,7 @@ test('search in the reading view, with Khmer and CJK text', async (t) => {
   const deck = join(dir, 'scripts.md');
   const filler = Array.from({ length: 30 }, (_, i) => `- filler line ${i}`).join('\n');
   writeFileSync(deck, `# Start\n\n${filler}\n\n---\n\n# ភាសាខ្មែរ\n\n- កម្ពុជា និង សហរដ្ឋអាមេរិក\n- 柬埔寨与美国\n`);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const term = start(['read', deck], 80, 16);
   t.after(() => term.dispose());
   await term.waitFor(/§ Start/);
@@ -119,6 +123,8 @@ test('search in the reading view, with Khmer and CJK text', async (t) => {
   await term.waitFor(/§ Start/);
   term.write('/កម្ពុជា\r');
   await term.waitFor(/កម្ពុជា/);
+  term.write('q'); // back to the slides, at the slide at the top of the page
+  await term.waitFor((screen) => /slide \d \/ 2/.test(screen) && !/\d%/.test(screen));
   term.write('q');
   await term.waitForExit();
 });

@@ -133,7 +133,13 @@ export const BINDINGS: readonly Binding[] = [
     group: 'Show',
     modes: SLIDES,
   },
-  { command: 'reading', keys: ['r'], help: 'back to the slides, at the slide being read', group: 'Show', modes: READING },
+  {
+    command: 'reading',
+    keys: ['r', 'q', 'escape'],
+    help: 'back to the slides, at the slide being read',
+    group: 'Show',
+    modes: READING,
+  },
   {
     command: 'timer',
     keys: ['t'],
@@ -149,9 +155,10 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['escape'],
     help: 'close the menu, index, search or help',
     group: 'General',
-    modes: [...VIEWS, 'help'],
+    modes: ['slides', 'help'],
   },
-  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: [...VIEWS, 'menu', 'help'] },
+  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: ['slides', 'menu', 'help'] },
+  { command: 'quit', keys: ['ctrl+c'], help: 'quit', group: 'General', modes: READING },
 
   // The section menu.
   { command: 'choosePrev', keys: ['up', 'k'], help: 'previous section', group: 'Move', modes: MENU, pairHelp: 'choose a section', hint: 'choose' },

@@ -1,10 +1,10 @@
 import { commandFor, isPrefix, parseKeyString, type Mode } from './keys.js';
 import type { SearchText } from '../deck/search.js';
 import { run } from './commands.js';
-import { clamp, go, readingJump, stepsOf } from './navigation.js';
+import { clamp, go, readingJump, slideAtLine, stepsOf } from './navigation.js';
 import { gotoSection, gotoSlide, onIndexKey, onMenuKey } from './overlays.js';
 import { onSearchKey } from './search.js';
-import { contextOf, FITS, type Action, type KeyContext, type DeckShape, type Fit, type State, type View, type Viewport } from './types.js';
+import { contextOf, FITS, type Action, type KeyContext, type ReadingDoc, type DeckShape, type Fit, type State, type View, type Viewport } from './types.js';
 
 export type * from './types.js';
 export { elapsed } from './timer.js';
@@ -118,7 +118,7 @@ export function reducer(state: State, action: Action): State {
     case 'close':
       return { ...state, overlay: 'none' };
     case 'fit':
-      return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit };
+      return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit, ...keepReadingPlace(state, action.fit) };
     case 'reload': {
       const d = action.deck;
       const index = clamp(action.index >= 0 ? action.index : state.index, 0, d.count - 1);
@@ -140,6 +140,20 @@ export function reducer(state: State, action: Action): State {
       };
     }
   }
+}
+
+/**
+ * The reading document laid out anew (a resize): the line at the top is in the
+ * same slide, as far into it as before.
+ */
+function keepReadingPlace(state: State, fit: Fit): Partial<State> {
+  if (state.view !== 'reading' || !state.fit.doc || !fit.doc || state.fit.doc === fit.doc) return {};
+  const before = state.fit.doc();
+  const after = fit.doc();
+  const slide = slideAtLine(before, state.readTop);
+  const span = (doc: ReadingDoc) => (doc.slideStarts[slide + 1] ?? doc.lines) - doc.slideStarts[slide];
+  const into = (state.readTop - before.slideStarts[slide]) / Math.max(1, span(before));
+  return { readTop: after.slideStarts[slide] + Math.floor(into * span(after)) };
 }
 
 function sameFit(a: Fit, b: Fit): boolean {

@@ -196,7 +196,11 @@ export class Session {
     const before = this.state;
     if (next === before || this.ended) return;
     this.state = next;
-    if (next.watch !== before.watch) this.setWatch(next.watch);
+    if (next.watch !== before.watch) {
+      this.setWatch(next.watch);
+      // Edits made while watching was off are read now.
+      if (next.watch) void this.reload();
+    }
     const { link } = this;
     if (link && (next.index !== before.index || next.step !== before.step)) {
       const pos = { index: next.index, step: next.step };

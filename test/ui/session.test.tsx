@@ -19,7 +19,7 @@ import type { Link, LinkStatus, Position } from '../../src/link/protocol.js';
 import { DirectPainter } from '../../src/ui/direct.js';
 import { shapeOf } from '../../src/ui/geometry.js';
 import { View } from '../../src/ui/ink/View.js';
-import { Session, type Painter, type Screen } from '../../src/ui/session.js';
+import { Session, type DeckSource, type Painter, type Screen } from '../../src/ui/session.js';
 
 const theme = makeTheme(0);
 const basic = parseDeck(readFileSync(new URL('../fixtures/basic.md', import.meta.url), 'utf8'));
@@ -53,7 +53,9 @@ function inkText(s: Screen): string {
   return text;
 }
 
-function start(opts: { deck?: Deck; cols?: number; rows?: number; view?: 'slides' | 'presenter' | 'reading' } = {}) {
+function start(
+  opts: { deck?: Deck; cols?: number; rows?: number; view?: 'slides' | 'presenter' | 'reading'; source?: DeckSource; watch?: boolean } = {},
+) {
   const deck = opts.deck ?? basic;
   const size = { cols: opts.cols ?? 100, rows: opts.rows ?? 24 };
   const direct = new Recorder(directText);
@@ -70,7 +72,8 @@ function start(opts: { deck?: Deck; cols?: number; rows?: number; view?: 'slides
     deck,
     cache: new RenderCache(deck, createMarkdownRenderer(theme), theme),
     theme,
-    state: initialState(shapeOf(deck), { view: opts.view }),
+    state: initialState(shapeOf(deck), { view: opts.view, watch: opts.watch }),
+    source: opts.source,
     size: () => size,
     now: () => 1_000_000,
     direct: track('direct', direct),
@@ -256,4 +259,26 @@ test('the Ink views at 40, 80 and 120 columns: menu, help, index, presenter, rea
       t.session.stop();
     }
   }
+});
+
+test('turning watch back on reads the edits made while it was off', async () => {
+  let text = '# One\n\n---\n\n# Two';
+  let changed: () => void = () => undefined;
+  const source: DeckSource = {
+    load: async () => parseDeck(text),
+    watch: (onChange) => {
+      changed = onChange;
+      return () => (changed = () => undefined);
+    },
+  };
+  const t = start({ deck: parseDeck(text), source, watch: true });
+  t.press('w'); // off
+  assert.doesNotMatch(t.direct.last, /watching/);
+  text = '# One, edited\n\n---\n\n# Two';
+  changed(); // the watcher is off: nothing hears this
+  t.press('w'); // on again
+  for (let i = 0; i < 20 && !/One, edited/.test(t.direct.last); i++) await t.settle();
+  assert.match(t.direct.last, /One, edited/);
+  assert.match(t.direct.last, /watching/);
+  t.session.stop();
 });
