@@ -52,16 +52,48 @@ test('a terminal that has not moved yet takes the position of one that has', () 
   assert.equal(newer({ t: 0, id: 'z' }, { t: 1, id: 'a' }), false);
 });
 
+// Ids and decks in the formats the link makes them: 12 and 16 hex digits.
+const ID_A = 'a1b2c3d4e5f6';
+const ID_B = '0f0f0f0f0f0f';
+const DECK = '0123456789abcdef';
+
 test('messages: one JSON line each; malformed input is dropped, never thrown', () => {
-  const m: Message = { v: 1, type: 'nav', deck: 'd', id: 'x', pos: { index: 2, step: 1 }, stamp: { t: 5, id: 'x' } };
+  const m: Message = { v: 1, type: 'nav', deck: DECK, id: ID_A, pos: { index: 2, step: 1 }, stamp: { t: 5, id: ID_A } };
   assert.equal(encode(m), JSON.stringify(m) + '\n');
   assert.deepEqual(decode(encode(m)), m);
   for (const bad of ['', 'nope', '{}', '{"v":2}', JSON.stringify({ ...m, pos: { index: -1, step: 0 } }), JSON.stringify({ ...m, type: 'x' })]) {
     assert.equal(decode(bad), null, bad);
   }
+  assert.deepEqual(decode(JSON.stringify({ ...m, extra: 'x'.repeat(100) })), m, 'only the known fields are kept');
   const buf = new LineBuffer();
   assert.deepEqual(buf.push('{"a":1}\n{"b"'), ['{"a":1}']);
   assert.deepEqual(buf.push(':2}\n\n'), ['{"b":2}']);
+});
+
+test('a stamp far ahead of the clock, or an id not in its format, is dropped: the terminals stay in step', () => {
+  const now = 1_700_000_000_000;
+  const nav = (stamp: unknown, over: Record<string, unknown> = {}) =>
+    JSON.stringify({ v: 1, type: 'nav', deck: DECK, id: ID_B, pos: { index: 5, step: 0 }, stamp, ...over });
+  assert.notEqual(decode(nav({ t: now + 30_000, id: ID_B }), now), null, 'a little ahead: kept');
+  for (const t of [now + 60_001, 1e300, Number.MAX_SAFE_INTEGER, now + 0.5, -1]) {
+    assert.equal(decode(nav({ t, id: ID_B }), now), null, `stamp ${t}`);
+  }
+  assert.equal(decode(nav({ t: 5, id: '' }), now), null, 'a moved stamp without an id');
+  assert.notEqual(decode(nav({ t: 0, id: '' }), now), null, 'not moved yet');
+  for (const id of ['x', 'A1B2C3D4E5F6', 'a1b2c3d4e5f', 'a1b2c3d4e5f60', '../../etc']) {
+    assert.equal(decode(nav({ t: 5, id }), now), null, `stamp id ${id}`);
+    assert.equal(decode(nav({ t: 5, id: ID_B }, { id }), now), null, `id ${id}`);
+  }
+  assert.equal(decode(nav({ t: 5, id: ID_B }, { deck: 'd' }), now), null, 'deck not a fingerprint');
+  assert.equal(decode(nav({ t: 5, id: ID_B }, { pos: { index: 1e300, step: 0 } }), now), null, 'index out of range');
+
+  // The line that would have won over every later move is dropped; later moves still go both ways.
+  const a = new SyncState(ID_A, DECK, { index: 0, step: 0 });
+  const b = new SyncState(ID_B, DECK, { index: 0, step: 0 });
+  const bogus = decode(nav({ t: now + 3_600_000, id: ID_B }), now);
+  if (bogus) a.receive(bogus);
+  assert.deepEqual(a.receive(decode(encode(b.local({ index: 2, step: 0 }, now)), now)!), { index: 2, step: 0 });
+  assert.deepEqual(b.receive(decode(encode(a.local({ index: 3, step: 1 }, now + 1)), now + 1)!), { index: 3, step: 1 });
 });
 
 const MIN = 60_000;

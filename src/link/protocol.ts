@@ -39,18 +39,42 @@ export function encode(m: Message): string {
   return JSON.stringify(m) + '\n';
 }
 
+/**
+ * What a well-formed message holds. Terminal ids are 12 lowercase hex digits
+ * (ID_BYTES random bytes, made in socket.ts); decks are named by their
+ * fingerprint, 16 lowercase hex digits (deckFingerprint in socket.ts).
+ */
+export const ID_BYTES = 6;
+const ID = /^[0-9a-f]{12}$/;
+const DECK = /^[0-9a-f]{16}$/;
+
+/**
+ * How far ahead of the receiver's clock a stamp may be. The terminals share
+ * one machine and its clock, and a local stamp runs ahead of the clock only
+ * by a millisecond per move made while it was behind; a stamp far in the
+ * future would win over every move made after it, for good.
+ */
+export const MAX_AHEAD_MS = 60_000;
+
 function isPos(p: unknown): p is Position {
   const o = p as Position;
-  return !!o && Number.isInteger(o.index) && Number.isInteger(o.step) && o.index >= 0 && o.step >= 0;
+  return !!o && typeof o === 'object' && Number.isSafeInteger(o.index) && Number.isSafeInteger(o.step) && o.index >= 0 && o.step >= 0;
 }
 
-function isStamp(s: unknown): s is Stamp {
+function isStamp(s: unknown, now: number): s is Stamp {
   const o = s as Stamp;
-  return !!o && typeof o.t === 'number' && Number.isFinite(o.t) && typeof o.id === 'string';
+  if (!o || typeof o !== 'object') return false;
+  if (o.t === 0 && o.id === '') return true; // a terminal that has not moved yet
+  return Number.isSafeInteger(o.t) && o.t > 0 && o.t <= now + MAX_AHEAD_MS && typeof o.id === 'string' && ID.test(o.id);
 }
 
-/** Parse one line; anything malformed is dropped (never thrown). */
-export function decode(line: string): Message | null {
+/**
+ * Parse one line; anything malformed is dropped (never thrown): bad JSON, a
+ * field missing or of the wrong kind, an id or deck not in their format, a
+ * stamp more than MAX_AHEAD_MS ahead of `now`. What is returned holds only
+ * the known fields.
+ */
+export function decode(line: string, now: number = Date.now()): Message | null {
   let m: unknown;
   try {
     m = JSON.parse(line);
@@ -58,11 +82,18 @@ export function decode(line: string): Message | null {
     return null;
   }
   const o = m as Record<string, unknown>;
-  if (!o || o.v !== 1 || typeof o.deck !== 'string' || typeof o.id !== 'string') return null;
-  if (o.type === 'nav' && isPos(o.pos) && isStamp(o.stamp)) return o as unknown as Message;
-  if (o.type === 'hello' && isPos(o.pos) && isStamp(o.stamp) && (o.role === 'audience' || o.role === 'notes')) {
-    return o as unknown as Message;
-  }
+  if (!o || typeof o !== 'object' || o.v !== 1) return null;
+  if (typeof o.deck !== 'string' || !DECK.test(o.deck) || typeof o.id !== 'string' || !ID.test(o.id)) return null;
+  if (!isPos(o.pos) || !isStamp(o.stamp, now)) return null;
+  const base = {
+    v: 1 as const,
+    deck: o.deck,
+    id: o.id,
+    pos: { index: o.pos.index, step: o.pos.step },
+    stamp: { t: o.stamp.t, id: o.stamp.id },
+  };
+  if (o.type === 'nav') return { ...base, type: 'nav' };
+  if (o.type === 'hello' && (o.role === 'audience' || o.role === 'notes')) return { ...base, type: 'hello', role: o.role };
   return null;
 }
 

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  ID_BYTES,
   LineBuffer,
   SyncState,
   decode,
@@ -59,7 +60,7 @@ const RETRY_MS = 250;
  */
 export function openLink(opts: LinkOptions): Link {
   const now = opts.now ?? Date.now;
-  const id = randomBytes(6).toString('hex');
+  const id = randomBytes(ID_BYTES).toString('hex');
   const sync = new SyncState(id, opts.deckId, opts.start ?? { index: 0, step: 0 });
   const path = socketPath(opts.channel, opts.dir);
   const remoteCbs = new Set<(pos: Position) => void>();
@@ -92,13 +93,13 @@ export function openLink(opts: LinkOptions): Link {
     if (!sock.destroyed) sock.write(encode(m));
   };
 
-  const wire = (sock: net.Socket, onLine: (m: Message, raw: string) => void, onGone: () => void) => {
+  const wire = (sock: net.Socket, onLine: (m: Message) => void, onGone: () => void) => {
     const buf = new LineBuffer();
     sock.setEncoding('utf8');
     sock.on('data', (chunk: string) => {
       for (const line of buf.push(chunk)) {
-        const m = decode(line);
-        if (m && m.deck === opts.deckId) onLine(m, line);
+        const m = decode(line, now());
+        if (m && m.deck === opts.deckId) onLine(m);
       }
     });
     sock.on('error', () => sock.destroy());
@@ -119,10 +120,11 @@ export function openLink(opts: LinkOptions): Link {
       clients.add(sock);
       wire(
         sock,
-        (m, raw) => {
+        (m) => {
           apply(m);
-          // Relay to everyone else on the channel.
-          for (const other of clients) if (other !== sock && !other.destroyed) other.write(raw + '\n');
+          // Relay to everyone else on the channel (what was checked, not what came in).
+          const line = encode(m);
+          for (const other of clients) if (other !== sock && !other.destroyed) other.write(line);
         },
         () => {
           clients.delete(sock);
