@@ -166,8 +166,13 @@ export class LinkEcho {
   }
 }
 
-/** What a view needs from the link between terminals. */
-export type LinkStatus = 'alone' | 'linked' | 'lost';
+/**
+ * What a view needs from the link between terminals. Its status: 'alone'
+ * (nobody else on the channel yet), 'linked', 'lost' (the others went away;
+ * it keeps trying), 'unavailable' (the link is off for this run; `reason`
+ * says why).
+ */
+export type LinkStatus = 'alone' | 'linked' | 'lost' | 'unavailable';
 
 export interface Link {
   role: Role;
@@ -176,5 +181,7 @@ export interface Link {
   /** Called with positions from other terminals; returns an unsubscribe function. */
   onRemote(cb: (pos: Position) => void): () => void;
   onStatus(cb: (status: LinkStatus) => void): () => void;
+  /** Why the link is 'unavailable', short enough for the status line. */
+  readonly reason?: string;
   close(): void;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import {
   ID_BYTES,
   LineBuffer,
@@ -29,13 +29,37 @@ export interface LinkOptions {
   now?: () => number;
 }
 
-/** The per-user folder for sockets, created with mode 0700. */
-export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'brief-present') : join(tmpdir(), `brief-present-${uid}`);
+/**
+ * The longest socket path the platform takes (sun_path, less its closing
+ * NUL): 107 bytes on Linux, 103 on macOS and the BSDs. A longer one is not
+ * refused by Node but cut short, which puts the socket somewhere else.
+ */
+export const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
+
+/** Whether a socket path fits (a Windows pipe name always does). */
+export function socketFits(path: string): boolean {
+  return process.platform === 'win32' || Buffer.byteLength(path) <= MAX_SOCKET_PATH;
 }
 
-/** The socket (or, on Windows, named pipe) for a channel. */
+/**
+ * The per-user folder for sockets, created with mode 0700: the first of
+ * $XDG_RUNTIME_DIR/brief-present (only when it is an absolute path, as the
+ * XDG Base Directory specification says), the temp folder's
+ * brief-present-<uid>, and /tmp/brief-present-<uid> where a socket path fits.
+ * Every terminal goes through the same choice, so they meet.
+ */
+export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const xdg = env.XDG_RUNTIME_DIR;
+  const dirs = [
+    xdg && isAbsolute(xdg) ? join(xdg, 'brief-present') : '',
+    isAbsolute(tmpdir()) ? join(tmpdir(), `brief-present-${uid}`) : '',
+    process.platform === 'win32' ? '' : `/tmp/brief-present-${uid}`,
+  ].filter(Boolean);
+  return dirs.find((dir) => socketFits(socketPath('', dir))) ?? dirs[0];
+}
+
+/** The socket (or, on Windows, named pipe) for a channel: a hash of it, so its length is fixed. */
 export function socketPath(channel: string, dir = socketDir()): string {
   const hash = createHash('sha256').update(channel).digest('hex').slice(0, 20);
   if (process.platform === 'win32') return `\\\\.\\pipe\\brief-present-${hash}`;
@@ -62,10 +86,12 @@ export function openLink(opts: LinkOptions): Link {
   const now = opts.now ?? Date.now;
   const id = randomBytes(ID_BYTES).toString('hex');
   const sync = new SyncState(id, opts.deckId, opts.start ?? { index: 0, step: 0 });
-  const path = socketPath(opts.channel, opts.dir);
+  const dir = opts.dir ?? socketDir();
+  const path = socketPath(opts.channel, dir);
   const remoteCbs = new Set<(pos: Position) => void>();
   const statusCbs = new Set<(s: LinkStatus) => void>();
   let status: LinkStatus = 'alone';
+  let reason: string | undefined;
   let closed = false;
   let server: net.Server | null = null;
   let upstream: net.Socket | null = null;
@@ -76,6 +102,12 @@ export function openLink(opts: LinkOptions): Link {
     if (s === status) return;
     status = s;
     for (const cb of statusCbs) cb(s);
+  };
+  /** The link is off for this run; `why` is shown on the notes terminal's status line. */
+  const off = (why: string) => {
+    closed = true;
+    reason = why;
+    setStatus('unavailable');
   };
   const peers = () => clients.size + (upstream ? 1 : 0);
   const refreshStatus = () => {
@@ -197,16 +229,24 @@ export function openLink(opts: LinkOptions): Link {
     connect(false);
   };
 
-  try {
-    if (process.platform !== 'win32') privateDir(opts.dir ?? socketDir());
-    join();
-  } catch {
-    // No private folder for the socket: present without linking.
-    closed = true;
+  if (!socketFits(path)) {
+    // Cut short, the socket would land elsewhere, with nobody to remove it.
+    off('socket path too long');
+  } else {
+    try {
+      if (process.platform !== 'win32') privateDir(dir);
+      join();
+    } catch (err) {
+      // No private folder for the socket: present without linking.
+      off(err instanceof Error ? err.message : String(err));
+    }
   }
 
   return {
     role: opts.role,
+    get reason() {
+      return reason;
+    },
     moved(pos) {
       if (closed) return;
       if (pos.index === sync.pos.index && pos.step === sync.pos.step) return;

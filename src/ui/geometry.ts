@@ -126,9 +126,20 @@ export function renderNeighbours(cache: RenderCache, count: number, cur: number,
   }
 }
 
-/** The link's part of the status line. */
+/**
+ * The link's part of the status line. Why the link is off is for the notes
+ * terminal only: the audience terminal may not have asked for a link at all.
+ */
 export function linkText(status: LinkStatus, link: Link | undefined): string {
-  if (!link || status === 'alone') return '';
-  if (status === 'linked') return '⇄ linked';
-  return link.role === 'notes' ? 'presenter disconnected' : 'notes disconnected';
+  if (!link) return '';
+  switch (status) {
+    case 'alone':
+      return '';
+    case 'linked':
+      return '⇄ linked';
+    case 'unavailable':
+      return link.role === 'notes' && link.reason ? `link off: ${link.reason}` : '';
+    case 'lost':
+      return link.role === 'notes' ? 'presenter disconnected' : 'notes disconnected';
+  }
 }
