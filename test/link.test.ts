@@ -4,6 +4,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import { join } from 'node:path';
 import type { Link, LinkStatus } from '../src/link/protocol.js';
 import { openLink, socketDir, socketPath, type LinkOptions } from '../src/link/socket.js';
@@ -78,4 +79,40 @@ test('a socket path longer than the platform takes: a folder too deep is passed 
   assert.equal(linkText('unavailable', l.link), 'link off: socket path too long');
   assert.deepEqual(readdirSync(base), [dir.slice(base.length + 1)]);
   assert.deepEqual(readdirSync(dir), []);
+});
+
+test('every retry waits longer than the last, up to a cap: no busy loop', async (t) => {
+  const dir = tempDir(t);
+  // A socket that takes every connection and hangs up at once.
+  let hangups = 0;
+  const rude = net.createServer((sock) => {
+    hangups++;
+    sock.destroy();
+  });
+  t.after(() => rude.close());
+  await new Promise<void>((resolve) => rude.listen(socketPath('room', dir), resolve));
+
+  const delays: number[] = [];
+  const enough = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`retried ${delays.length} times: ${delays.join(', ')}`)), 5000);
+    link(t, {
+      dir,
+      // Each retry runs at once here, and the delay asked for is noted.
+      later: (fn, ms) => {
+        delays.push(ms);
+        if (delays.length < 12) setImmediate(fn);
+        else {
+          clearTimeout(timer);
+          resolve();
+        }
+        return () => undefined;
+      },
+    });
+  });
+  await enough;
+  assert.ok(hangups >= 11, `${hangups} connections`);
+  assert.ok(delays[0] <= 100, `first retry soon: ${delays[0]}`);
+  for (let i = 1; i < 7; i++) assert.ok(delays[i] >= delays[i - 1], `growing: ${delays.join(', ')}`);
+  assert.ok(delays.at(-1)! >= 2500, `then long: ${delays.join(', ')}`);
+  assert.ok(Math.max(...delays) <= 5000, `capped: ${delays.join(', ')}`);
 });

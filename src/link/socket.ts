@@ -27,6 +27,8 @@ export interface LinkOptions {
   /** Where this terminal starts. */
   start?: Position;
   now?: () => number;
+  /** Runs `fn` after `ms` and returns a way to cancel it (tests); default: an unref'd setTimeout. */
+  later?: (fn: () => void, ms: number) => () => void;
 }
 
 /**
@@ -66,6 +68,16 @@ export function socketPath(channel: string, dir = socketDir()): string {
   return join(dir, `${hash}.sock`);
 }
 
+/** Which file is at `path` (inode and change time), if any: a socket made again in its place is another one. */
+function identity(path: string): string | undefined {
+  try {
+    const st = lstatSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}:${st.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function privateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = lstatSync(dir);
@@ -74,16 +86,34 @@ function privateDir(dir: string): void {
   if ((st.mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
 
-const RETRY_MS = 250;
+/** The first retry comes after at most RETRY_MIN_MS, each later one after up to twice as long, never more than RETRY_MAX_MS. */
+export const RETRY_MIN_MS = 100;
+export const RETRY_MAX_MS = 5000;
+
+/** How long to wait after `failures` attempts in a row came to nothing: doubling, capped, with some jitter. */
+export function retryDelay(failures: number, random: () => number = Math.random): number {
+  const ms = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(failures, 16));
+  return Math.round(ms * (0.75 + 0.25 * random()));
+}
+
+function laterTimer(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref?.();
+  return () => clearTimeout(timer);
+}
 
 /**
  * Join the channel: listen on its socket when nobody does (and relay between
  * the terminals that connect), or connect to the one that does. When the
  * other side goes away, keep trying: connect again, or take over listening.
- * A socket left behind by a crash is removed. No network port is opened.
+ * A socket left behind by a crash is removed. Each attempt connects or
+ * listens at most once; an attempt that comes to nothing (nobody answers,
+ * the path is taken, the other side hangs up before saying hello) is tried
+ * again later and later (retryDelay). No network port is opened.
  */
 export function openLink(opts: LinkOptions): Link {
   const now = opts.now ?? Date.now;
+  const later = opts.later ?? laterTimer;
   const id = randomBytes(ID_BYTES).toString('hex');
   const sync = new SyncState(id, opts.deckId, opts.start ?? { index: 0, step: 0 });
   const dir = opts.dir ?? socketDir();
@@ -96,7 +126,9 @@ export function openLink(opts: LinkOptions): Link {
   let server: net.Server | null = null;
   let upstream: net.Socket | null = null;
   const clients = new Set<net.Socket>();
-  let retry: NodeJS.Timeout | null = null;
+  let retry: (() => void) | null = null;
+  /** Attempts in a row that came to nothing: how long the next retry waits. */
+  let failures = 0;
 
   const setStatus = (s: LinkStatus) => {
     if (s === status) return;
@@ -131,7 +163,9 @@ export function openLink(opts: LinkOptions): Link {
     sock.on('data', (chunk: string) => {
       for (const line of buf.push(chunk)) {
         const m = decode(line, now());
-        if (m && m.deck === opts.deckId) onLine(m);
+        if (!m) continue;
+        failures = 0; // another terminal is there
+        if (m.deck === opts.deckId) onLine(m);
       }
     });
     sock.on('error', () => sock.destroy());
@@ -140,11 +174,10 @@ export function openLink(opts: LinkOptions): Link {
 
   const schedule = () => {
     if (closed || retry) return;
-    retry = setTimeout(() => {
+    retry = later(() => {
       retry = null;
       join();
-    }, RETRY_MS + Math.floor(Math.random() * 100));
-    retry.unref?.();
+    }, retryDelay(failures++));
   };
 
   const listen = () => {
@@ -166,14 +199,15 @@ export function openLink(opts: LinkOptions): Link {
       send(sock, sync.hello(opts.role));
       refreshStatus();
     });
-    srv.on('error', (err: NodeJS.ErrnoException) => {
+    srv.on('error', () => {
+      // Taken (another terminal listened first) or not possible: connect or listen on the next attempt.
       srv.close();
-      if (err.code === 'EADDRINUSE') connect(true);
-      else schedule();
+      schedule();
     });
     srv.listen(path, () => {
       if (closed) return srv.close();
       server = srv;
+      failures = 0;
       if (process.platform !== 'win32') {
         try {
           chmodSync(path, 0o600);
@@ -184,7 +218,8 @@ export function openLink(opts: LinkOptions): Link {
     });
   };
 
-  const connect = (afterInUse: boolean) => {
+  const connect = () => {
+    const seen = identity(path);
     const sock = net.connect(path);
     let connected = false;
     sock.on('connect', () => {
@@ -197,15 +232,17 @@ export function openLink(opts: LinkOptions): Link {
     sock.on('error', (err: NodeJS.ErrnoException) => {
       sock.destroy();
       if (connected || closed) return;
-      if (afterInUse && (err.code === 'ECONNREFUSED' || err.code === 'ENOENT')) {
-        // A socket left by a crashed presenter: remove it and listen ourselves.
+      if (err.code === 'ECONNREFUSED') {
+        // Nobody listened: a socket left by a crash. Remove it and listen here,
+        // unless another terminal has done so meanwhile (then join it next time).
+        if (seen === undefined || identity(path) !== seen) return schedule();
         try {
           unlinkSync(path);
         } catch {
           // someone else removed it
         }
         listen();
-      } else if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') {
+      } else if (err.code === 'ENOENT') {
         listen();
       } else {
         schedule();
@@ -226,7 +263,7 @@ export function openLink(opts: LinkOptions): Link {
 
   const join = () => {
     if (closed || server || upstream) return;
-    connect(false);
+    connect();
   };
 
   if (!socketFits(path)) {
@@ -265,7 +302,7 @@ export function openLink(opts: LinkOptions): Link {
     },
     close() {
       closed = true;
-      if (retry) clearTimeout(retry);
+      retry?.();
       upstream?.destroy();
       for (const c of clients) c.destroy();
       if (server) {
