@@ -2,13 +2,15 @@
 // checked before it is used, and what the link says about itself.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
 import type { Link, LinkStatus } from '../src/link/protocol.js';
-import { openLink, socketDir, socketPath, type LinkOptions } from '../src/link/socket.js';
+import { openLink, shortPath, socketDir, socketPath, type LinkOptions } from '../src/link/socket.js';
 import { linkText } from '../src/ui/geometry.js';
+import { statusLine } from '../src/render/status.js';
+import { makeTheme } from '../src/render/theme.js';
 
 const uid = process.getuid?.() ?? 'user';
 const DECK = '0123456789abcdef';
@@ -115,4 +117,81 @@ test('every retry waits longer than the last, up to a cap: no busy loop', async 
   for (let i = 1; i < 7; i++) assert.ok(delays[i] >= delays[i - 1], `growing: ${delays.join(', ')}`);
   assert.ok(delays.at(-1)! >= 2500, `then long: ${delays.join(', ')}`);
   assert.ok(Math.max(...delays) <= 5000, `capped: ${delays.join(', ')}`);
+});
+
+const asRoot = process.getuid?.() === 0;
+const needsRoot = asRoot ? false : 'needs root, to give files to another user';
+const STRANGER = 4242;
+
+test('a socket planted by another user in a once-loose folder is removed, never connected to', { skip: needsRoot }, async (t) => {
+  const dir = join(tempDir(t), 'sockets');
+  mkdirSync(dir);
+  chmodSync(dir, 0o777);
+  const path = socketPath('room', dir);
+  let planted = 0;
+  const stranger = net.createServer((sock) => {
+    planted++;
+    sock.destroy();
+  });
+  t.after(() => stranger.close());
+  await new Promise<void>((resolve) => stranger.listen(path, resolve));
+  chownSync(path, STRANGER, STRANGER);
+
+  const a = link(t, { dir });
+  const b = link(t, { dir, role: 'notes' });
+  await Promise.all([a.until('linked'), b.until('linked')]);
+  assert.equal(planted, 0, 'nobody connected to the planted socket');
+  assert.equal(lstatSync(dir).mode & 0o777, 0o700, 'the folder is private again');
+  const st = lstatSync(path);
+  assert.ok(st.isSocket());
+  assert.equal(st.uid, process.getuid!(), 'the socket is the user’s own');
+  assert.equal(st.mode & 0o777, 0o600);
+});
+
+test('something else in the socket’s place, or a link for the folder: never used', async (t) => {
+  const base = tempDir(t);
+  const dir = join(base, 'sockets');
+  mkdirSync(dir, { mode: 0o700 });
+  writeFileSync(socketPath('room', dir), 'not a socket');
+  const a = link(t, { dir });
+  const b = link(t, { dir, role: 'notes' });
+  await Promise.all([a.until('linked'), b.until('linked')]);
+  assert.ok(lstatSync(socketPath('room', dir)).isSocket());
+
+  // The folder itself a symbolic link (to a private folder of the user's): refused.
+  const alias = join(base, 'alias');
+  symlinkSync(dir, alias);
+  const c = link(t, { dir: alias, role: 'notes' });
+  assert.equal(c.status(), 'unavailable');
+  assert.match(linkText('unavailable', c.link), /^link off: .*alias is not a folder$/);
+});
+
+test('a socket folder of another user: the link is off, and the notes terminal says why', { skip: needsRoot }, (t) => {
+  const base = tempDir(t);
+  const dir = join(base, 'bp');
+  mkdirSync(dir, { mode: 0o700 });
+  chownSync(dir, STRANGER, STRANGER);
+  const notes = link(t, { dir, role: 'notes' });
+  const audience = link(t, { dir });
+  assert.equal(notes.status(), 'unavailable');
+  assert.equal(audience.status(), 'unavailable');
+  assert.deepEqual(readdirSync(dir), [], 'nothing made in it');
+  const text = linkText('unavailable', notes.link);
+  assert.match(text, /^link off: .*\/bp is not yours$/);
+  assert.equal(linkText('unavailable', audience.link), '', 'the audience sees nothing of it');
+  // Short enough for the status line: of 80 columns, and of 100 with a reveal step beside it.
+  for (const [cols, hint] of [
+    [80, text],
+    [100, `${text}  step 2/3`],
+  ] as const) {
+    const line = statusLine({ deckTitle: 'Deck', section: 'Part', index: 11, count: 40, hint }, cols, makeTheme(0));
+    assert.ok(line.includes(text), line);
+  }
+});
+
+test('paths in the reasons are kept short: ~ for home, the last folders of a long one', () => {
+  assert.equal(shortPath('/tmp/brief-present-0', '/root'), '/tmp/brief-present-0');
+  assert.equal(shortPath('/home/ann/run/brief-present', '/home/ann'), '~/run/brief-present');
+  assert.equal(shortPath('/run/user/1000/brief-present', '/home/ann'), '…/1000/brief-present');
+  assert.equal(shortPath('/' + 'z'.repeat(40), '/home/ann'), '…' + 'z'.repeat(23));
 });

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, unlinkSync, type Stats } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join, sep } from 'node:path';
 import {
   ID_BYTES,
   LineBuffer,
@@ -78,12 +78,67 @@ function identity(path: string): string | undefined {
   }
 }
 
-function privateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = lstatSync(dir);
-  if (!st.isDirectory()) throw new Error(`${dir} is not a folder`);
-  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) throw new Error(`${dir} belongs to another user`);
-  if ((st.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+/**
+ * A path short enough for the status line: ~ for the home folder, and of a
+ * long one only its last folders.
+ */
+export function shortPath(path: string, home = homedir()): string {
+  const p = home && home !== sep && (path === home || path.startsWith(home + sep)) ? '~' + path.slice(home.length) : path;
+  const chars = Array.from(p);
+  const room = 24;
+  if (chars.length <= room) return p;
+  const tail = chars.slice(-(room - 1)).join('');
+  const cut = tail.indexOf(sep);
+  return '…' + (cut >= 0 ? tail.slice(cut) : tail);
+}
+
+/**
+ * Make sure the socket folder is there and private: a folder (not a link to
+ * one), the user's own, mode 0700 (a looser one is tightened). Checked with
+ * lstat, so a symbolic link is never followed. Returns why not, if not.
+ */
+function privateDir(dir: string, uid: number | undefined): string | undefined {
+  const name = shortPath(dir);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch {
+    return `cannot make ${name}`;
+  }
+  try {
+    let st = lstatSync(dir);
+    if (!st.isDirectory()) return `${name} is not a folder`;
+    if (uid !== undefined && st.uid !== uid) return `${name} is not yours`;
+    if ((st.mode & 0o777) !== 0o700) {
+      chmodSync(dir, 0o700);
+      st = lstatSync(dir);
+      if (!st.isDirectory() || (st.mode & 0o777) !== 0o700) return `${name} is not private`;
+    }
+  } catch {
+    return `${name} is not private`;
+  }
+  return undefined;
+}
+
+/**
+ * Before connecting: whatever is at the socket's path must be a socket of the
+ * user's own. Anything else (a socket another user planted while the folder
+ * was open to others, a file, a link) is removed; the folder is the user's, so
+ * it can be. Returns why not, if it cannot.
+ */
+function clearPath(path: string, uid: number | undefined): string | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `cannot read ${shortPath(path)}`;
+  }
+  if (st.isSocket() && (uid === undefined || st.uid === uid)) return undefined;
+  try {
+    unlinkSync(path);
+    return undefined;
+  } catch {
+    return `${shortPath(path)} is in the way`;
+  }
 }
 
 /** The first retry comes after at most RETRY_MIN_MS, each later one after up to twice as long, never more than RETRY_MAX_MS. */
@@ -114,6 +169,7 @@ function laterTimer(fn: () => void, ms: number): () => void {
 export function openLink(opts: LinkOptions): Link {
   const now = opts.now ?? Date.now;
   const later = opts.later ?? laterTimer;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const id = randomBytes(ID_BYTES).toString('hex');
   const sync = new SyncState(id, opts.deckId, opts.start ?? { index: 0, step: 0 });
   const dir = opts.dir ?? socketDir();
@@ -261,23 +317,20 @@ export function openLink(opts: LinkOptions): Link {
     );
   };
 
+  /** One attempt: check the folder and the socket's path again (either may have changed), then connect. */
   const join = () => {
     if (closed || server || upstream) return;
+    if (process.platform !== 'win32') {
+      const why = privateDir(dir, uid) ?? clearPath(path, uid);
+      // No private folder, or no way to the socket: present without linking, and say why.
+      if (why) return off(why);
+    }
     connect();
   };
 
-  if (!socketFits(path)) {
-    // Cut short, the socket would land elsewhere, with nobody to remove it.
-    off('socket path too long');
-  } else {
-    try {
-      if (process.platform !== 'win32') privateDir(dir);
-      join();
-    } catch (err) {
-      // No private folder for the socket: present without linking.
-      off(err instanceof Error ? err.message : String(err));
-    }
-  }
+  // Cut short, the socket would land elsewhere, with nobody to remove it.
+  if (!socketFits(path)) off('socket path too long');
+  else join();
 
   return {
     role: opts.role,
