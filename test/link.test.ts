@@ -195,3 +195,23 @@ test('paths in the reasons are kept short: ~ for home, the last folders of a lon
   assert.equal(shortPath('/run/user/1000/brief-present', '/home/ann'), '…/1000/brief-present');
   assert.equal(shortPath('/' + 'z'.repeat(40), '/home/ann'), '…' + 'z'.repeat(23));
 });
+
+test('linked to a terminal showing another version of the deck: said so, and no position crosses', async (t) => {
+  const dir = tempDir(t);
+  const audience = link(t, { dir });
+  const notes = link(t, { dir, role: 'notes', deckId: OTHER_DECK });
+  await Promise.all([audience.until('mismatch'), notes.until('mismatch')]);
+  assert.equal(linkText('mismatch', audience.link), 'linked to a different version of the deck');
+  assert.equal(linkText('mismatch', notes.link), 'linked to a different version of the deck');
+
+  // A third terminal with the audience's version: those two are linked; the odd one out still says so.
+  const moves: unknown[] = [];
+  notes.link.onRemote((pos) => moves.push(pos));
+  const same = link(t, { dir, role: 'notes' });
+  const followed = new Promise((resolve) => same.link.onRemote(resolve));
+  await Promise.all([same.until('linked'), audience.until('linked')]);
+  audience.link.moved({ index: 3, step: 0 });
+  assert.deepEqual(await followed, { index: 3, step: 0 });
+  assert.equal(notes.status(), 'mismatch');
+  assert.deepEqual(moves, []);
+});

@@ -168,11 +168,12 @@ export class LinkEcho {
 
 /**
  * What a view needs from the link between terminals. Its status: 'alone'
- * (nobody else on the channel yet), 'linked', 'lost' (the others went away;
- * it keeps trying), 'unavailable' (the link is off for this run; `reason`
- * says why).
+ * (nobody else on the channel yet), 'linked', 'mismatch' (connected, but
+ * only to terminals showing another version of the deck: no position is
+ * exchanged), 'lost' (the others went away; it keeps trying), 'unavailable'
+ * (the link is off for this run; `reason` says why).
  */
-export type LinkStatus = 'alone' | 'linked' | 'lost' | 'unavailable';
+export type LinkStatus = 'alone' | 'linked' | 'mismatch' | 'lost' | 'unavailable';
 
 export interface Link {
   role: Role;

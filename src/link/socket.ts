@@ -197,10 +197,18 @@ export function openLink(opts: LinkOptions): Link {
     reason = why;
     setStatus('unavailable');
   };
-  const peers = () => clients.size + (upstream ? 1 : 0);
+  /**
+   * Each connection (to the hub, or to a terminal connected here) and what
+   * its messages said: nothing yet, this deck, or only another version of it
+   * (a different fingerprint: positions are not exchanged).
+   */
+  const peers = new Map<net.Socket, 'quiet' | 'same' | 'other'>();
   const refreshStatus = () => {
-    if (peers() > 0) setStatus('linked');
-    else if (status === 'linked') setStatus('lost');
+    if (closed) return;
+    const heard = [...peers.values()];
+    if (heard.includes('same')) setStatus('linked');
+    else if (heard.includes('other')) setStatus('mismatch');
+    else if (status === 'linked' || status === 'mismatch') setStatus('lost');
   };
 
   const apply = (m: Message) => {
@@ -216,16 +224,26 @@ export function openLink(opts: LinkOptions): Link {
   const wire = (sock: net.Socket, onLine: (m: Message) => void, onGone: () => void) => {
     const buf = new LineBuffer();
     sock.setEncoding('utf8');
+    peers.set(sock, 'quiet');
     sock.on('data', (chunk: string) => {
       for (const line of buf.push(chunk)) {
         const m = decode(line, now());
         if (!m) continue;
         failures = 0; // another terminal is there
-        if (m.deck === opts.deckId) onLine(m);
+        const heard = m.deck === opts.deckId ? 'same' : 'other';
+        if (peers.get(sock) !== 'same' && peers.get(sock) !== heard) {
+          peers.set(sock, heard);
+          refreshStatus();
+        }
+        if (heard === 'same') onLine(m);
       }
     });
     sock.on('error', () => sock.destroy());
-    sock.on('close', onGone);
+    sock.on('close', () => {
+      peers.delete(sock);
+      onGone();
+      refreshStatus();
+    });
   };
 
   const schedule = () => {
@@ -247,13 +265,9 @@ export function openLink(opts: LinkOptions): Link {
           const line = encode(m);
           for (const other of clients) if (other !== sock && !other.destroyed) other.write(line);
         },
-        () => {
-          clients.delete(sock);
-          refreshStatus();
-        },
+        () => clients.delete(sock),
       );
       send(sock, sync.hello(opts.role));
-      refreshStatus();
     });
     srv.on('error', () => {
       // Taken (another terminal listened first) or not possible: connect or listen on the next attempt.
@@ -283,7 +297,6 @@ export function openLink(opts: LinkOptions): Link {
       connected = true;
       upstream = sock;
       send(sock, sync.hello(opts.role));
-      refreshStatus();
     });
     sock.on('error', (err: NodeJS.ErrnoException) => {
       sock.destroy();
@@ -310,7 +323,6 @@ export function openLink(opts: LinkOptions): Link {
       () => {
         if (upstream === sock) {
           upstream = null;
-          refreshStatus();
           schedule();
         }
       },

@@ -137,6 +137,8 @@ export function linkText(status: LinkStatus, link: Link | undefined): string {
       return '';
     case 'linked':
       return '⇄ linked';
+    case 'mismatch':
+      return 'linked to a different version of the deck';
     case 'unavailable':
       return link.role === 'notes' && link.reason ? `link off: ${link.reason}` : '';
     case 'lost':
