@@ -1,7 +1,7 @@
 // Two terminals kept in step: the built CLI twice, each in its own pseudo-terminal.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, statSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +10,28 @@ import { spawnTerm, type Term } from './helpers/term.js';
 const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-/** A private runtime folder per test, so tests never meet each other's sockets. */
-function runtime(): string {
-  return mkdtempSync(join(tmpdir(), 'bp-run-'));
+const opened = new Map<string, Term[]>();
+
+/**
+ * A private runtime folder per test, so tests never meet each other's
+ * sockets. After the test, the terminals opened on it are closed, then it is
+ * removed.
+ */
+function runtime(t: TestContext): string {
+  const run = mkdtempSync(join(tmpdir(), 'bp-run-'));
+  opened.set(run, []);
+  t.after(() => {
+    for (const term of opened.get(run) ?? []) term.dispose();
+    opened.delete(run);
+    rmSync(run, { recursive: true, force: true });
+  });
+  return run;
 }
 
-function open(args: string[], run: string, cols = 100): Term {
-  return spawnTerm(process.execPath, [CLI, ...args], { cols, rows: 30, env: { XDG_RUNTIME_DIR: run } });
+function open(args: string[], run: string, cols = 100, env: Record<string, string> = {}): Term {
+  const term = spawnTerm(process.execPath, [CLI, ...args], { cols, rows: 30, env: { XDG_RUNTIME_DIR: run, ...env } });
+  opened.get(run)?.push(term);
+  return term;
 }
 
 /**
@@ -46,7 +61,7 @@ async function fileAppears(dir: string, pattern: RegExp, timeout = 10_000): Prom
 const at = (n: number, of = 6) => new RegExp(`slide ${n} / ${of}`);
 
 test('audience and notes terminals find each other and move together, from either side', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const audience = open([fixture('basic.md')], run);
   t.after(() => audience.dispose());
   await audience.waitFor(at(1));
@@ -89,7 +104,7 @@ test('audience and notes terminals find each other and move together, from eithe
 });
 
 test('a terminal started late shows the current slide at once', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const audience = open([fixture('basic.md')], run);
   t.after(() => audience.dispose());
   await audience.waitFor(at(1));
@@ -104,7 +119,7 @@ test('a terminal started late shows the current slide at once', async (t) => {
 });
 
 test('kill -9 the audience terminal: notes keep going, then it comes back on the same slide', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const audience = open([fixture('basic.md')], run);
   t.after(() => audience.dispose());
   await audience.waitFor(at(1));
@@ -133,7 +148,7 @@ test('kill -9 the audience terminal: notes keep going, then it comes back on the
 });
 
 test('kill -9 the notes terminal that held the channel: the audience takes over; notes come back', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const notes = open(['--notes', fixture('basic.md')], run);
   t.after(() => notes.dispose());
   await notes.waitFor(at(1));
@@ -156,7 +171,7 @@ test('kill -9 the notes terminal that held the channel: the audience takes over;
 });
 
 test('two decks presented at once never cross-talk', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const a1 = open([fixture('basic.md')], run);
   const a2 = open(['--notes', fixture('basic.md')], run);
   const b1 = open([fixture('pauses.md')], run);
@@ -175,7 +190,7 @@ test('two decks presented at once never cross-talk', async (t) => {
 });
 
 test('--channel joins terminals whatever the deck path', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const a = open(['--channel', 'room-1', fixture('basic.md')], run);
   const b = open(['--notes', '--channel', 'room-1', fixture('basic.md')], run);
   for (const term of [a, b]) t.after(() => term.dispose());
@@ -188,7 +203,7 @@ test('--channel joins terminals whatever the deck path', async (t) => {
 });
 
 test('a stale socket left by a crash is cleaned up, not fatal', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const first = open([fixture('basic.md')], run);
   t.after(() => first.dispose());
   await first.waitFor(at(1));
@@ -209,7 +224,7 @@ test('a stale socket left by a crash is cleaned up, not fatal', async (t) => {
 });
 
 test('the reveal step is kept in step too', async (t) => {
-  const run = runtime();
+  const run = runtime(t);
   const audience = open([fixture('pauses.md')], run);
   const notes = open(['--notes', fixture('pauses.md')], run);
   for (const term of [audience, notes]) t.after(() => term.dispose());
