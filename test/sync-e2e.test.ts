@@ -1,7 +1,7 @@
 // Two terminals kept in step: the built CLI twice, each in its own pseudo-terminal.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,3 +242,57 @@ test('the reveal step is kept in step too', async (t) => {
   notes.write('q');
   await Promise.all([audience.waitForExit(), notes.waitForExit()]);
 });
+
+test('two versions of the deck on one channel: both terminals say so instead of "linked"', async (t) => {
+  const run = runtime(t);
+  const a = open(['--channel', 'room-2', fixture('basic.md')], run);
+  const b = open(['--notes', '--channel', 'room-2', fixture('pauses.md')], run, 120);
+  await a.waitFor(/linked to a different version of the deck/);
+  await b.waitFor(/linked to a different version of the deck/);
+  assert.doesNotMatch(a.screen() + b.screen(), /⇄ linked/);
+  a.write('q');
+  b.write('q');
+  await Promise.all([a.waitForExit(), b.waitForExit()]);
+});
+
+test('a runtime folder too deep for a socket path: the terminals meet in the temp folder, and leave nothing behind', async (t) => {
+  const run = runtime(t);
+  // $XDG_RUNTIME_DIR/brief-present/<hash>.sock would be longer than the 107 bytes a socket path may have.
+  const deep = join(run, 'x'.repeat(100 - run.length));
+  const temp = join(run, 'tmp');
+  mkdirSync(deep, { mode: 0o700 });
+  mkdirSync(temp);
+  const env = { XDG_RUNTIME_DIR: deep, TMPDIR: temp };
+  const audience = open([fixture('basic.md')], run, 100, env);
+  const notes = open(['--notes', fixture('basic.md')], run, 100, env);
+  await notes.waitFor(/⇄ linked/);
+  await audience.waitFor(/⇄ linked/);
+  notes.write('l');
+  await audience.waitFor(at(2));
+  const sockets = join(temp, `brief-present-${process.getuid?.() ?? 'user'}`);
+  assert.equal(readdirSync(sockets).filter((f) => f.endsWith('.sock')).length, 1);
+  assert.deepEqual(readdirSync(deep), [], 'nothing in the runtime folder');
+  audience.write('q');
+  notes.write('q');
+  await Promise.all([audience.waitForExit(), notes.waitForExit()]);
+  assert.deepEqual(readdirSync(sockets), [], 'the socket is gone');
+  assert.deepEqual(readdirSync(run).sort(), [deep.slice(run.length + 1), 'tmp'].sort());
+});
+
+test(
+  'a socket folder of another user: the notes terminal says the link is off, and why',
+  { skip: process.getuid?.() === 0 ? false : 'needs root, to give the folder to another user' },
+  async (t) => {
+    const run = runtime(t);
+    const dir = join(run, 'brief-present');
+    mkdirSync(dir, { mode: 0o700 });
+    chownSync(dir, 4242, 4242);
+    const notes = open(['--notes', fixture('basic.md')], run);
+    await notes.waitFor(/link off: \S*\/brief-present is not yours/);
+    notes.write('l');
+    await notes.waitFor(at(2));
+    notes.write('q');
+    await notes.waitForExit();
+    assert.deepEqual(readdirSync(dir), []);
+  },
+);
