@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   await present(deck, theme, {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard,
-    state: initialState(shapeOf(deck), { view, watch }),
+    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints') }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
     source: { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) },
     link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },

@@ -361,3 +361,30 @@ test('hint lines come from the key table', () => {
   assert.equal(hintLine('index'), '↑/↓ choose · Enter go · Esc close');
   assert.equal(hintLine('menu', ['1–12 + Enter go']), '↑/↓ choose · Enter go · 1–12 + Enter go · Esc close');
 });
+
+test('t and T say what they did on the status line; two keys in a row that do nothing bring a hint', () => {
+  let s = pressKeys(start(), 't', undefined, 1000);
+  assert.equal(s.notice, 'timer running');
+  s = pressKeys(s, 't', undefined, 2000);
+  assert.equal(s.notice, 'timer paused');
+  assert.equal(pressKeys(s, 'T').notice, 'timer reset');
+  assert.equal(pressKeys(s, 'l').notice, '', 'gone with the next key that does something');
+  assert.equal(pressKeys(start(), 'x').notice, '', 'one unknown key: nothing');
+  assert.equal(pressKeys(start(), 'xz').notice, '? shows the keys');
+  assert.equal(pressKeys(start(), 'xzl').notice, '');
+});
+
+test('the help scrolls a line or a page within its length, and opens at the top', () => {
+  const fit = () => ({ slide: { maxScroll: 0, page: 1 }, notes: { maxScroll: 0, page: 1 }, help: { maxScroll: 7, page: 5 } });
+  let s = pressKeys(start(), '?j', fit);
+  assert.equal(s.helpTop, 1);
+  s = pressKeys(s, ' ', fit);
+  assert.equal(s.helpTop, 6);
+  s = pressKeys(s, '<pagedown>', fit);
+  assert.equal(s.helpTop, 7, 'no further than the end');
+  s = pressKeys(s, 'k', fit);
+  assert.equal(s.helpTop, 6);
+  assert.equal(s.overlay, 'help');
+  s = pressKeys(s, '??', fit);
+  assert.deepEqual([s.overlay, s.helpTop], ['help', 0], 'closed and opened again: at the top');
+});

@@ -52,6 +52,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'size', value: 'COLSxROWS', commands: ['check'], help: 'check: the terminal size to check at (default 80x24)' },
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'read'] },
   { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present'] },
+  { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'read'] },
   {
     long: 'watch',
     help: 'reload when the deck changes on disk, staying on the slide (w toggles)',

@@ -84,7 +84,7 @@ export function run(state: State, command: Command, key: string, count: number |
       return { ...state, overlay: 'menu', menuSelected: sectionOf(state, here) };
     }
     case 'help':
-      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
+      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpTop: 0 };
     case 'index':
       return { ...state, overlay: 'index', filter: '', selected: state.index };
     case 'search':
@@ -116,12 +116,12 @@ export function run(state: State, command: Command, key: string, count: number |
       const t = state.timer;
       if (now === undefined) return state;
       const timer = t.running ? { ...t, running: false, banked: elapsed(t, now) } : startTimer(t, now);
-      return { ...state, timer };
+      return { ...state, timer, notice: timer.running ? 'timer running' : 'timer paused' };
     }
     case 'watch':
       return { ...state, watch: !state.watch };
     case 'timerReset':
-      return { ...state, timer: { started: false, running: false, since: 0, banked: 0 }, sectionEntry: 0 };
+      return { ...state, timer: { started: false, running: false, since: 0, banked: 0 }, sectionEntry: 0, notice: 'timer reset' };
     case 'close':
       return { ...state, overlay: 'none', search: { ...state.search, message: '' } };
     case 'quit':

@@ -156,9 +156,16 @@ export const BINDINGS: readonly Binding[] = [
     help: 'close the menu, index, search or help',
     group: 'General',
     modes: ['slides', 'help'],
+    hint: 'close',
   },
   { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: ['slides', 'menu', 'help'] },
   { command: 'quit', keys: ['ctrl+c'], help: 'quit', group: 'General', modes: READING },
+
+  // The help screen.
+  { command: 'lineDown', keys: ['j', 'down'], help: 'scroll down a line', group: 'Move', modes: ['help'], pairHelp: 'scroll a line', hint: 'scroll' },
+  { command: 'lineUp', keys: ['k', 'up'], help: 'scroll up a line', group: 'Move', modes: ['help'] },
+  { command: 'pageDown', keys: ['space', 'pagedown'], help: 'scroll down a page', group: 'Move', modes: ['help'], pairHelp: 'scroll a page' },
+  { command: 'pageUp', keys: ['pageup', 'backspace'], help: 'scroll up a page', group: 'Move', modes: ['help'] },
 
   // The section menu.
   { command: 'choosePrev', keys: ['up', 'k'], help: 'previous section', group: 'Move', modes: MENU, pairHelp: 'choose a section', hint: 'choose' },

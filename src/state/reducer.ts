@@ -11,7 +11,10 @@ export { elapsed } from './timer.js';
 export { sectionOf, slideAtLine, stepsOf } from './navigation.js';
 export { indexRows } from './overlays.js';
 
-export function initialState(deck: DeckShape, options: { index?: number; view?: View; watch?: boolean } = {}): State {
+export function initialState(
+  deck: DeckShape,
+  options: { index?: number; view?: View; watch?: boolean; hints?: boolean } = {},
+): State {
   const view = options.view ?? 'slides';
   return {
     index: clamp(options.index ?? 0, 0, deck.count - 1),
@@ -37,6 +40,10 @@ export function initialState(deck: DeckShape, options: { index?: number; view?: 
     timer: { started: false, running: false, since: 0, banked: 0 },
     sectionEntry: 0,
     watch: options.watch ?? false,
+    notice: '',
+    unknown: 0,
+    hints: options.hints ?? true,
+    helpTop: 0,
     fit: { slide: FITS, notes: FITS },
     quit: false,
   };
@@ -69,14 +76,43 @@ export function modeOf(state: State): Mode {
 }
 
 function onKey(state: State, key: string, ctx: KeyContext): State {
+  const next = keyIn(state, key, ctx);
+  if (next === state) {
+    // A key that did nothing, twice in a row: say where the keys are.
+    if (modeOf(state) !== 'slides' && modeOf(state) !== 'reading') return state;
+    const unknown = state.unknown + 1;
+    return { ...state, unknown, notice: unknown >= 2 ? '? shows the keys' : state.notice };
+  }
+  // The notice lasts until the next key that does something (which may set its own).
+  if (next.notice === state.notice && (state.notice || state.unknown)) return { ...next, notice: '', unknown: 0 };
+  return next.unknown ? { ...next, unknown: 0 } : next;
+}
+
+/** The help screen scrolls; its other keys are the views' (close, the menu, quit). */
+function onHelpKey(state: State, key: string, ctx: KeyContext): State {
+  const cmd = commandFor(key, 'help');
+  const fit = state.fit.help ?? FITS;
+  const to = (top: number) => ({ ...state, helpTop: clamp(top, 0, fit.maxScroll) });
+  switch (cmd) {
+    case 'lineDown':
+      return to(state.helpTop + 1);
+    case 'lineUp':
+      return to(state.helpTop - 1);
+    case 'pageDown':
+      return to(state.helpTop + fit.page);
+    case 'pageUp':
+      return to(state.helpTop - fit.page);
+    default:
+      return cmd ? run({ ...state, digits: '', pending: '' }, cmd, key, null, ctx) : state;
+  }
+}
+
+function keyIn(state: State, key: string, ctx: KeyContext): State {
   const mode = modeOf(state);
   if (mode === 'index') return onIndexKey(state, key, ctx);
   if (mode === 'prompt') return onSearchKey(state, key, ctx);
   if (mode === 'menu') return onMenuKey(state, key, ctx);
-  if (mode === 'help') {
-    const cmd = commandFor(key, 'help');
-    return cmd ? run({ ...state, digits: '', pending: '' }, cmd, key, null, ctx) : state;
-  }
+  if (mode === 'help') return onHelpKey(state, key, ctx);
   if (/^[0-9]$/.test(key) && state.pending === '') {
     if (state.digits === '' && key === '0') return state;
     return { ...state, digits: (state.digits + key).slice(0, 9) };
@@ -158,7 +194,8 @@ function keepReadingPlace(state: State, fit: Fit): Partial<State> {
 
 function sameFit(a: Fit, b: Fit): boolean {
   const same = (x: Viewport, y: Viewport) => x.maxScroll === y.maxScroll && x.page === y.page;
-  return same(a.slide, b.slide) && same(a.notes, b.notes) && a.doc === b.doc;
+  const help = a.help === b.help || (a.help !== undefined && b.help !== undefined && same(a.help, b.help));
+  return same(a.slide, b.slide) && same(a.notes, b.notes) && a.doc === b.doc && help;
 }
 
 /**

@@ -68,6 +68,14 @@ export interface State {
   sectionEntry: number;
   /** How what is shown fits the screen: set by the view after every change (a 'fit' action). */
   fit: Fit;
+  /** A short word for the status line ("timer running"), until the next key that does something. */
+  notice: string;
+  /** Keys in a row that did nothing (the second brings a hint). */
+  unknown: number;
+  /** Show the "? help" hint on the first slide until the first move. */
+  hints: boolean;
+  /** The help screen: its first line shown. */
+  helpTop: number;
   quit: boolean;
 }
 
@@ -102,6 +110,8 @@ export interface Fit {
   notes: Viewport;
   /** The reading document at the current width (made on demand: it renders the whole deck). */
   doc?: () => ReadingDoc;
+  /** The help screen's lines in its area. */
+  help?: Viewport;
 }
 
 export type Action =

@@ -11,8 +11,8 @@ import { contentWidth } from '../render/slide.js';
 import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
-import { truncate } from '../render/wrap.js';
-import { hintLine } from '../state/keys.js';
+import { displayWidth, truncate, wrapLines } from '../render/wrap.js';
+import { helpRows, hintLine, type ViewMode } from '../state/keys.js';
 import type { State } from '../state/reducer.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
 
@@ -158,6 +158,16 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
 }
 
 /**
+ * The status line's message: a notice ("timer running"), the search's outcome,
+ * or, on the first slide, where the keys are ("? help"), unless hints are off.
+ */
+export function statusMessage(state: State): string {
+  if (state.notice) return state.notice;
+  if (state.search.message) return state.search.message;
+  return state.hints && state.index === 0 && state.view !== 'reading' ? '? help' : '';
+}
+
+/**
  * A state the slides view shows by itself: the slides view with no overlay
  * but the search prompt. Every other state (menu, help, index, presenter,
  * reading) is drawn by Ink.
@@ -190,7 +200,7 @@ export function slidesViewScreen(v: {
     scroll: s.scroll,
     notes: s.notes,
     notesScroll: s.notesScroll,
-    hint: { message: s.search.message, watching: s.watch, link: v.link, digits: s.digits },
+    hint: { message: statusMessage(s), watching: s.watch, link: v.link, digits: s.digits },
     query: s.search.active,
     error: v.error,
     status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
@@ -210,6 +220,41 @@ export function tooSmallLines(cols: number, rows: number): string[] {
   ];
   const fits = wordings.find((w) => w.every((line) => line.length <= cols)) ?? wordings[wordings.length - 1];
   return fits.map((line) => truncate(line, Math.max(1, cols))).slice(0, Math.max(1, rows - 1));
+}
+
+/**
+ * The help screen's lines for a view at a width: the keys in a column that
+ * takes at most two fifths of the width, each description wrapped beside them
+ * (under them when the keys are wider than the column). Drawn from `top`,
+ * `rows` at a time: a title, the lines, and a hint line when they scroll.
+ */
+export function helpScreen(mode: ViewMode, cols: number, rows: number, top: number, theme: Theme) {
+  const table = helpRows(mode);
+  const inner = Math.max(10, cols - 4);
+  const keyW = Math.min(Math.max(...table.map((r) => displayWidth(r.keys))), Math.floor(inner * 0.4));
+  const textW = Math.max(8, inner - keyW - 2);
+  const lines: string[] = [];
+  for (const r of table) {
+    const text = wrapLines([r.help], textW);
+    const keys = displayWidth(r.keys) <= keyW ? [r.keys] : wrapLines([r.keys], inner);
+    if (keys.length > 1 || displayWidth(keys[0]) > keyW) {
+      lines.push(...keys.map((k) => theme.accent(k)));
+      lines.push(...text.map((t) => ' '.repeat(keyW + 2) + t));
+    } else {
+      lines.push(theme.accent(keys[0].padEnd(keyW)) + '  ' + text[0], ...text.slice(1).map((t) => ' '.repeat(keyW + 2) + t));
+    }
+  }
+  const title = mode === 'reading' ? 'Keys in the reading view' : 'Keys';
+  const room = Math.max(1, rows - 2); // the title, and a blank line or the hint
+  const maxScroll = Math.max(0, lines.length - room);
+  const from = Math.min(top, maxScroll);
+  const hint = maxScroll > 0 ? hintLine('help', [`${from + 1}–${Math.min(lines.length, from + room)} of ${lines.length}`]) : '';
+  return {
+    title: theme.heading(title),
+    lines: lines.slice(from, from + room),
+    hint: hint ? theme.muted(truncate(hint, inner)) : '',
+    fit: { maxScroll, page: Math.max(1, room - 1) },
+  };
 }
 
 /** The banner over the last good deck when the deck on disk no longer parses. */

@@ -10,7 +10,11 @@ import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
 import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../link/protocol.js';
-import { notesFit } from './frame.js';
+import { makeTheme } from '../render/theme.js';
+import { helpScreen, notesFit } from './frame.js';
+
+/** Line counts do not depend on colour. */
+const PLAIN = makeTheme(0);
 import { layout, presenterLayout, type Layout, type PresenterLayout } from '../render/layout.js';
 
 /** What the reducer needs to know of a deck. */
@@ -106,10 +110,15 @@ export class FitMeasure {
     if (!d || d.cache !== cache || d.readWidth !== g.readWidth || d.fixedRows !== g.fixedRows) {
       this.doc = { cache, readWidth: g.readWidth, fixedRows: g.fixedRows, doc: readingDoc(cache, g.readWidth, g.fixedRows) };
     }
+    const help =
+      state.overlay === 'help'
+        ? helpScreen(state.view === 'reading' ? 'reading' : 'slides', cols, g.fixedRows, 0, PLAIN).fit
+        : undefined;
     return {
       slide: { maxScroll: Math.max(0, slideLines.length - g.bodyRows), page: Math.max(1, g.bodyRows - 2) },
       notes: { maxScroll: fit.maxScroll, page: Math.max(1, fit.room - 1) },
       doc: this.doc!.doc,
+      help,
     };
   }
 }

@@ -163,6 +163,8 @@ test('? shows the help generated from the key table; Esc closes it', async () =>
   t.press('?');
   await t.settle();
   assert.match(t.ink.last, /→ l j ↓ Space PgDn Enter\s+next slide/);
+  t.press('G'); // not a key of the help: nothing happens
+  t.press('<pagedown>');
   assert.match(t.ink.last, /q Ctrl-C\s+quit/);
   t.press('<esc>');
   assert.doesNotMatch(t.direct.last, /Keys\n/);
@@ -246,7 +248,7 @@ test('the Ink views at 40, 80 and 120 columns: menu, help, index, presenter, rea
   for (const cols of [40, 80, 120]) {
     for (const [keys, pattern] of [
       ['s', /Sections[\s\S]*3\. Closing/],
-      ['?', /Keys[\s\S]*q Ctrl-C/],
+      ['?', /Keys[\s\S]*next slide/],
       ['i', /Slides \(6 of 6\)/],
       ['p', /Next: 2\/6/],
       ['r', /Fixture Briefing[\s\S]*\d+%/],
@@ -281,4 +283,32 @@ test('turning watch back on reads the edits made while it was off', async () => 
   assert.match(t.direct.last, /One, edited/);
   assert.match(t.direct.last, /watching/);
   t.session.stop();
+});
+
+test('the first slide says "? help" (unless hints are off); the help at 60×14 scrolls and cuts nothing', async () => {
+  const t = start();
+  assert.match(t.direct.last, /\? help/);
+  t.press('l');
+  assert.doesNotMatch(t.direct.last, /\? help/);
+  t.session.stop();
+
+  const small = start({ cols: 60, rows: 14 });
+  small.press('?');
+  await small.settle();
+  const first = small.ink.last;
+  assert.match(first, /Keys/);
+  assert.match(first, /j\/↓ scroll · Space\/PgDn scroll · 1–\d+ of \d+ · Esc close|scroll/);
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    for (const line of small.ink.last.split('\n')) seen.add(line.trim());
+    small.press('j');
+  }
+  // Every description is there in full, on one line or wrapped over two.
+  const text = [...seen].join(' ');
+  for (const help of ['next slide or step (scrolls a tall slide first)', 'watch the deck: reload when its files change']) {
+    for (const word of help.split(' ')) assert.ok(text.includes(word), `${word} of "${help}"`);
+  }
+  assert.match(small.ink.last, /quit/, 'scrolled to the end');
+  for (const line of small.ink.last.split('\n')) assert.ok(line.length <= 60, line);
+  small.session.stop();
 });

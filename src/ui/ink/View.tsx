@@ -10,7 +10,7 @@ import { highlightMatches } from '../../render/highlight.js';
 import { contentWidth } from '../../render/slide.js';
 import { bannerLine, statusLine } from '../../render/status.js';
 import { sectionOf, slideAtLine } from '../../state/reducer.js';
-import { errorBannerLine, searchPromptLine, statusHint } from '../frame.js';
+import { errorBannerLine, searchPromptLine, statusHint, statusMessage } from '../frame.js';
 import { geometry } from '../geometry.js';
 import type { Screen } from '../session.js';
 import { Help, SectionMenu, SlideIndex } from './overlays.js';
@@ -33,7 +33,7 @@ export function View(props: Screen) {
 
   const slides = state.view !== 'reading';
   const hint = statusHint({
-    message: state.search.message,
+    message: statusMessage(state),
     watching: state.watch,
     link: props.link,
     digits: state.digits,
@@ -59,7 +59,8 @@ export function View(props: Screen) {
   if (state.overlay === 'menu') {
     main = <SectionMenu deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.overlay === 'help') {
-    main = <Help mode={state.view === 'reading' ? 'reading' : 'slides'} rows={fixedRows} cols={cols} theme={theme} />;
+    const mode = state.view === 'reading' ? 'reading' : 'slides';
+    main = <Help mode={mode} rows={fixedRows} cols={cols} top={state.helpTop} theme={theme} />;
   } else if (state.overlay === 'index') {
     main = <SlideIndex deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.view === 'reading') {

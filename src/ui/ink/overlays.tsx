@@ -4,7 +4,8 @@ import SelectInput from 'ink-select-input';
 import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
-import { helpRows, hintLine, type Mode } from '../../state/keys.js';
+import { hintLine, type ViewMode } from '../../state/keys.js';
+import { helpScreen } from '../frame.js';
 import { indexRows, type State } from '../../state/reducer.js';
 
 /**
@@ -42,23 +43,14 @@ export function menuHint(sections: number, digits: string): string {
   return hintLine('menu', [digits ? `${numbers} (${digits}…)` : numbers]);
 }
 
-export function Help(props: { mode: Mode; rows: number; cols: number; theme: Theme }) {
-  const { mode, rows, cols, theme } = props;
-  const table = helpRows(mode);
-  const w = Math.max(...table.map((r) => r.keys.length));
-  const lines = table.map((r) => `${theme.accent(r.keys.padEnd(w))}  ${truncate(r.help, Math.max(1, cols - w - 6))}`);
-  // A blank line and a title when there is room for them; the title before the blank.
-  const pad = lines.length + 2 <= rows ? 1 : 0;
-  const titled = lines.length + 1 + pad <= rows;
-  const room = rows - pad - (titled ? 1 : 0);
-  const cut = lines.length > room;
-  const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
-  const title = mode === 'reading' ? 'Keys in the reading view' : 'Keys';
+export function Help(props: { mode: ViewMode; rows: number; cols: number; top: number; theme: Theme }) {
+  const { mode, rows, cols, top, theme } = props;
+  const help = helpScreen(mode, cols, rows, top, theme);
   return (
-    <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={pad}>
-      {titled ? <Text>{theme.heading(title)}</Text> : null}
-      <Text>{shown.join('\n')}</Text>
-      {cut ? <Text>{theme.muted('… enlarge the terminal to see every key (brief-present --help lists them)')}</Text> : null}
+    <Box flexDirection="column" height={rows} paddingLeft={2} overflow="hidden">
+      <Text>{help.title}</Text>
+      <Text>{help.lines.join('\n')}</Text>
+      {help.hint ? <Text>{help.hint}</Text> : null}
     </Box>
   );
 }
