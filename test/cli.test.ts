@@ -94,6 +94,9 @@ test('piped output: every slide under a header, notes marked, no ANSI', () => {
   assert.match(stdout, /Slide 2\/6 — Opening/);
   assert.match(stdout, /Notes:\n {2}Say hello to the room\./);
   assert.match(stdout, /• First point with bold text/);
+  assert.equal(stdout.split('Fixture Briefing').length, 2, 'the title block once: slide 1');
+  assert.doesNotMatch(stdout, /[ \t]$/m, 'no line ends in a space');
+  assert.doesNotMatch(run([]).stdout, /[ \t]$/m, 'the bundled briefing: no line ends in a space');
 });
 
 test('piped output: FORCE_COLOR adds colour, NO_COLOR wins over it', () => {

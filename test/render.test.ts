@@ -174,7 +174,9 @@ test('plain deck output: headers, notes marked, no ANSI without colour', () => {
   const deck = parseDeck(fixture('basic.md'));
   const text = renderPlainDeck(deck, 80, mdPlain, plain);
   assert.doesNotMatch(text, /\u001b/);
-  assert.match(text, /^UNCLASSIFIED\n\nFixture Briefing\nA deck for tests\nTest Author · 2024-01-01\n/);
+  // The title slide is the title block: printed once, as slide 1, centred as presented.
+  assert.match(text, /^UNCLASSIFIED\n\n─+\nSlide 1\/6 — Opening\n\n +Fixture Briefing\n\n +A deck for tests\n\n +Test Author · 2024-01-01\n/);
+  assert.equal(text.split('Fixture Briefing').length, 2, 'the title once');
   assert.match(text, /Slide 2\/6 — Opening\n\nOpening\n\n  • First point with bold text/);
   assert.match(text, /Notes:\n  Say hello to the room\./);
   assert.match(text, /Slide 5\/6 — Closing/);
@@ -185,4 +187,25 @@ test('plain deck output: headers, notes marked, no ANSI without colour', () => {
     assert.ok(i > at, `${s} in order`);
     at = i;
   }
+});
+
+test('plain deck output: no line ends in a space, with or without colour', () => {
+  for (const name of ['basic.md', 'tall.md', 'pauses.md']) {
+    for (const [theme, md] of [[plain, mdPlain], [color, mdColor]] as const) {
+      const deck = parseDeck(fixture(name));
+      // Notes with blank lines between paragraphs, a code block with trailing spaces.
+      deck.slides[1].notes = 'First paragraph.\n\nSecond paragraph.\n\n```\ncode   \n```';
+      const lines = renderPlainDeck(deck, 80, md, theme).split('\n');
+      lines.forEach((l, i) => assert.doesNotMatch(stripAnsi(l), /\s$/, `${name} line ${i + 1}: ${JSON.stringify(l)}`));
+    }
+  }
+});
+
+test('plain deck output: a title without a title slide is printed once, at the top', () => {
+  // A Marp deck has no title slide: its front matter's title is the header.
+  const deck = parseDeck('---\nmarp: true\ntitle: Only Title\n---\n\n# One\n\n---\n\n# Two');
+  assert.ok(deck.slides.every((s) => s.kind === 'content'));
+  const text = renderPlainDeck(deck, 80, mdPlain, plain);
+  assert.match(text, /^Only Title\n\n─+\nSlide 1\/2/);
+  assert.equal(text.split('Only Title').length, 2);
 });

@@ -1,36 +1,49 @@
-import type { Deck } from '../deck/types.js';
+import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderNotesLines, renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
 
+/** Spaces at the end of a line, before any colour codes that close it. */
+const TRAILING_SPACE = /[ \t]+((?:\u001b\[[0-9;]*m)*)$/;
+
+const trimLine = (line: string) => line.replace(TRAILING_SPACE, '$1');
+
 /**
- * The whole deck as text for a pipe or a file: the title block, then each
- * slide under a `Slide n/N — section` header with its notes after it.
+ * One slide as text: a rule, a `Slide n/N — section` header, the slide, and
+ * its notes under `Notes:`. No line ends in a space.
+ */
+export function renderPlainSlide(deck: Deck, slide: Slide, width: number, md: MarkdownRenderer, theme: Theme): string[] {
+  const out: string[] = [];
+  const section = deck.sections[slide.section].title;
+  const header = `Slide ${slide.index + 1}/${deck.slides.length}${section ? ` — ${section}` : ''}`;
+  out.push(theme.muted('─'.repeat(Math.min(width, 80))));
+  out.push(theme.strong(header), '');
+  out.push(...renderSlideLines(slide, width, md));
+  if (slide.notes.trim()) {
+    out.push('', theme.notesLabel('Notes:'));
+    out.push(...renderNotesLines(slide.notes, Math.max(10, width - 2), md, theme).map((l) => '  ' + l));
+  }
+  return out.map(trimLine);
+}
+
+/**
+ * The whole deck as text for a pipe or a file: each slide under a
+ * `Slide n/N — section` header with its notes after it. The title block is
+ * printed once: as slide 1 when the deck has a title slide, else (a dialect
+ * without one) above the first slide.
  */
 export function renderPlainDeck(deck: Deck, width: number, md: MarkdownRenderer, theme: Theme): string {
   const out: string[] = [];
   const { title, subtitle, author, date, classification } = deck.meta;
   if (classification) out.push(theme.banner(classification), '');
-  if (title) {
+  if (title && !deck.slides.some((s) => s.kind === 'title')) {
     out.push(theme.title(title));
     if (subtitle) out.push(subtitle);
     const byline = [author, date].filter(Boolean).join(' · ');
     if (byline) out.push(byline);
     out.push('');
   }
-  const n = deck.slides.length;
-  for (const slide of deck.slides) {
-    const section = deck.sections[slide.section].title;
-    const header = `Slide ${slide.index + 1}/${n}${section ? ` — ${section}` : ''}`;
-    out.push(theme.muted('─'.repeat(Math.min(width, 80))));
-    out.push(theme.strong(header), '');
-    out.push(...renderSlideLines(slide, width, md));
-    if (slide.notes.trim()) {
-      out.push('', theme.notesLabel('Notes:'));
-      out.push(...renderNotesLines(slide.notes, Math.max(10, width - 2), md, theme).map((l) => '  ' + l));
-    }
-    out.push('');
-  }
+  for (const slide of deck.slides) out.push(...renderPlainSlide(deck, slide, width, md, theme), '');
   if (classification) out.push(theme.banner(classification));
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  return out.map(trimLine).join('\n').replace(/\n+$/, '') + '\n';
 }
