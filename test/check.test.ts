@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDeck, formatFindings, parseSize, slideArea } from '../src/check/check.js';
+import { checkDeck, formatFindings, parseSize, slideArea, slideRanges } from '../src/check/check.js';
 import { parseDeck } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { makeTheme } from '../src/render/theme.js';
-import { run } from './helpers/cli.js';
+import { assertOneLineError, run } from './helpers/cli.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/check/good.md', import.meta.url));
 const BAD = fileURLToPath(new URL('./fixtures/check/bad.md', import.meta.url));
@@ -46,6 +46,38 @@ test('a bad deck: overflow and empty slides are errors; the rest are warnings, w
   // A taller terminal fits the long slide.
   const tall = checkDeck(parseDeck(readFileSync(BAD, 'utf8'), 'bad.md'), md, { cols: 100, rows: 60 });
   assert.ok(!tall.findings.some((f) => f.code === 'overflow'));
+});
+
+test('missing notes: reported only in a deck that has notes (or when required), as one finding', () => {
+  const slide = (n: number, notes = false) => `# Slide ${n}\n\ntext${notes ? '\n\n<!-- notes: said -->' : ''}`;
+  const none = parseDeck([1, 2, 3, 4].map((n) => slide(n)).join('\n\n---\n\n'), 'none.md');
+  assert.deepEqual(checkDeck(none, md).findings, [], 'a deck without notes: not a warning per slide');
+  const required = checkDeck(none, md, undefined, { requireNotes: true });
+  assert.deepEqual(
+    required.findings.map((f) => [f.path, f.line, f.code, f.message, f.slide, f.slides]),
+    [['none.md', 1, 'no-notes', 'slides 1–4 have no speaker notes', 1, [1, 2, 3, 4]]],
+  );
+  assert.equal(required.warnings, 1);
+  const some = parseDeck(
+    [1, 2, 3, 4, 5, 6, 7].map((n) => slide(n, n === 1 || n === 4)).join('\n\n---\n\n'),
+    'some.md',
+  );
+  const found = checkDeck(some, md).findings;
+  assert.equal(found.length, 1);
+  assert.equal(found[0].message, 'slides 2–3, 5–7 have no speaker notes');
+  assert.equal(found[0].slide, 2);
+  assert.deepEqual(found[0].slides, [2, 3, 5, 6, 7]);
+  const one = parseDeck([slide(1, true), slide(2)].join('\n\n---\n\n'), 'one.md');
+  assert.deepEqual(
+    checkDeck(one, md).findings.map((f) => [f.message, f.slides]),
+    [['slide 2 has no speaker notes', undefined]],
+  );
+});
+
+test('slideRanges: runs of slide numbers', () => {
+  assert.equal(slideRanges([3]), '3');
+  assert.equal(slideRanges([3, 5, 6, 7]), '3, 5–7');
+  assert.equal(slideRanges([1, 2, 4, 6, 7, 9]), '1–2, 4, 6–7, 9');
 });
 
 test('the slide area follows the presenter layout: a classification banner takes rows', () => {
@@ -126,6 +158,21 @@ test('CLI: check with no deck checks the bundled briefing, which fits 80x24', ()
   assert.match(r.stdout, /checked at 80x24 \(brief deck\): no problems found\n$/);
 });
 
+test('CLI: a deck that never uses notes gets no notes warnings, unless --require-notes', () => {
+  const demo = fileURLToPath(new URL('../../shared/corpus/presenterm/examples__demo.md', import.meta.url));
+  const r = run(['check', demo]);
+  assert.doesNotMatch(r.stdout, /speaker notes/);
+  assert.match(r.stdout, /11 slides checked at 80x24 \(presenterm deck\): 2 errors, 0 warnings\n$/);
+  const required = run(['check', '--require-notes', demo]);
+  const notes = required.stdout.split('\n').filter((l) => /speaker notes/.test(l));
+  assert.deepEqual(notes, [`${demo}:6: warning: slides 2–11 have no speaker notes`]);
+  assert.match(required.stdout, /2 errors, 1 warning\n$/);
+  const json = JSON.parse(run(['check', '--json', '--require-notes', demo]).stdout);
+  const finding = json.findings.find((f: { code: string }) => f.code === 'no-notes');
+  assert.deepEqual(finding.slides, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assertOneLineError(run(['--require-notes', demo]), 2, /--require-notes does not apply when presenting/);
+});
+
 test('CLI: check honours --dialect', () => {
   const corpus = fileURLToPath(new URL('../../shared/corpus/reveal-md/demo__b.md', import.meta.url));
   assert.match(run(['check', corpus]).stdout, /\(brief deck\)/);
@@ -155,4 +202,5 @@ test('CLI: --help lists check, --dialect and --size from the tables', () => {
   assert.match(r.stdout, /brief-present check \[DECK\] +report slides that overflow/);
   assert.match(r.stdout, /--dialect NAME +read DECK as written for NAME/);
   assert.match(r.stdout, /--size COLSxROWS +check: the terminal size/);
+  assert.match(r.stdout, /--require-notes +check: report slides without speaker notes even when no slide has any/);
 });

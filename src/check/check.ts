@@ -1,8 +1,9 @@
 /**
  * `brief-present check`: what would go wrong presenting a deck at a size —
- * slides taller than the screen, empty slides, slides without notes, and what
- * the parser noticed (unknown directives, note markers inside code, unclosed
- * code blocks). Pure: a parsed deck and a renderer in, findings out.
+ * slides taller than the screen, empty slides, slides without notes (in a
+ * deck that has notes, or when asked), and what the parser noticed (unknown
+ * directives, note markers inside code, unclosed code blocks). Pure: a parsed
+ * deck and a renderer in, findings out.
  */
 import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
@@ -18,8 +19,10 @@ export interface Finding {
   /** Stable identifier for scripts: overflow, empty, no-notes, unknown-directive, note-in-code, … */
   code: string;
   message: string;
-  /** 1-based slide number, when the finding is about a slide. */
+  /** 1-based slide number, when the finding is about a slide (the first, for several). */
   slide?: number;
+  /** Every slide it is about, when it is about more than one (slides without notes). */
+  slides?: number[];
 }
 
 export interface CheckSize {
@@ -41,6 +44,14 @@ export interface CheckResult {
 
 export const DEFAULT_SIZE: CheckSize = { cols: 80, rows: 24 };
 
+export interface CheckOptions {
+  /**
+   * Report slides without speaker notes even in a deck that has none at all
+   * (by default, missing notes are reported only when some slides have them).
+   */
+  requireNotes?: boolean;
+}
+
 /** Columns and rows a slide gets on a terminal of `size` (as the presenter lays it out). */
 export function slideArea(deck: Deck, size: CheckSize): { width: number; height: number } {
   const width = contentWidth(size.cols).width;
@@ -50,8 +61,25 @@ export function slideArea(deck: Deck, size: CheckSize): { width: number; height:
 
 const visible = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trim() !== '';
 
+/** Slide numbers as runs: [3, 5, 6, 7] → "3, 5–7". */
+export function slideRanges(numbers: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    runs.push(j > i ? `${numbers[i]}–${numbers[j]}` : `${numbers[i]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
 /** Check a parsed deck at a terminal size. */
-export function checkDeck(deck: Deck, md: MarkdownRenderer, size: CheckSize = DEFAULT_SIZE): CheckResult {
+export function checkDeck(
+  deck: Deck,
+  md: MarkdownRenderer,
+  size: CheckSize = DEFAULT_SIZE,
+  options: CheckOptions = {},
+): CheckResult {
   const { width, height } = slideArea(deck, size);
   const findings: Finding[] = [];
   const at = (slide: Slide, severity: Severity, code: string, message: string) =>
@@ -70,9 +98,18 @@ export function checkDeck(deck: Deck, md: MarkdownRenderer, size: CheckSize = DE
         `slide ${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
       );
     }
-    if (slide.kind === 'content' && !slide.notes.trim()) {
-      at(slide, 'warning', 'no-notes', `slide ${n} has no speaker notes`);
-    }
+  }
+  // Missing notes matter in a deck that uses them (or when asked for): one finding for them all.
+  const noNotes = deck.slides.filter((s) => s.kind === 'content' && !s.notes.trim());
+  const usesNotes = deck.slides.some((s) => s.notes.trim());
+  if (noNotes.length && (usesNotes || options.requireNotes)) {
+    const numbers = noNotes.map((s) => s.index + 1);
+    const message =
+      numbers.length === 1
+        ? `slide ${numbers[0]} has no speaker notes`
+        : `slides ${slideRanges(numbers)} have no speaker notes`;
+    at(noNotes[0], 'warning', 'no-notes', message);
+    if (numbers.length > 1) findings[findings.length - 1].slides = numbers;
   }
   for (const d of deck.diagnostics ?? []) {
     findings.push({ path: d.path, line: d.line, severity: 'warning', code: d.code, message: d.message });

@@ -50,6 +50,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: `read DECK as written for NAME (default: recognised): ${DIALECTS.join(', ')}`,
   },
   { long: 'size', value: 'COLSxROWS', commands: ['check'], help: 'check: the terminal size to check at (default 80x24)' },
+  {
+    long: 'require-notes',
+    commands: ['check'],
+    help: 'check: report slides without speaker notes even when no slide has any',
+  },
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'read'] },
   { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present'] },
   { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'read'] },

@@ -6,7 +6,7 @@ import { MIN_COLS, MIN_ROWS } from '../render/layout.js';
 import { UsageError, type CliOptions } from './args.js';
 
 /**
- * `brief-present check [DECK] [--size COLSxROWS] [--json]`: print the findings
+ * `brief-present check [DECK] [--size COLSxROWS] [--require-notes] [--json]`: print the findings
  * (or JSON for CI) and return the exit status: 1 when any is an error, else 0.
  * A bad --size is a UsageError (before the deck is read); an unreadable deck
  * throws as for presenting: `load` reads it the way the CLI does.
@@ -25,7 +25,9 @@ export function runCheck(
     );
   }
   const deck = load();
-  const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size);
+  const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size, {
+    requireNotes: opts.flags.has('require-notes'),
+  });
   if (opts.json) {
     write(JSON.stringify({ deck: deckPath, ...result }, null, 2) + '\n');
   } else {
