@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { fstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neutraliseControls } from './deck/clean.js';
@@ -9,12 +9,12 @@ import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
-import { LoadError } from './io/load.js';
+import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
 import { initialState } from './state/reducer.js';
 import { presenterMarkdown } from './ui/frame.js';
 import { shapeOf } from './ui/geometry.js';
-import { TerminalGuard } from './ui/terminal.js';
+import { openTerminalInput, TerminalGuard } from './ui/terminal.js';
 import type { Launch } from './launch.js';
 
 declare const __VERSION__: string | undefined;
@@ -65,6 +65,27 @@ function stdoutClosed(): boolean {
   }
 }
 
+/**
+ * The deck's text when it comes from standard input: always for `-`; with no
+ * deck named, when standard input is not a terminal and brings something (an
+ * empty one, as from `</dev/null` or a closed pipe, leaves the bundled deck).
+ */
+async function pipedDeck(deck: string | undefined): Promise<string | undefined> {
+  if (deck !== '-' && (deck !== undefined || process.stdin.isTTY)) return undefined;
+  // Node reads a folder given as standard input (`< slides/`) as empty: say what it is.
+  if (stdinIsFolder()) throw new LoadError(`${STDIN_NAME}: is a folder`);
+  const text = await readStreamText(process.stdin);
+  return text === '' && deck === undefined ? undefined : text;
+}
+
+function stdinIsFolder(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Run a command; the exit status it asks for (the presenter's is 0). */
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
@@ -77,9 +98,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(version() + '\n');
     return 0;
   }
-  const deckPath = opts.deck ?? bundledDeck();
+  const piped = await pipedDeck(opts.deck);
+  if (piped !== undefined && opts.flags.has('watch')) {
+    throw new UsageError('option --watch needs a deck file to watch, not standard input');
+  }
+  const deckPath = piped !== undefined ? STDIN_NAME : (opts.deck ?? bundledDeck());
   const dialect = opts.values.dialect as Dialect | undefined;
-  const request: ReadRequest = { path: deckPath, pauses: !opts.flags.has('no-pauses'), dialect };
+  const request: ReadRequest = { path: deckPath, pauses: !opts.flags.has('no-pauses'), dialect, text: piped };
   const read = () => readDeck(request);
   if (opts.command === 'check') {
     const { runCheck } = await import('./cli/check.js');
@@ -95,11 +120,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');
     return 0;
   }
-  const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
+  // Keys come from standard input, or from the terminal itself (/dev/tty) when standard input brought the deck.
+  const fromTerminal = piped !== undefined && process.stdout.isTTY && !process.stdin.isTTY;
+  const keys = fromTerminal ? openTerminalInput() : process.stdin;
+  const tty = Boolean(process.stdout.isTTY && keys?.isTTY);
   const level = colorLevel(process.env, tty);
   applyGlobalColorLevel(level);
   const theme = makeTheme(level);
-  if (!tty) {
+  if (!tty || !keys) {
     const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
     return 0;
@@ -108,16 +136,23 @@ async function main(argv: string[]): Promise<number> {
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
 
-  const guard = new TerminalGuard();
+  const guard = new TerminalGuard(1, keys);
   terminal = guard;
   const { present } = await import('./ui/present.js');
   await present(deck, theme, {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard,
+    input: keys,
     state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints') }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
-    source: { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) },
-    link: { channel: opts.values.channel ?? `deck:${realDeckPath(deckPath)}`, role: notes ? 'notes' : 'audience' },
+    source:
+      piped === undefined
+        ? { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) }
+        : undefined,
+    link: {
+      channel: opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`,
+      role: notes ? 'notes' : 'audience',
+    },
     onPainted: () => {
       if (typeof __launch !== 'undefined') __launch.painted();
     },

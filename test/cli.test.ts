@@ -19,6 +19,7 @@ test('--help is the spec: usage, options, every key, deck format', () => {
   assert.equal(stderr, '');
   assert.match(stdout, /^brief-present \d+\.\d+\.\d+ — present a Markdown briefing in the terminal/);
   assert.match(stdout, /Usage:\n {2}brief-present \[DECK\]/);
+  assert.match(stdout, /\n {2}brief-present - < DECK\.md +read the deck from standard input/);
   for (const flag of ['--json', '-h, --help', '-v, --version']) assert.ok(stdout.includes(flag), flag);
   const presenting = stdout.slice(stdout.indexOf('Keys while presenting:'), stdout.indexOf('Keys in the reading view'));
   const reading = stdout.slice(stdout.indexOf('Keys in the reading view'), stdout.indexOf('Keys in the section menu'));
@@ -97,6 +98,38 @@ test('piped output: every slide under a header, notes marked, no ANSI', () => {
   assert.equal(stdout.split('Fixture Briefing').length, 2, 'the title block once: slide 1');
   assert.doesNotMatch(stdout, /[ \t]$/m, 'no line ends in a space');
   assert.doesNotMatch(run([]).stdout, /[ \t]$/m, 'the bundled briefing: no line ends in a space');
+});
+
+/** Run the CLI with `input` on its standard input (a pipe), output to a pipe. */
+const runWithInput = (args: string[], input: string | Buffer) => run(args, {}, { input });
+
+test('a deck on standard input: with -, or when no deck is named', () => {
+  const text = readFileSync(join(FIXTURES, 'basic.md'), 'utf8');
+  const fromFile = run([join(FIXTURES, 'basic.md')]).stdout;
+  for (const args of [['-'], []]) {
+    const r = runWithInput(args, text);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, fromFile, `${args.join(' ')}: the piped deck as text`);
+  }
+  assert.equal(JSON.parse(runWithInput(['--json', '-'], text).stdout).title, 'Fixture Briefing');
+  const check = runWithInput(['check'], text + '\n---\n\n# Without notes\n');
+  assert.match(check.stdout, /^<stdin>:\d+: warning: slides 4, 6–7 have no speaker notes$/m);
+  assert.match(runWithInput(['export', '--format', 'md', '-'], text).stdout, /Fixture Briefing/);
+  // Nothing piped in (a closed pipe, </dev/null): no deck named is the bundled briefing.
+  assert.match(runWithInput([], '').stdout, /Cambodia-US relations/);
+});
+
+test('a deck on standard input: the limits and errors of a file, one line, exit 2', () => {
+  assertOneLineError(runWithInput(['-'], ''), 2, /^brief-present: <stdin>: the deck is empty$/m);
+  assertOneLineError(runWithInput([], Buffer.from([0x23, 0x20, 0, 1, 2])), 2, /<stdin>: not a text file/);
+  const big = Buffer.alloc(32 * 1024 * 1024 + 1, 0x61);
+  assertOneLineError(runWithInput(['-'], big), 2, /<stdin>: too large to present \(the limit is 32\.0 MB\)/);
+  assertOneLineError(runWithInput(['--watch', '-'], '# A'), 2, /--watch needs a deck file to watch, not standard input/);
+  if (process.platform !== 'win32') {
+    const folder = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" - < "${FIXTURES}"`], { encoding: 'utf8' });
+    assert.equal(folder.status, 2);
+    assert.equal(folder.stderr, 'brief-present: <stdin>: is a folder\n');
+  }
 });
 
 test('piped output: FORCE_COLOR adds colour, NO_COLOR wins over it', () => {

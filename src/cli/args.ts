@@ -168,6 +168,7 @@ export function usage(version: string): string {
   // Every usage line with its description in one column.
   const lines: [string, string][] = [
     ['[DECK]', 'present DECK (the bundled briefing when omitted)'],
+    ['- < DECK.md', 'read the deck from standard input, keys from the terminal'],
     ['DECK > out.txt', 'not a terminal: print every slide and its notes as text'],
     ...Object.values(COMMANDS).map((line): [string, string] => {
       const m = /^(\S.*?)\s{2,}(.*)$/.exec(line ?? '');
@@ -182,7 +183,8 @@ export function usage(version: string): string {
     ...lines.map(([u, d]) => `  brief-present ${u.padEnd(w)}  ${d}`),
     '',
     'DECK is a Markdown file, or a folder of .md files read in natural order',
-    '(2-x.md before 10-x.md), each file a section.',
+    '(2-x.md before 10-x.md), each file a section. A deck piped in with no DECK',
+    'named is read from standard input too: cat talk.md | brief-present',
     '',
     'Options:',
     ...optionLines(),

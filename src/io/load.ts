@@ -48,6 +48,15 @@ function stat(path: string): Stats {
   }
 }
 
+/** What a deck file's bytes say: its text, or a LoadError for binary data. */
+function textOf(path: string, buf: Buffer): string {
+  if (buf.subarray(0, 8192).includes(0)) throw new LoadError(`${path}: not a text file (it holds binary data)`);
+  // Invalid UTF-8 is shown as U+FFFD rather than refused: nothing else is lost.
+  return buf.toString('utf8');
+}
+
+const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
+
 function readText(path: string): string {
   let size: number;
   try {
@@ -56,8 +65,9 @@ function readText(path: string): string {
     throw new LoadError(`${path}: ${reason(err)}`);
   }
   if (size > MAX_FILE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new LoadError(`${path}: too large to present (${mb(size)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB)`);
+    throw new LoadError(
+      `${path}: too large to present (${megabytes(size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
+    );
   }
   let buf: Buffer;
   try {
@@ -65,9 +75,32 @@ function readText(path: string): string {
   } catch (err) {
     throw new LoadError(`${path}: ${reason(err)}`);
   }
-  if (buf.subarray(0, 8192).includes(0)) throw new LoadError(`${path}: not a text file (it holds binary data)`);
-  // Invalid UTF-8 is shown as U+FFFD rather than refused: nothing else is lost.
-  return buf.toString('utf8');
+  return textOf(path, buf);
+}
+
+/** The name a deck read from standard input goes by, in messages and findings. */
+export const STDIN_NAME = '<stdin>';
+
+/**
+ * Read a deck's text from a stream (standard input) to its end, with the
+ * limits of a file: at most MAX_FILE_BYTES (reading stops there), no binary data.
+ */
+export async function readStreamText(stream: NodeJS.ReadableStream, name = STDIN_NAME): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buf.length;
+      if (size > MAX_FILE_BYTES) {
+        throw new LoadError(`${name}: too large to present (the limit is ${megabytes(MAX_FILE_BYTES)} MB)`);
+      }
+      chunks.push(buf);
+    }
+  } catch (err) {
+    throw err instanceof LoadError ? err : new LoadError(`${name}: ${reason(err)}`);
+  }
+  return textOf(name, Buffer.concat(chunks));
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;

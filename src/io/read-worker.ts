@@ -22,6 +22,8 @@ export interface ReadRequest {
   path: string;
   pauses: boolean;
   dialect?: Dialect;
+  /** The deck's text, when it was read from standard input (`path` is then its name). */
+  text?: string;
 }
 
 /** A read's outcome as it crosses between threads: the deck, or one line that says why not. */
@@ -29,7 +31,7 @@ type ReadReply = { deck: Deck } | { error: string };
 
 /** Read and parse a deck as the CLI does at start. */
 export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean } {
-  const loaded = loadDeck(req.path);
+  const loaded = req.text !== undefined ? { files: [{ path: req.path, text: req.text }], folder: false } : loadDeck(req.path);
   return {
     deck: parseFiles(loaded.files, { folder: loaded.folder, pauses: req.pauses, dialect: req.dialect }),
     folder: loaded.folder,

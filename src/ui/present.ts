@@ -23,6 +23,12 @@ export interface PresentOptions {
   /** The renderer for slides (by default the presenter's). */
   md?: MarkdownRenderer;
   guard?: TerminalGuard;
+  /**
+   * Where keys come from (by default standard input): the terminal opened
+   * as /dev/tty when standard input brought the deck. The guard must put
+   * this same stream in raw mode.
+   */
+  input?: NodeJS.ReadStream;
   /** Called once the first screen is on the terminal. */
   onPainted?: () => void;
 }
@@ -35,7 +41,8 @@ export interface PresentOptions {
  */
 export async function present(deck: Deck, theme: Theme, options: PresentOptions = {}): Promise<void> {
   const md = options.md ?? presenterMarkdown(theme);
-  const guard = options.guard ?? new TerminalGuard();
+  const input = options.input ?? process.stdin;
+  const guard = options.guard ?? new TerminalGuard(1, input);
   const stdout = process.stdout;
   guard.enter();
   const session = new Session({
@@ -48,7 +55,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     direct: new DirectPainter(stdout),
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     cacheFor: (next) => new RenderCache(next, md, theme),
-    input: keyInput(process.stdin),
+    input: keyInput(input),
     source: options.source && {
       load: options.source.load,
       watch: (onChange) => watchDeck(options.source!.path, options.source!.folder, onChange),
@@ -77,12 +84,12 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   stdout.on('resize', onResize);
   // The terminal went away without a hangup signal: leave as if it had sent one.
   const onGone = () => guard.exit('SIGHUP');
-  process.stdin.once('end', onGone);
+  input.once('end', onGone);
   try {
     await done;
   } finally {
     stdout.off('resize', onResize);
-    process.stdin.off('end', onGone);
+    input.off('end', onGone);
     process.off('exit', restore);
     restore();
   }

@@ -1,4 +1,5 @@
-import { writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 
 const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l';
 const LEAVE = '\u001b[?25h\u001b[?1049l';
@@ -72,5 +73,27 @@ export class TerminalGuard {
     } catch {
       // the terminal is gone (EIO, EPIPE): nothing left to restore
     }
+  }
+}
+
+/**
+ * The terminal's own input, for keys when standard input is not it (a deck
+ * piped in: `cat deck.md | brief-present`): /dev/tty, the controlling
+ * terminal. Null when there is none (no controlling terminal, Windows).
+ */
+export function openTerminalInput(): ReadStream | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync('/dev/tty', 'r');
+    return new ReadStream(fd);
+  } catch {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    return null;
   }
 }

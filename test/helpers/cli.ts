@@ -21,14 +21,16 @@ export interface RunResult {
 /**
  * Run the CLI with pipes for stdin and stdout (so: not a terminal), colour
  * variables cleared unless given; `node` options go before the script.
+ * Standard input brings `input`, or nothing (it is closed at once).
  */
 export function run(
   args: string[],
   env: Record<string, string | undefined> = {},
-  opts: { timeout?: number; nodeOptions?: string[] } = {},
+  opts: { timeout?: number; nodeOptions?: string[]; input?: string | Buffer } = {},
 ): RunResult {
   const started = Date.now();
   const r = spawnSync(process.execPath, [...(opts.nodeOptions ?? []), CLI, ...args], {
+    input: opts.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
     timeout: opts.timeout ?? 20_000,
