@@ -124,12 +124,19 @@ async function main(argv: string[]): Promise<number> {
   const fromTerminal = piped !== undefined && process.stdout.isTTY && !process.stdin.isTTY;
   const keys = fromTerminal ? openTerminalInput() : process.stdin;
   const tty = Boolean(process.stdout.isTTY && keys?.isTTY);
-  const level = colorLevel(process.env, tty);
+  // A dumb terminal has no cursor addressing, alternate screen or colour: it gets text, line by line.
+  const dumb = tty && process.env.TERM === 'dumb';
+  const level = dumb ? 0 : colorLevel(process.env, tty);
   applyGlobalColorLevel(level);
   const theme = makeTheme(level);
-  if (!tty || !keys) {
-    const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
+  const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
+  if (!tty || !keys || (dumb && opts.command === 'read')) {
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
+    return 0;
+  }
+  if (dumb) {
+    const { presentLines } = await import('./ui/lines.js');
+    await presentLines(deck, { input: keys, output: process.stdout, width, md: createMarkdownRenderer(theme), theme });
     return 0;
   }
   const notes = opts.flags.has('notes');

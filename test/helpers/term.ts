@@ -211,12 +211,14 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		emulator.parser.registerCsiHandler({ intermediates: '!', final: 'p' }, onReset),
 	];
 
+	const env = buildEnv(opts.env);
 	const child = pty.spawn(file, args, {
-		name: 'xterm-256color',
+		// node-pty sets TERM to this name: the one in `env` (xterm-256color unless given).
+		name: env.TERM,
 		cols,
 		rows,
 		cwd: opts.cwd ?? process.cwd(),
-		env: buildEnv(opts.env),
+		env,
 	});
 
 	// Hold the pty's slave side open ourselves until node-pty reports the exit.
