@@ -121,7 +121,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // Keys come from standard input, or from the terminal itself (/dev/tty) when standard input brought the deck.
-  const fromTerminal = piped !== undefined && process.stdout.isTTY && !process.stdin.isTTY;
+  // (Standard input read to its end is no source of keys, even when it was the terminal: `-` then Ctrl-D.)
+  const fromTerminal = piped !== undefined && process.stdout.isTTY;
   const keys = fromTerminal ? openTerminalInput() : process.stdin;
   const tty = Boolean(process.stdout.isTTY && keys?.isTTY);
   // A dumb terminal has no cursor addressing, alternate screen or colour: it gets text, line by line.

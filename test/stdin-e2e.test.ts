@@ -50,6 +50,19 @@ test('brief-present - < deck.md: the same, with - for standard input', async (t)
   await presentsAndMoves(shell(t, '"$0" "$1" - < "$2"'));
 });
 
+test('brief-present - in a terminal: the deck typed in up to Ctrl-D, then presented', async (t) => {
+  const term = shell(t, '"$0" "$1" -');
+  term.write('# Typed deck\n\ntext\n\n---\n\n# Second typed\n');
+  await term.waitFor(/# Second typed/);
+  term.write('\u0004');
+  await term.waitFor(/slide 1 \/ 2/);
+  assert.match(term.screen(), /Typed deck/);
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 2/);
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+});
+
 test('cat deck.md | brief-present | cat: not a terminal, the deck as text', async (t) => {
   const term = shell(t, 'cat "$2" | "$0" "$1" | cat; echo "exit=$?"');
   await term.waitFor(/exit=0/);
