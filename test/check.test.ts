@@ -3,7 +3,9 @@
 // `npm test` builds dist/cli.cjs before running these.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDeck, formatFindings, parseSize, slideArea, slideRanges } from '../src/check/check.js';
 import { parseDeck } from '../src/deck/parse.js';
@@ -158,19 +160,25 @@ test('CLI: check with no deck checks the bundled briefing, which fits 80x24', ()
   assert.match(r.stdout, /checked at 80x24 \(brief deck\): no problems found\n$/);
 });
 
-test('CLI: a deck that never uses notes gets no notes warnings, unless --require-notes', () => {
-  const demo = fileURLToPath(new URL('../../shared/corpus/presenterm/examples__demo.md', import.meta.url));
-  const r = run(['check', demo]);
-  assert.doesNotMatch(r.stdout, /speaker notes/);
-  assert.match(r.stdout, /11 slides checked at 80x24 \(presenterm deck\): 2 errors, 0 warnings\n$/);
-  const required = run(['check', '--require-notes', demo]);
-  const notes = required.stdout.split('\n').filter((l) => /speaker notes/.test(l));
-  assert.deepEqual(notes, [`${demo}:6: warning: slides 2–11 have no speaker notes`]);
-  assert.match(required.stdout, /2 errors, 1 warning\n$/);
-  const json = JSON.parse(run(['check', '--json', '--require-notes', demo]).stdout);
-  const finding = json.findings.find((f: { code: string }) => f.code === 'no-notes');
-  assert.deepEqual(finding.slides, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-  assertOneLineError(run(['--require-notes', demo]), 2, /--require-notes does not apply when presenting/);
+test('CLI: a deck that never uses notes gets no notes warnings, unless --require-notes', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-check-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const deck = join(dir, 'talk.md');
+  const slides = Array.from({ length: 10 }, (_, i) => `# Slide ${i + 1}\n\ntext`);
+  writeFileSync(deck, slides.join('\n\n---\n\n') + '\n');
+  const r = run(['check', deck]);
+  assert.equal(r.stdout, '10 slides checked at 80x24 (brief deck): no problems found\n');
+  const required = run(['check', '--require-notes', deck]);
+  assert.equal(
+    required.stdout,
+    `${deck}:1: warning: slides 1–10 have no speaker notes\n10 slides checked at 80x24 (brief deck): 0 errors, 1 warning\n`,
+  );
+  assert.equal(required.code, 0, 'warnings alone pass');
+  const json = JSON.parse(run(['check', '--json', '--require-notes', deck]).stdout);
+  assert.deepEqual(json.findings.map((f: { code: string; slides: number[] }) => [f.code, f.slides]), [
+    ['no-notes', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+  ]);
+  assertOneLineError(run(['--require-notes', deck]), 2, /--require-notes does not apply when presenting/);
 });
 
 test('CLI: check honours --dialect', () => {
