@@ -120,8 +120,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');
     return 0;
   }
-  // Keys come from standard input, or from the terminal itself (/dev/tty) when standard input brought the deck.
-  // (Standard input read to its end is no source of keys, even when it was the terminal: `-` then Ctrl-D.)
+  // Keys come from standard input, or from the terminal itself (/dev/tty) when standard
+  // input brought the deck: read to its end, it has no keys left, even if it was the
+  // terminal (`-`, the deck typed in, then Ctrl-D).
   const fromTerminal = piped !== undefined && process.stdout.isTTY;
   const keys = fromTerminal ? openTerminalInput() : process.stdin;
   const tty = Boolean(process.stdout.isTTY && keys?.isTTY);

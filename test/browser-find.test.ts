@@ -25,7 +25,9 @@ function fakeBrowsers(t: { after: (fn: () => void) => void }) {
   return { dir, make };
 }
 
-test('findBrowser: CHROME_PATH, then names on PATH, then absolute locations', { skip: process.platform === 'win32' }, (t) => {
+const posix = { skip: process.platform === 'win32' };
+
+test('findBrowser: CHROME_PATH, then names on PATH, then absolute locations', posix, (t) => {
   const { dir, make } = fakeBrowsers(t);
   const bin = join(dir, 'bin');
   const chromium = make('bin/chromium');
@@ -33,7 +35,8 @@ test('findBrowser: CHROME_PATH, then names on PATH, then absolute locations', { 
   make('bin/not-executable', 0o644);
   const base = { PATH: bin, BRIEF_PRESENT_BROWSER_CANDIDATES: undefined };
   assert.equal(findBrowser({ ...base, CHROME_PATH: chrome }), chrome, 'CHROME_PATH first');
-  assert.equal(findBrowser({ ...base, CHROME_PATH: join(dir, 'missing') }), undefined, 'a wrong CHROME_PATH is no browser');
+  const wrong = join(dir, 'missing');
+  assert.equal(findBrowser({ ...base, CHROME_PATH: wrong }), undefined, 'a wrong CHROME_PATH is no browser');
   assert.equal(findBrowser({ ...base, CHROMIUM_PATH: chrome }), chrome, 'the older name');
   assert.equal(findBrowser(base, 'linux'), chromium, 'chromium on PATH');
   assert.equal(findBrowser({ PATH: join(dir, 'nowhere'), BRIEF_PRESENT_BROWSER_CANDIDATES: `x:${chrome}` }), chrome);
@@ -47,7 +50,10 @@ test('the usual names and locations of Chromium, Chrome and Edge', () => {
   assert.ok(defaultCandidates('linux').includes('microsoft-edge'));
   assert.ok(defaultCandidates('linux').includes('/usr/bin/chromium'));
   assert.ok(defaultCandidates('darwin', {}).includes('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'));
-  const win = defaultCandidates('win32', { PROGRAMFILES: 'C:\\Program Files', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' });
+  const win = defaultCandidates('win32', {
+    PROGRAMFILES: 'C:\\Program Files',
+    LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local',
+  });
   assert.ok(win.includes('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'));
   assert.ok(win.includes('C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe'));
   assert.ok(win.includes('C:\\Users\\a\\AppData\\Local\\Chromium\\Application\\chrome.exe'));

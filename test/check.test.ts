@@ -171,7 +171,8 @@ test('CLI: a deck that never uses notes gets no notes warnings, unless --require
   const required = run(['check', '--require-notes', deck]);
   assert.equal(
     required.stdout,
-    `${deck}:1: warning: slides 1–10 have no speaker notes\n10 slides checked at 80x24 (brief deck): 0 errors, 1 warning\n`,
+    `${deck}:1: warning: slides 1–10 have no speaker notes\n` +
+      '10 slides checked at 80x24 (brief deck): 0 errors, 1 warning\n',
   );
   assert.equal(required.code, 0, 'warnings alone pass');
   const json = JSON.parse(run(['check', '--json', '--require-notes', deck]).stdout);

@@ -31,7 +31,8 @@ type ReadReply = { deck: Deck } | { error: string };
 
 /** Read and parse a deck as the CLI does at start. */
 export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean } {
-  const loaded = req.text !== undefined ? { files: [{ path: req.path, text: req.text }], folder: false } : loadDeck(req.path);
+  const loaded =
+    req.text !== undefined ? { files: [{ path: req.path, text: req.text }], folder: false } : loadDeck(req.path);
   return {
     deck: parseFiles(loaded.files, { folder: loaded.folder, pauses: req.pauses, dialect: req.dialect }),
     folder: loaded.folder,

@@ -12,7 +12,13 @@ const trimLine = (line: string) => line.replace(TRAILING_SPACE, '$1');
  * One slide as text: a rule, a `Slide n/N — section` header, the slide, and
  * its notes under `Notes:`. No line ends in a space.
  */
-export function renderPlainSlide(deck: Deck, slide: Slide, width: number, md: MarkdownRenderer, theme: Theme): string[] {
+export function renderPlainSlide(
+  deck: Deck,
+  slide: Slide,
+  width: number,
+  md: MarkdownRenderer,
+  theme: Theme,
+): string[] {
   const out: string[] = [];
   const section = deck.sections[slide.section].title;
   const header = `Slide ${slide.index + 1}/${deck.slides.length}${section ? ` — ${section}` : ''}`;

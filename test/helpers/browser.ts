@@ -15,7 +15,11 @@ export const NO_BROWSER =
 export function defaultCandidates(platform: NodeJS.Platform = process.platform, env: Env = process.env): string[] {
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((r): r is string => !!r);
-    const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const apps = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     return ['chrome.exe', 'msedge.exe', ...roots.flatMap((r) => apps.map((a) => win32.join(r, a)))];
   }
   if (platform === 'darwin') {
