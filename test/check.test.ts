@@ -12,6 +12,7 @@ import { parseDeck } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { makeTheme } from '../src/render/theme.js';
 import { assertOneLineError, run } from './helpers/cli.js';
+import { corpusSkip } from './helpers/corpus.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/check/good.md', import.meta.url));
 const BAD = fileURLToPath(new URL('./fixtures/check/bad.md', import.meta.url));
@@ -182,7 +183,7 @@ test('CLI: a deck that never uses notes gets no notes warnings, unless --require
   assertOneLineError(run(['--require-notes', deck]), 2, /--require-notes does not apply when presenting/);
 });
 
-test('CLI: check honours --dialect', () => {
+test('CLI: check honours --dialect', { skip: corpusSkip }, () => {
   const corpus = fileURLToPath(new URL('../../shared/corpus/reveal-md/demo__b.md', import.meta.url));
   assert.match(run(['check', corpus]).stdout, /\(brief deck\)/);
   assert.match(run(['check', '--dialect', 'reveal-md', corpus]).stdout, /\(reveal-md deck\)/);
