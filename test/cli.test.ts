@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BINDINGS, helpRows, keyLabel } from '../src/state/keys.js';
+import { helpRows } from '../src/state/keyhelp.js';
+import { BINDINGS, keyLabel } from '../src/state/keys.js';
 import { CLI, assertOneLineError, run } from './helpers/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

@@ -6,8 +6,9 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
-import type { Link, LinkStatus } from '../src/link/protocol.js';
-import { openLink, shortPath, socketDir, socketPath, type LinkOptions } from '../src/link/socket.js';
+import type { LinkStatus } from '../src/link/protocol.js';
+import { shortPath, socketDir, socketPath } from '../src/link/folder.js';
+import { openLink, type LinkOptions } from '../src/link/socket.js';
 import { linkText } from '../src/ui/geometry.js';
 import { statusLine } from '../src/render/status.js';
 import { makeTheme } from '../src/render/theme.js';

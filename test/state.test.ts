@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BINDINGS, commandFor, helpRows, helpText, hintLine, parseKeyString } from '../src/state/keys.js';
+import { helpRows, helpText, hintLine } from '../src/state/keyhelp.js';
+import { BINDINGS, commandFor, parseKeyString } from '../src/state/keys.js';
 import { elapsed, indexRows, initialState, pressKeys, reducer, type ReadingDoc, type State } from '../src/state/reducer.js';
 
 // 12 slides in three sections: 0–3, 4–7, 8–11.

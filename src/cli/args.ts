@@ -1,5 +1,5 @@
 import { DIALECTS } from '../deck/dialect.js';
-import { helpText } from '../state/keys.js';
+import { helpText } from '../state/keyhelp.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
 export type CommandName = 'present' | 'read' | 'export' | 'check';

@@ -6,7 +6,7 @@
  * screen is cleared and drawn whole.
  */
 import { paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
-import type { Painter, Screen } from './session.js';
+import type { Painter, Screen } from './screen.js';
 
 export interface PaintedScreen {
   lines: string[];

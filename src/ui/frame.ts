@@ -12,7 +12,8 @@ import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
 import { displayWidth, truncate, wrapLines } from '../render/wrap.js';
-import { helpRows, hintLine, type ViewMode } from '../state/keys.js';
+import { helpRows, hintLine } from '../state/keyhelp.js';
+import type { ViewMode } from '../state/keys.js';
 import type { State } from '../state/reducer.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
 

@@ -17,50 +17,11 @@ import type { RenderCache } from '../render/cache.js';
 import type { Theme } from '../render/theme.js';
 import { reducer, type Action, type State } from '../state/reducer.js';
 import { LinkEcho, type Link, type LinkStatus } from '../link/protocol.js';
-import { slidesViewState } from './frame.js';
+import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterKind, type Screen } from './screen.js';
 import { FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
+
+export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
 import { layout } from '../render/layout.js';
-
-/** Everything a painter needs to draw the session's screen. */
-export interface Screen {
-  deck: Deck;
-  cache: RenderCache;
-  theme: Theme;
-  state: State;
-  cols: number;
-  rows: number;
-  /** The link's part of the status line. */
-  link: string;
-  /** The deck on disk no longer reads: shown as a banner over the last good deck. */
-  error?: string;
-  now: number;
-}
-
-export interface Painter {
-  paint(screen: Screen): void;
-  /** Another painter takes the screen over: stop drawing here. */
-  release(): void;
-}
-
-export type PainterKind = 'direct' | 'ink';
-
-/** Which painter draws a state at a size: the direct one for the slides view and the too-small notice. */
-export function painterFor(state: State, cols: number, rows: number): PainterKind {
-  if (layout(cols, rows, { banner: false, notes: false }).tooSmall) return 'direct';
-  return slidesViewState(state) ? 'direct' : 'ink';
-}
-
-export interface KeyInput {
-  start(onKeys: (names: string[]) => void): void;
-  stop(): void;
-}
-
-export interface DeckSource {
-  /** Read the deck again; rejects with a one-line Error when it does not read. */
-  load(): Promise<Deck>;
-  /** Call `onChange` when the deck's files change; returns how to stop. */
-  watch(onChange: () => void): () => void;
-}
 
 export interface SessionOptions {
   deck: Deck;

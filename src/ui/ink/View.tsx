@@ -12,7 +12,7 @@ import { bannerLine, statusLine } from '../../render/status.js';
 import { sectionOf, slideAtLine } from '../../state/reducer.js';
 import { errorBannerLine, searchPromptLine, statusHint, statusMessage } from '../frame.js';
 import { geometry } from '../geometry.js';
-import type { Screen } from '../session.js';
+import type { Screen } from '../screen.js';
 import { Help, SectionMenu, SlideIndex } from './overlays.js';
 import { PresenterPane } from './presenter.js';
 

@@ -4,7 +4,8 @@ import SelectInput from 'ink-select-input';
 import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
-import { hintLine, type ViewMode } from '../../state/keys.js';
+import { hintLine } from '../../state/keyhelp.js';
+import type { ViewMode } from '../../state/keys.js';
 import { helpScreen } from '../frame.js';
 import { indexRows, type State } from '../../state/reducer.js';
 

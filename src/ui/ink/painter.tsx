@@ -7,7 +7,7 @@
 import React from 'react';
 import { PassThrough } from 'node:stream';
 import { render, type Instance } from 'ink';
-import type { Painter, Screen } from '../session.js';
+import type { Painter, Screen } from '../screen.js';
 import { View } from './View.js';
 
 export function inkPainter(stdout: NodeJS.WriteStream): Painter {
