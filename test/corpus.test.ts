@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkDeck } from '../src/check/check.js';
 import { parseDeck } from '../src/deck/parse.js';
-import { FenceTracker } from '../src/deck/split.js';
+import { FenceTracker } from '../src/deck/lines.js';
 import type { Deck } from '../src/deck/types.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { contentWidth, renderSlideLines } from '../src/render/slide.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DIALECTS, parseDeck, parseFiles, type Deck, type Dialect } from '../src/deck/parse.js';
 import { deckToJson } from '../src/deck/json.js';
 import { setFlagsFromString } from 'node:v8';
-import { separatorFromPattern } from '../src/deck/dialect.js';
+import { separatorFromPattern } from '../src/deck/dialects/reveal-md.js';
 import { corpusSkip } from './helpers/corpus.js';
 
 // As the launcher does (src/launch.ts): separator patterns run on V8's linear-time engine.

@@ -1,4 +1,4 @@
-import { DIALECTS } from '../deck/dialect.js';
+import { DIALECTS } from '../deck/dialects/index.js';
 import { helpText } from '../state/keyhelp.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */

@@ -81,3 +81,8 @@ export function stringField(data: Record<string, unknown>, key: string): string 
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return undefined;
 }
+
+/** Is a front matter value a mapping (`key:` followed by indented keys)? */
+export function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

@@ -1,12 +1,21 @@
+/**
+ * The whole pipeline for one deck: each file's text cleaned, its front matter
+ * split off, the dialect recognised, slides cut, their parts extracted,
+ * sections opened, the title slide made. Pure: files in, a Deck out.
+ */
 import { cleanText, naturalCompare, neutraliseControls } from './clean.js';
-import { deckRules, detectDialect, fileRules, type Dialect } from './dialect.js';
+import { deckRules, detectDialect, fileRules, type Dialect } from './dialects/index.js';
 import { splitFrontMatter, stringField } from './frontmatter.js';
-import { extractParts, firstHeading, firstTextLine, plainInline, splitSlides, type Report } from './split.js';
+import { metaFrom, minutes, nameFromPath, plannedSection, titleSlideMarkdown } from './meta.js';
+import { extractParts } from './parts.js';
+import { splitSlides } from './slides.js';
+import { firstHeading, firstTextLine, plainInline } from './titles.js';
 import {
   DeckError,
   type Deck,
   type DeckMeta,
   type Diagnostic,
+  type Report,
   type Section,
   type Slide,
   type SourceFile,
@@ -14,7 +23,8 @@ import {
 
 export { DeckError } from './types.js';
 export type { Deck, DeckMeta, Diagnostic, Dialect, Section, Slide, SourceFile } from './types.js';
-export { DIALECTS, isDialect } from './dialect.js';
+export { DIALECTS, isDialect } from './dialects/index.js';
+export { nameFromPath, titleSlideMarkdown } from './meta.js';
 
 export interface ParseOptions {
   /** A folder deck: each file is a section. */
@@ -24,8 +34,6 @@ export interface ParseOptions {
   /** Read the deck as written for this presenter instead of recognising it. */
   dialect?: Dialect;
 }
-
-const META_KEYS = ['title', 'subtitle', 'author', 'date', 'classification'] as const;
 
 /** Parse one Markdown file as a deck. */
 export function parseDeck(text: string, path = 'deck.md'): Deck {
@@ -79,30 +87,18 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
   const read = files.map((file) => ({ file, fm: splitFrontMatter(cleanText(file.text), file.path) }));
   const dialect = options.dialect ?? detectDialect(read.map((r) => ({ data: r.fm.data, body: r.fm.body })), { folder });
   const deckFm = read.length ? read[0].fm.data : {};
-  const deckWide = deckRules(dialect, deckFm);
+  const deck = deckRules(dialect, deckFm);
 
   read.forEach(({ file, fm }, fileIndex) => {
     let body = fm.body;
-    if (fileIndex === 0) {
-      meta = metaFrom(fm.data);
-      if (dialect === 'patat') {
-        const block = pandocTitleBlock(body);
-        if (block) {
-          body = block.body;
-          for (const key of ['title', 'author', 'date'] as const) if (block[key] && !meta[key]) meta[key] = block[key];
-        }
+    if (fileIndex === 0) meta = metaFrom(fm.data);
+    const rules = fileRules(dialect, { body, deckFm, deck, first: fileIndex === 0 });
+    if (rules.takeMeta) {
+      const taken = rules.takeMeta(body);
+      body = taken.body;
+      if (fileIndex === 0) {
+        for (const key of ['title', 'author', 'date'] as const) if (taken.meta[key] && !meta[key]) meta[key] = taken.meta[key];
       }
-    }
-    const rules = fileRules(dialect, fm.data, body, deckWide, deckFm);
-    if (rules.titleHeading) {
-      // lookatme: a lone top-level heading is the deck's title, not part of a slide.
-      const lines = body.split('\n');
-      const at = rules.titleHeading.index;
-      const setext = !/^ {0,3}#/.test(lines[at]);
-      lines[at] = '';
-      if (setext && at + 1 < lines.length) lines[at + 1] = '';
-      body = lines.join('\n');
-      if (fileIndex === 0 && !meta.title && rules.titleHeading.text) meta.title = rules.titleHeading.text;
     }
     if (fileIndex === 0 && meta.title && rules.titleSlide) {
       openSection('');
@@ -162,73 +158,8 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
   return { meta, sections, slides, dialect, diagnostics };
 }
 
-/** Deck meta from front matter, with presenterm's `sub_title` and `authors` spellings. */
-function metaFrom(data: Record<string, unknown>): DeckMeta {
-  const meta: DeckMeta = {};
-  for (const key of META_KEYS) {
-    const v = stringField(data, key);
-    if (v !== undefined) meta[key] = v;
-  }
-  if (meta.subtitle === undefined) {
-    const sub = stringField(data, 'sub_title');
-    if (sub !== undefined) meta.subtitle = sub;
-  }
-  const duration = minutes(data.duration);
-  if (duration !== undefined) meta.duration = duration;
-  if (meta.author === undefined && Array.isArray(data.authors)) {
-    const names = data.authors.map((a) => stringField({ a }, 'a')).filter((a): a is string => a !== undefined);
-    if (names.length) meta.author = names.join(', ');
-  }
-  return meta;
-}
-
-/** Planned minutes: `10`, `7.5` or `"10 min"`; undefined when absent or not a positive number. */
-function minutes(v: unknown): number | undefined {
-  let n = typeof v === 'number' ? v : NaN;
-  if (typeof v === 'string') n = Number(/^\s*(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes)?\s*$/i.exec(v)?.[1] ?? NaN);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
-/** Pandoc's title block (`% Title`, `% Author`, `% Date` at the very top), as patat reads it. */
-function pandocTitleBlock(body: string): { body: string; title?: string; author?: string; date?: string } | null {
-  const lines = body.split('\n');
-  let n = 0;
-  while (n < lines.length && n < 3 && /^%([ \t]|$)/.test(lines[n])) n++;
-  if (!n) return null;
-  const field = (i: number) => (i < n ? lines[i].replace(/^%[ \t]*/, '').trim() || undefined : undefined);
-  const out = { title: field(0), author: field(1), date: field(2) };
-  for (let i = 0; i < n; i++) lines[i] = '';
-  return { body: lines.join('\n'), ...out };
-}
-
 function leadingBlankLines(lines: string[]): number {
   let n = 0;
   while (n < lines.length && lines[n].trim() === '') n++;
   return n;
-}
-
-/** "03-military-ties.md" → "Military ties". */
-export function nameFromPath(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  const stem = base.replace(/\.(md|markdown)$/i, '').replace(/^[\d\s._-]+/, '');
-  const words = stem.replace(/[-_]+/g, ' ').trim();
-  if (!words) return base;
-  return words[0].toUpperCase() + words.slice(1);
-}
-
-/** Markdown for the title slide made from front matter. */
-export function titleSlideMarkdown(meta: DeckMeta): string {
-  const parts = [`# ${meta.title}`];
-  if (meta.subtitle) parts.push(`## ${meta.subtitle}`);
-  const byline = [meta.author, meta.date].filter(Boolean).join(' · ');
-  if (byline) parts.push(byline);
-  return parts.join('\n\n');
-}
-
-/** `Name, 5 min`: the section's name and planned minutes (the time follows the last comma). */
-function plannedSection(text: string): { name: string; minutes: number | undefined } | null {
-  const comma = text.lastIndexOf(',');
-  if (comma < 0) return null;
-  const time = /^\s*(\d+(?:\.\d+)?\s*(?:m|min|mins|minutes))\s*$/i.exec(text.slice(comma + 1));
-  return time ? { name: text.slice(0, comma).trimEnd(), minutes: minutes(time[1]) } : null;
 }

@@ -1,7 +1,6 @@
-import type { Dialect } from './dialect.js';
-import type { DiagnosticCode } from './split.js';
+import type { Dialect } from './dialects/index.js';
 
-export type { Dialect } from './dialect.js';
+export type { Dialect } from './dialects/index.js';
 
 /** One Markdown file of a deck, as read from disk (or made up by a test). */
 export interface SourceFile {
@@ -62,6 +61,11 @@ export interface Deck {
   /** Things worth telling the author, found while reading (for `check`); always set by parseFiles. */
   diagnostics?: Diagnostic[];
 }
+
+export type DiagnosticCode = 'unknown-directive' | 'note-in-code' | 'unclosed-fence' | 'unclosed-comment';
+
+/** Something worth telling the author about, found while reading: a file line and a message. */
+export type Report = (line: number, code: DiagnosticCode, message: string) => void;
 
 /** A problem found while reading a deck that does not stop it from being presented. */
 export interface Diagnostic {

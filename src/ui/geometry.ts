@@ -4,7 +4,7 @@
  * the slide and its notes scroll, the reading document), which the session
  * hands to the reducer after every change. Both painters draw from them.
  */
-import { plainInline } from '../deck/split.js';
+import { plainInline } from '../deck/titles.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';

@@ -6,7 +6,7 @@
  * and liftHeading).
  */
 import type { Token } from 'marked';
-import { plainInline } from '../../deck/split.js';
+import { plainInline } from '../../deck/titles.js';
 import type { Deck } from '../../deck/types.js';
 import { containedMarkdown, lex, makeHandout, oneLine, titleLines, type HandoutSlide } from './outline.js';
 

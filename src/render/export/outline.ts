@@ -6,7 +6,8 @@
  */
 import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { titleSlideMarkdown } from '../../deck/parse.js';
-import { FenceTracker, plainInline } from '../../deck/split.js';
+import { FenceTracker } from '../../deck/lines.js';
+import { plainInline } from '../../deck/titles.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 
 export type ExportFormat = 'md' | 'txt' | 'html';

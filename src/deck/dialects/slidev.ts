@@ -1,0 +1,38 @@
+/**
+ * Slidev (slidevjs/slidev): `---` splits outside code, a `---` block of
+ * `key: value` lines is the next slide's front matter, the last comment of a
+ * slide is its note, slot markers (`::right::`) are layout.
+ */
+import type { FileRules } from './index.js';
+
+/** Front matter keys only Slidev uses. */
+export const SLIDEV_KEYS = [
+  'layout',
+  'highlighter',
+  'drawings',
+  'mdc',
+  'colorSchema',
+  'aspectRatio',
+  'canvasWidth',
+  'routerMode',
+  'fonts',
+  'lineNumbers',
+  'exportFilename',
+  'download',
+  'addons',
+  'seoMeta',
+  'hideInToc',
+  'themeConfig',
+];
+
+/** A slot marker line (`::right::`). */
+export const SLOT_LINE = /^::[\w-]+::\s*$/;
+
+/** Slidev's reading of a file, on top of the shared rules. */
+export function slidevRules(rules: FileRules): void {
+  rules.titleSlide = false;
+  rules.parts.commentNotes = 'last';
+  rules.parts.dropLine = SLOT_LINE;
+  rules.split.slideFrontMatter = true;
+  rules.split.endSlideOnly = false;
+}

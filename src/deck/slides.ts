@@ -1,0 +1,138 @@
+/**
+ * Cutting one file's Markdown into raw slides: at `<!-- end_slide -->`, at a
+ * separator, before headings when a dialect says so; and the per-slide front
+ * matter that follows a separator (Slidev). Fenced code is never cut.
+ */
+import { parse as parseYaml } from 'yaml';
+import { briefSeparator, END_SLIDE, FenceTracker, headingAt, usesEndSlide, type SeparatorTest } from './lines.js';
+
+export interface RawSlide {
+  lines: string[];
+  /** 1-based file line of lines[0]. */
+  line: number;
+  /** Per-slide front matter (Slidev), when the slide has some. */
+  data?: Record<string, unknown>;
+}
+
+export interface SplitRules {
+  /** Slides end only at `<!-- end_slide -->` (default: when the text uses it). */
+  endSlideOnly?: boolean;
+  /** What else ends a slide (default: `briefSeparator`). */
+  separator?: SeparatorTest;
+  /** Split before headings of these levels too (patat / lookatme without rules, Marp headingDivider). */
+  headingSplit?: (level: number) => boolean;
+  /** `---` followed by `key: value` lines and `---` is the next slide's front matter (Slidev). */
+  slideFrontMatter?: boolean;
+}
+
+/**
+ * Cut a file body into raw slides. A slide ends at `<!-- end_slide -->`, or at
+ * a separator (by default a `---` line that is not a setext underline), unless
+ * the file uses end_slide, in which case `---` is a rule drawn on the slide.
+ */
+export function splitSlides(body: string, firstLine: number, rules: SplitRules = {}): RawSlide[] {
+  const lines = body.split('\n');
+  const endSlideOnly = rules.endSlideOnly ?? usesEndSlide(body);
+  const separator = rules.separator ?? briefSeparator;
+  const fence = new FenceTracker();
+  let slides: RawSlide[] = [];
+  let current: RawSlide = { lines: [], line: firstLine };
+  const finish = (nextLine: number) => {
+    slides.push(current);
+    current = { lines: [], line: nextLine };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence.step(line)) {
+      current.lines.push(line);
+      continue;
+    }
+    if (END_SLIDE.test(line)) {
+      finish(firstLine + i + 1);
+      continue;
+    }
+    if (!endSlideOnly) {
+      const prev = current.lines.length ? current.lines[current.lines.length - 1] : '';
+      const sep = separator(line, prev);
+      if (sep) {
+        if (sep.before.trim()) current.lines.push(sep.before);
+        const rest = sep.after.trim() !== '';
+        finish(firstLine + i + (rest ? 0 : 1));
+        if (rest) current.lines.push(sep.after);
+        if (rules.slideFrontMatter && !rest) {
+          const fm = slideFrontMatter(lines, i + 1);
+          if (fm) {
+            current.data = fm.data;
+            current.line = firstLine + fm.end + 1;
+            i = fm.end;
+          }
+        }
+        continue;
+      }
+    }
+    current.lines.push(line);
+  }
+  slides.push(current);
+  if (rules.headingSplit) slides = slides.flatMap((s) => splitAtHeadings(s, rules.headingSplit!));
+  return slides;
+}
+
+const YAML_KEY = /^[A-Za-z_][\w.-]*[ \t]*:(\s|$)/;
+const YAML_MORE = /^([ \t]+\S|[ \t]*-[ \t]|[ \t]*#|[ \t]*$)/;
+const DASHES = /^---[ \t]*$/;
+
+/**
+ * Where a block of `key: value` lines (and their indented continuations) that
+ * starts at `start` is closed by a `---` line: its index, or -1 when the lines
+ * are not such a block (Slidev's per-slide front matter, by its shape).
+ */
+export function frontMatterBlockEnd(lines: readonly string[], start: number): number {
+  if (start >= lines.length || !YAML_KEY.test(lines[start])) return -1;
+  for (let k = start + 1; k < lines.length && k < start + 200; k++) {
+    if (DASHES.test(lines[k])) return k;
+    if (!YAML_KEY.test(lines[k]) && !YAML_MORE.test(lines[k])) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Slidev's per-slide front matter: from `start`, `key: value` lines up to a
+ * closing `---`. Returns the data and the index of the closing line, or null
+ * when the lines are not that.
+ */
+function slideFrontMatter(lines: string[], start: number): { data: Record<string, unknown>; end: number } | null {
+  const end = frontMatterBlockEnd(lines, start);
+  if (end < 0) return null;
+  try {
+    const data: unknown = parseYaml(lines.slice(start, end).join('\n'));
+    if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, end };
+  } catch {
+    // Not YAML after all: Markdown.
+  }
+  return null;
+}
+
+const COMMENT_ONLY = /^\s*<!--[\s\S]*-->\s*$/;
+
+/** Cut a raw slide before each heading whose level passes `test` (never leaving an empty piece). */
+function splitAtHeadings(raw: RawSlide, test: (level: number) => boolean): RawSlide[] {
+  const out: RawSlide[] = [];
+  let current: RawSlide = { ...raw, lines: [] };
+  let hasContent = false;
+  const fence = new FenceTracker();
+  for (let i = 0; i < raw.lines.length; i++) {
+    const line = raw.lines[i];
+    if (!fence.step(line)) {
+      const level = headingAt(raw.lines, i)?.level ?? 0;
+      if (level && test(level) && hasContent) {
+        out.push(current);
+        current = { lines: [], line: raw.line + i };
+        hasContent = false;
+      }
+    }
+    current.lines.push(line);
+    if (!hasContent && line.trim() !== '' && !COMMENT_ONLY.test(line)) hasContent = true;
+  }
+  out.push(current);
+  return out;
+}
