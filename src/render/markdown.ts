@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { neutraliseControls } from '../deck/clean.js';
+import { FenceTracker } from '../deck/lines.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLines } from './wrap.js';
@@ -34,7 +35,6 @@ const PASSTHROUGH = [
 const MAX_MARKERS = 16;
 /** Columns of indentation kept (16 levels of a two-space list). */
 const MAX_INDENT = 32;
-const FENCE = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 
 /**
  * Where the container markers that open a line end, and where the first
@@ -76,19 +76,11 @@ function markerSpan(line: string): { keep: number; end: number } {
  */
 export function limitNesting(markdown: string): string {
   const lines = markdown.split('\n');
-  let fence: string | null = null;
+  const fence = new FenceTracker();
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
-    const f = FENCE.exec(line);
-    if (fence !== null) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') fence = null;
-      continue;
-    }
-    if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-      fence = f[1];
-      continue;
-    }
+    if (fence.step(line)) continue;
     const { keep, end } = markerSpan(line);
     if (keep >= 0) line = line.slice(0, keep) + line.slice(end);
     const ws = /^[ \t]*/.exec(line)![0];
