@@ -169,6 +169,34 @@ test('Slidev: per-slide front matter is not a slide; the last comment is the not
   assert.match(deck.slides[3].body, /left side\n\nright side/);
 });
 
+test('Slidev: a comment is the note only when nothing follows it on the slide', () => {
+  // Slidev's parseSlide (packages/parser/src/core.ts) takes the last comment and keeps it
+  // as the note only if it ends the slide's content; otherwise it stays in the slide, unseen.
+  const deck = read(
+    lines(
+      ...['# A', '', '<!-- hidden: text follows -->', '', 'text', '', '---', ''],
+      ...['# B', '', 'text <!-- same line, last: the note -->', '', '---', ''],
+      ...['# C', '', '<!-- hidden: a slot marker follows -->', '', '::right::', '', 'right', '', '---', ''],
+      ...['# D', '', '<!-- hidden: code follows -->', '', '```js', 'x', '```', '', '---', ''],
+      ...['# E', '', '<!-- first -->', '<!-- second, last -->', '', ''],
+    ),
+    'slidev',
+  );
+  assert.deepEqual(notes(deck), ['', 'same line, last: the note', '', '', 'second, last']);
+  for (const s of deck.slides) assert.doesNotMatch(s.body, /<!--|hidden/);
+  // The same slides read as brief-present's own: every comment is a note.
+  assert.equal(read('# A\n\n<!-- one -->\n\ntext', 'brief').slides[0].notes, 'one');
+});
+
+test('patat: only a comment that opens exactly `<!--config:` is configuration', () => {
+  // patat's fromPandocBlock (lib/Patat/Presentation/Syntax.hs) strips the prefix "<!--config:";
+  // its golden test slide-config.md shows `<!-- config:` (with a space) as a speaker note.
+  const md = lines('# A', '', '<!--config: margins: {top: 2} -->', '', 'x', '', '# B', '', 'y', '', '<!-- config:', 'not a config', '-->');
+  const deck = read(md, 'patat');
+  assert.deepEqual(notes(deck), ['', 'config:\nnot a config']);
+  for (const s of deck.slides) assert.doesNotMatch(s.body, /config/);
+});
+
 test('reveal-md: --- across, ---- down, both slides in reading order; Note: starts the notes', () => {
   const deck = read('A\n\nNote: about A\n\n---\n\nB\n\n----\n\nB down\n\n---\n\nC\n---\n\ntext');
   assert.equal(deck.dialect, 'reveal-md');

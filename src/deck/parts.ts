@@ -23,10 +23,16 @@ const DOTS = /^\.[ \t]+\.[ \t]+\.[ \t]*$/;
 
 /** How a slide's comments and special lines are read. */
 export interface PartRules {
-  /** 'all': a comment that is not a directive is a note; 'last': only a slide's last comment (Slidev). */
+  /**
+   * 'all': a comment that is not a directive is a note; 'last': only a comment
+   * that is the last thing on the slide, with nothing after it (Slidev).
+   */
   commentNotes: 'all' | 'last';
-  /** Is this comment (trimmed content, and its leading name if any) a directive: neither shown nor a note? */
-  isDirective: (content: string, name: string | null) => boolean;
+  /**
+   * Is this comment a directive: neither shown nor a note? `content` is
+   * trimmed, `name` its leading name if any, `raw` the text right after `<!--`.
+   */
+  isDirective: (content: string, name: string | null, raw: string) => boolean;
   /** Comment names that end a reveal step. */
   pauses: ReadonlySet<string>;
   /** `. . .` on its own line ends a reveal step (patat). */
@@ -84,7 +90,13 @@ const TOP_LIST_ITEM = /^ ?([-*+]|\d{1,9}[.)])([ \t]|$)/;
 export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): SlideParts {
   const body: string[] = [];
   const notes: string[] = [];
-  const lastComments: string[] = [];
+  /** Slidev: the latest comment, and whether anything has come after it. */
+  type Last = { text: string; after: boolean } | null;
+  let last = null as Last; // set in takeComment
+
+  const seen = (text: string) => {
+    if (last && text.trim() !== '') last.after = true;
+  };
   let section: string | undefined;
   const fence = new FenceTracker();
   let fenceLine = 0;
@@ -97,6 +109,7 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
 
   const takeComment = (content: string, line: number) => {
     const trimmed = content.trim();
+    if (rules.commentNotes === 'last') last = null;
     const note = NOTE_COMMENT.exec(trimmed);
     if (note) {
       const text = blockScalar(note[1].replace(/^[ \t]+/, ''));
@@ -113,10 +126,10 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
     const lower = name?.toLowerCase() ?? null;
     if (lower && rules.pauses.has(lower)) pauses.push(body.length);
     if (lower === 'incremental_lists') incremental = /:\s*true\b/i.test(trimmed);
-    if (rules.isDirective(trimmed, name)) return;
+    if (rules.isDirective(trimmed, name, content)) return;
     if (!trimmed) return;
     if (rules.commentNotes === 'last') {
-      lastComments.push(trimmed);
+      last = { text: trimmed, after: false };
       return;
     }
     const looks = LOOKS_LIKE_DIRECTIVE.exec(trimmed);
@@ -157,13 +170,18 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
               `speaker-note marker inside the code block opened at line ${fenceLine} is shown as code`,
             );
           }
-          if (rules.hideCodeLine?.(fence.info, line)) continue;
+          if (rules.hideCodeLine?.(fence.info, line)) {
+            seen(line);
+            continue;
+          }
         }
+        seen(line);
         body.push(line);
         continue;
       }
       const noteLine = rules.noteLine ?? NOTE_LINE;
       if (noteLine.test(line)) {
+        seen(line);
         const rest = [line.replace(noteLine, '').trim(), ...raw.lines.slice(i + 1)];
         const text = trimBlankLines(rest).join('\n');
         if (text) notes.push(text);
@@ -173,7 +191,10 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
         pauses.push(body.length);
         continue;
       }
-      if (rules.dropLine?.test(line)) continue;
+      if (rules.dropLine?.test(line)) {
+        seen(line);
+        continue;
+      }
     }
     if (comment !== null && line === '' && i < raw.lines.length - 1) {
       comment.push('');
@@ -181,6 +202,8 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
     }
     // Remove comments from the line, possibly opening one that spans lines.
     let out = '';
+    /** Where the text after the last comment taken on this line starts in `out`. */
+    let afterComment = -1;
     lineHadComment = false;
     while (line.length) {
       if (comment !== null) {
@@ -192,6 +215,7 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
         }
         comment.push(line.slice(0, end));
         takeComment(comment.join('\n'), commentLine);
+        afterComment = out.length;
         comment = null;
         line = line.slice(end + 3);
         continue;
@@ -213,13 +237,14 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
       out += '<!--' + comment.join('\n');
       comment = null;
     }
+    seen(afterComment >= 0 ? out.slice(afterComment) : out);
     if (lineHadComment && out.trim() === '') continue;
     pushBody(lineHadComment ? out.trimEnd() : out);
   }
   if (fence.inside) {
     report?.(fenceLine, 'unclosed-fence', 'code block is never closed: everything after it is shown as code');
   }
-  if (lastComments.length) notes.push(lastComments[lastComments.length - 1]);
+  if (last && !last.after) notes.push(last.text);
   const tidy = (lines: string[]) => collapseBlankLines(trimBlankLines(lines)).join('\n');
   const full = tidy(body);
   const steps: string[] = [];

@@ -19,14 +19,17 @@ export const DIRECTIVES: ReadonlySet<string> = new Set([
   'fit',
 ]);
 
-/** reveal.js attribute comments and patat's `<!--config:` blocks. */
-function isAttributeComment(content: string): boolean {
-  return /^\.(element|slide)\b/.test(content) || /^config:/.test(content);
+/**
+ * reveal.js attribute comments, and patat's configuration blocks: only a
+ * comment that opens exactly `<!--config:` (`<!-- config:` is a note).
+ */
+function isAttributeComment(content: string, raw: string): boolean {
+  return /^\.(element|slide)\b/.test(content) || raw.startsWith('config:');
 }
 
 export const BRIEF_PARTS: PartRules = {
   commentNotes: 'all',
-  isDirective: (content, name) => isAttributeComment(content) || (name !== null && DIRECTIVES.has(name.toLowerCase())),
+  isDirective: (content, name, raw) => isAttributeComment(content, raw) || (name !== null && DIRECTIVES.has(name.toLowerCase())),
   pauses: PAUSES,
   dotPauses: false,
   incrementalLists: false,

@@ -100,7 +100,7 @@ export function marpRules(rules: FileRules, deckFm: Record<string, unknown>, bod
   rules.parts = {
     ...BRIEF_PARTS,
     incrementalLists: rules.parts.incrementalLists,
-    isDirective: (content, name) => isMarpDirective(content) || BRIEF_PARTS.isDirective(content, name),
+    isDirective: (content, name, raw) => isMarpDirective(content) || BRIEF_PARTS.isDirective(content, name, raw),
   };
   rules.split.separator = anyRuleSeparator;
   rules.split.endSlideOnly = false;
