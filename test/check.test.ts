@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDeck, formatFindings, parseSize, slideArea, slideRanges } from '../src/check/check.js';
-import { parseDeck } from '../src/deck/parse.js';
+import { parseDeck, parseFiles } from '../src/deck/parse.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { makeTheme } from '../src/render/theme.js';
 import { assertOneLineError, run } from './helpers/cli.js';
@@ -111,6 +111,23 @@ test('known directives are not reported; Slidev and reveal-md comments are not r
   assert.deepEqual(checkDeck(deck, md).findings, []);
   const slidev = parseDeck('---\nlayout: cover\n---\n\n# A\n\n<!-- todo -->\n<!-- the note -->');
   assert.deepEqual(checkDeck(slidev, md).findings, []);
+});
+
+test('a deck that mixes <!-- end_slide --> and --- lines: check warns that the --- lines are rules', () => {
+  const text = '# A\n\ntext\n\n---\n\nmore\n\n<!-- end_slide -->\n\n# B\n\n---\n\nx\n\n```\n---\n```\n\nTitle\n---\n';
+  const mixed = checkDeck(parseDeck(text, 'mixed.md'), md).findings.filter((f) => f.code === 'mixed-separators');
+  assert.deepEqual(
+    mixed.map((f) => [f.path, f.line, f.severity]),
+    [['mixed.md', 5, 'warning']],
+  );
+  assert.match(mixed[0].message, /^2 lines `---` are drawn as rules because the deck uses `<!-- end_slide -->`; use `--dialect brief` to split at both/);
+  // --dialect brief splits at both, and there is nothing to warn about.
+  const brief = parseFiles([{ path: 'mixed.md', text }], { dialect: 'brief' });
+  assert.deepEqual(brief.slides.map((s) => s.title), ['A', 'more', 'B', 'Title']);
+  assert.ok(!checkDeck(brief, md).findings.some((f) => f.code === 'mixed-separators'));
+  // A deck that uses only one of them is not warned.
+  assert.ok(!parseDeck('# A\n\n---\n\n# B').diagnostics!.length);
+  assert.ok(!parseDeck('# A\n\n<!-- end_slide -->\n\n# B').diagnostics!.length);
 });
 
 test('parseSize: COLSxROWS, no smaller than the presenter needs', () => {

@@ -113,7 +113,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       });
     }
     const report: Report = (line, code, message) => diagnostics.push({ path: file.path, line, code, message });
-    const parts = splitSlides(body, fm.bodyLine, rules.split)
+    const parts = splitSlides(body, fm.bodyLine, rules.split, report)
       .filter((raw) => !(raw.data && (raw.data.hide === true || raw.data.disabled === true)))
       .map((raw) => ({ raw, ...extractParts(raw, rules.parts, report) }));
     if (folder) {

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { briefSeparator, END_SLIDE, FenceTracker, headingAt, usesEndSlide, type SeparatorTest } from './lines.js';
+import type { Report } from './types.js';
 
 export interface RawSlide {
   lines: string[];
@@ -12,6 +13,8 @@ export interface RawSlide {
   line: number;
   /** Per-slide front matter (Slidev), when the slide has some. */
   data?: Record<string, unknown>;
+  /** 1-based file line of each top-level key of `data`. */
+  keyLines?: Record<string, number>;
 }
 
 export interface SplitRules {
@@ -28,15 +31,17 @@ export interface SplitRules {
 /**
  * Cut a file body into raw slides. A slide ends at `<!-- end_slide -->`, or at
  * a separator (by default a `---` line that is not a setext underline), unless
- * the file uses end_slide, in which case `---` is a rule drawn on the slide.
+ * the file uses end_slide, in which case `---` is a rule drawn on the slide
+ * (and `report`, when given, hears how many such lines there are).
  */
-export function splitSlides(body: string, firstLine: number, rules: SplitRules = {}): RawSlide[] {
+export function splitSlides(body: string, firstLine: number, rules: SplitRules = {}, report?: Report): RawSlide[] {
   const lines = body.split('\n');
   const endSlideOnly = rules.endSlideOnly ?? usesEndSlide(body);
   const separator = rules.separator ?? briefSeparator;
   const fence = new FenceTracker();
   let slides: RawSlide[] = [];
   let current: RawSlide = { lines: [], line: firstLine };
+  const drawnRules: number[] = [];
   const finish = (nextLine: number) => {
     slides.push(current);
     current = { lines: [], line: nextLine };
@@ -51,8 +56,10 @@ export function splitSlides(body: string, firstLine: number, rules: SplitRules =
       finish(firstLine + i + 1);
       continue;
     }
-    if (!endSlideOnly) {
-      const prev = current.lines.length ? current.lines[current.lines.length - 1] : '';
+    const prev = current.lines.length ? current.lines[current.lines.length - 1] : '';
+    if (endSlideOnly) {
+      if (report && briefSeparator(line, prev)) drawnRules.push(firstLine + i);
+    } else {
       const sep = separator(line, prev);
       if (sep) {
         if (sep.before.trim()) current.lines.push(sep.before);
@@ -63,6 +70,7 @@ export function splitSlides(body: string, firstLine: number, rules: SplitRules =
           const fm = slideFrontMatter(lines, i + 1);
           if (fm) {
             current.data = fm.data;
+            current.keyLines = keyLines(lines, i + 1, fm.end, firstLine);
             current.line = firstLine + fm.end + 1;
             i = fm.end;
           }
@@ -73,6 +81,16 @@ export function splitSlides(body: string, firstLine: number, rules: SplitRules =
     current.lines.push(line);
   }
   slides.push(current);
+  if (drawnRules.length) {
+    const n = drawnRules.length;
+    report!(
+      drawnRules[0],
+      'mixed-separators',
+      `${n} ${n === 1 ? 'line `---` is drawn as a rule' : 'lines `---` are drawn as rules'} because the deck uses ` +
+        '`<!-- end_slide -->`; use `--dialect brief` to split at both, or replace each one meant as a slide break ' +
+        'with `<!-- end_slide -->`',
+    );
+  }
   if (rules.headingSplit) slides = slides.flatMap((s) => splitAtHeadings(s, rules.headingSplit!));
   return slides;
 }
@@ -110,6 +128,16 @@ function slideFrontMatter(lines: string[], start: number): { data: Record<string
     // Not YAML after all: Markdown.
   }
   return null;
+}
+
+/** The file line of each top-level key in lines[start, end). */
+export function keyLines(lines: readonly string[], start: number, end: number, firstLine: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let k = start; k < end; k++) {
+    const m = /^([A-Za-z_][\w.-]*)[ \t]*:/.exec(lines[k]);
+    if (m && !(m[1] in out)) out[m[1]] = firstLine + k;
+  }
+  return out;
 }
 
 const COMMENT_ONLY = /^\s*<!--[\s\S]*-->\s*$/;

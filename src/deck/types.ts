@@ -62,7 +62,14 @@ export interface Deck {
   diagnostics?: Diagnostic[];
 }
 
-export type DiagnosticCode = 'unknown-directive' | 'note-in-code' | 'unclosed-fence' | 'unclosed-comment';
+export type DiagnosticCode =
+  | 'unknown-directive'
+  | 'note-in-code'
+  | 'unclosed-fence'
+  | 'unclosed-comment'
+  | 'mixed-separators'
+  | 'missing-import'
+  | 'import-loop';
 
 /** Something worth telling the author about, found while reading: a file line and a message. */
 export type Report = (line: number, code: DiagnosticCode, message: string) => void;

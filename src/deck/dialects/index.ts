@@ -80,6 +80,8 @@ export function fileRules(dialect: Dialect, ctx: RulesContext): FileRules {
   const rules: FileRules = { split: {}, parts, titleSlide: true };
   switch (dialect) {
     case 'brief':
+      // `---` splits even where the deck also uses `<!-- end_slide -->`.
+      rules.split.endSlideOnly = false;
       break;
     case 'presenterm':
       presentermRules(rules, isMapping(ctx.deckFm.options) ? ctx.deckFm.options : {});
