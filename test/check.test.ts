@@ -172,6 +172,22 @@ test('CLI: check --json is valid JSON for CI', () => {
   assert.equal(JSON.parse(run(['check', '--json', GOOD]).stdout).findings.length, 0);
 });
 
+test('CLI: a Slidev import that cannot be read is an error with file and line, and a placeholder slide', () => {
+  const deck = fileURLToPath(new URL('./fixtures/slidev-import/slides.md', import.meta.url));
+  const r = run(['check', deck]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(
+    r.stdout,
+    /slides\.md:35: error: Slidev import \.\/pages\/missing\.md: no such file or folder; a placeholder slide stands in for it\n/,
+  );
+  assert.match(r.stdout, /loop\.md:4: warning: Slidev import \.\/loop\.md leads back to/);
+  // Presenting (here: piped) shows the imported slides and the placeholder naming the missing file.
+  const shown = run([deck]);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /Table of Contents, again/);
+  assert.match(shown.stdout, /Missing slides[\s\S]*pages\/missing\.md/);
+});
+
 test('CLI: check with no deck checks the bundled briefing, which fits 80x24', () => {
   const r = run(['check']);
   assert.equal(r.code, 0, r.stdout);

@@ -3,10 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DIALECTS, parseDeck, parseFiles, type Deck, type Dialect } from '../src/deck/parse.js';
 import { deckToJson } from '../src/deck/json.js';
 import { setFlagsFromString } from 'node:v8';
 import { separatorFromPattern } from '../src/deck/dialects/reveal-md.js';
+import { pickRange } from '../src/deck/imports.js';
+import { importReader, loadDeck } from '../src/io/load.js';
 import { corpusSkip } from './helpers/corpus.js';
 
 // As the launcher does (src/launch.ts): separator patterns run on V8's linear-time engine.
@@ -195,6 +198,83 @@ test('patat: only a comment that opens exactly `<!--config:` is configuration', 
   const deck = read(md, 'patat');
   assert.deepEqual(notes(deck), ['', 'config:\nnot a config']);
   for (const s of deck.slides) assert.doesNotMatch(s.body, /config/);
+});
+
+/** A deck read as the CLI reads it, Slidev imports included. */
+const load = (path: string) => {
+  const file = fileURLToPath(new URL(path, import.meta.url));
+  const loaded = loadDeck(file);
+  return parseFiles(loaded.files, { folder: loaded.folder, readImport: importReader(file, loaded.folder) });
+};
+const where = (deck: Deck) => deck.slides.map((s) => `${s.source.path.replace(/^.*slidev-import\//, '')}:${s.source.line}`);
+
+test('Slidev: `src:` imports the slides of another file in its place', () => {
+  const deck = load('./fixtures/slidev-import/slides.md');
+  assert.equal(deck.dialect, 'slidev');
+  assert.deepEqual(titles(deck), [
+    'Welcome',
+    'Contents', // the importing block's title names the first imported slide
+    'Table of Contents, again', // a hidden slide of the imported file stays hidden
+    'Page 4',
+    'Table of Contents, again', // `#3`: the third slide of the file only
+    'The cover', // `/pages/…`: from the deck's folder; the imported file's front matter is its first slide's
+    'Missing: ./pages/missing.md',
+    'Loop', // the import of itself is left out; `hide: true` on an import imports nothing
+  ]);
+  assert.deepEqual(where(deck).slice(0, 3), ['slides.md:6', 'pages/toc.md:1', 'pages/toc.md:13']);
+  assert.equal(deck.slides[2].notes, 'the note of part 2');
+  assert.doesNotMatch(deck.slides[1].body, /ignored/, "the importing slide's own content is not shown");
+  const missing = deck.slides[6];
+  assert.match(missing.body, /^# Missing slides\n\nSlidev would import `\.\/pages\/missing\.md` here: `.*pages\/missing\.md` could not be read \(no such file or folder\)\.$/);
+  assert.deepEqual(
+    deck.diagnostics!.map((d) => [d.path.replace(/^.*slidev-import\//, ''), d.line, d.code, d.severity ?? 'warning']),
+    [
+      ['slides.md', 35, 'missing-import', 'error'],
+      ['pages/loop.md', 4, 'bad-import', 'warning'],
+    ],
+  );
+  // Without a reader (a deck given as text), an import is reported, never silently dropped.
+  const text = read('# A\n\n---\nsrc: ./b.md\n---\n');
+  assert.deepEqual(titles(text), ['A', 'Missing: ./b.md']);
+  assert.equal(text.diagnostics![0].code, 'missing-import');
+});
+
+test("Slidev's own parser fixtures: imports, nested and root-relative, loops, ranges, escapes", () => {
+  // slidevjs/slidev test/fixtures/markdown: multi-entries.md imports from its headmatter on.
+  const multi = load('./fixtures/slidev-import/slidev-parser/multi-entries.md');
+  assert.deepEqual(titles(multi), [
+    ...['Page 1', 'Page 2', 'Page 3', 'Page 4'],
+    ...['Page 1', 'Page 2', 'Page 3', 'Page 4'],
+    'Inline Page',
+  ]);
+  assert.deepEqual(multi.diagnostics, []);
+  const circular = load('./fixtures/slidev-import/slidev-parser/circular/a.md');
+  assert.deepEqual(titles(circular), ['A']);
+  assert.deepEqual(circular.diagnostics!.map((d) => d.code), ['bad-import']);
+  const range = load('./fixtures/slidev-import/slidev-parser/out-of-range/entry.md');
+  assert.deepEqual(titles(range), ['Entry']);
+  assert.match(range.diagnostics![0].message, /#0 picks none of its 2 slides/);
+  const escaping = load('./fixtures/slidev-import/slidev-parser/escaping/root/entry.md');
+  assert.equal(escaping.slides.length, 2);
+  assert.match(escaping.diagnostics![0].message, /outside the deck's folder/);
+  assert.equal(escaping.diagnostics![0].severity, 'error');
+  // packages/parser/src/utils.ts parseRangeString: `1,3-5,8`, open ends, all / none.
+  assert.deepEqual(pickRange(10, '1,3-5,8'), [1, 3, 4, 5, 8]);
+  assert.deepEqual(pickRange(5, '4-'), [4, 5]);
+  assert.deepEqual(pickRange(3, 'all'), [1, 2, 3]);
+  assert.deepEqual(pickRange(3, 'none'), []);
+  assert.deepEqual(pickRange(3, '2;2,9'), [2]);
+});
+
+test("Slidev's own parser tests: any line starting with --- splits, even under text", () => {
+  // slidevjs/slidev test/parser.test.ts, 'parse' and 'parse section matter'.
+  const plain = '\na\n\n---\n\nb\n\n---\nlayout: z\n---\nc\n----\nd\n----\ne\n\n---\n\nf\n\n';
+  const sections = '\na\n\n---\n\nb\n\n---section2\nlayout: z\n---\nc\n----   section 3\nd\n---- section-4\ne\n\n---\n\nf\n\n';
+  for (const md of [plain, sections]) {
+    const deck = read(md, 'slidev');
+    assert.deepEqual(deck.slides.map((s) => s.body), ['a', 'b', 'c', 'd', 'e', 'f']);
+  }
+  assert.equal(read(plain).dialect, 'slidev');
 });
 
 test('reveal-md: --- across, ---- down, both slides in reading order; Note: starts the notes', () => {

@@ -112,7 +112,7 @@ export function checkDeck(
     if (numbers.length > 1) findings[findings.length - 1].slides = numbers;
   }
   for (const d of deck.diagnostics ?? []) {
-    findings.push({ path: d.path, line: d.line, severity: 'warning', code: d.code, message: d.message });
+    findings.push({ path: d.path, line: d.line, severity: d.severity ?? 'warning', code: d.code, message: d.message });
   }
   findings.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   const errors = findings.filter((f) => f.severity === 'error').length;

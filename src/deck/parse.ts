@@ -7,8 +7,9 @@ import { cleanText, naturalCompare, neutraliseControls } from './clean.js';
 import { deckRules, detectDialect, fileRules, type Dialect } from './dialects/index.js';
 import { splitFrontMatter, stringField } from './frontmatter.js';
 import { metaFrom, minutes, nameFromPath, plannedSection, titleSlideMarkdown } from './meta.js';
+import { expandImports, type ImportReader, type Piece } from './imports.js';
 import { extractParts } from './parts.js';
-import { splitSlides } from './slides.js';
+import { keyLines, splitSlides, type RawSlide } from './slides.js';
 import { firstHeading, firstTextLine, plainInline } from './titles.js';
 import {
   DeckError,
@@ -25,6 +26,7 @@ export { DeckError } from './types.js';
 export type { Deck, DeckMeta, Diagnostic, Dialect, Section, Slide, SourceFile } from './types.js';
 export { DIALECTS, isDialect } from './dialects/index.js';
 export { nameFromPath, titleSlideMarkdown } from './meta.js';
+export type { ImportReader } from './imports.js';
 
 export interface ParseOptions {
   /** A folder deck: each file is a section. */
@@ -33,6 +35,8 @@ export interface ParseOptions {
   pauses?: boolean;
   /** Read the deck as written for this presenter instead of recognising it. */
   dialect?: Dialect;
+  /** Reads the files that Slidev `src:` imports name; without it they are reported as not read. */
+  readImport?: ImportReader;
 }
 
 /** Parse one Markdown file as a deck. */
@@ -112,10 +116,20 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         source: { path: file.path, line: 1 },
       });
     }
-    const report: Report = (line, code, message) => diagnostics.push({ path: file.path, line, code, message });
-    const parts = splitSlides(body, fm.bodyLine, rules.split, report)
-      .filter((raw) => !(raw.data && (raw.data.hide === true || raw.data.disabled === true)))
-      .map((raw) => ({ raw, ...extractParts(raw, rules.parts, report) }));
+    const reportIn =
+      (path: string): Report =>
+      (line, code, message, severity) =>
+        diagnostics.push({ path, line, code, message, ...(severity ? { severity } : {}) });
+    const raws = splitSlides(body, fm.bodyLine, rules.split, reportIn(file.path));
+    let pieces: Piece[];
+    if (dialect === 'slidev') {
+      const report = (path: string, ...rest: Parameters<Report>) => reportIn(path)(...rest);
+      headmatterImport(raws, fm.data, cleanText(file.text));
+      pieces = expandImports(raws, file.path, { read: options.readImport, split: rules.split, report });
+    } else {
+      pieces = raws.filter((raw) => !(raw.data?.hide === true || raw.data?.disabled === true)).map((raw) => ({ raw, path: file.path }));
+    }
+    const parts = pieces.map(({ raw, path }) => ({ raw, path, ...extractParts(raw, rules.parts, reportIn(path)) }));
     if (folder) {
       const firstH1 = parts.map((p) => firstHeading(p.body)).find((h) => h && h.level === 1);
       const name = stringField(fm.data, 'section') ?? firstH1?.text ?? nameFromPath(file.path);
@@ -145,7 +159,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         notes: p.notes,
         noteCount: p.noteCount,
         kind: 'content',
-        source: { path: file.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },
+        source: { path: p.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },
       });
     }
   });
@@ -156,6 +170,15 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     throw new DeckError(empty ? 'the deck is empty' : 'no slides found (only separators, front matter or comments)', path);
   }
   return { meta, sections, slides, dialect, diagnostics };
+}
+
+/** Slidev: the deck's own front matter is its first slide's too, so a `src:` there imports in its place. */
+function headmatterImport(raws: RawSlide[], data: Record<string, unknown>, text: string): void {
+  if (typeof data.src !== 'string' || !raws.length) return;
+  const lines = text.split('\n', 200);
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
+  raws[0].data = { ...raws[0].data, src: data.src };
+  raws[0].keyLines = { ...raws[0].keyLines, ...keyLines(lines, 1, end < 0 ? 1 : end, 1) };
 }
 
 function leadingBlankLines(lines: string[]): number {

@@ -69,10 +69,10 @@ export type DiagnosticCode =
   | 'unclosed-comment'
   | 'mixed-separators'
   | 'missing-import'
-  | 'import-loop';
+  | 'bad-import';
 
 /** Something worth telling the author about, found while reading: a file line and a message. */
-export type Report = (line: number, code: DiagnosticCode, message: string) => void;
+export type Report = (line: number, code: DiagnosticCode, message: string, severity?: 'error') => void;
 
 /** A problem found while reading a deck that does not stop it from being presented. */
 export interface Diagnostic {
@@ -80,6 +80,8 @@ export interface Diagnostic {
   line: number;
   code: DiagnosticCode;
   message: string;
+  /** 'error' when presenting shows something else than the author wrote (a missing import); else a warning. */
+  severity?: 'error';
 }
 
 /** A problem with the deck's content that stops it from being presented. */

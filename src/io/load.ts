@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { neutraliseControls } from '../deck/clean.js';
 import { sortDeckFiles } from '../deck/parse.js';
+import type { ImportReader } from '../deck/parse.js';
 import type { SourceFile } from '../deck/types.js';
 
 /**
@@ -128,4 +129,27 @@ export function loadDeck(path: string): LoadedDeck {
   }
   if (!st.isFile()) throw new LoadError(`${path}: not a regular file`);
   return { files: [{ path, text: readText(path) }], folder: false };
+}
+
+/**
+ * Reads the Markdown files a deck's Slidev `src:` imports name: relative to
+ * the importing file, or, starting with `/`, to the deck's folder. As Slidev
+ * does, only files inside the deck's folder; only `.md` and `.markdown`
+ * files, with the same limits as deck files. What cannot be read is an error
+ * message for the parser to report, never an exception.
+ */
+export function importReader(deckPath: string, folder: boolean): ImportReader {
+  const root = folder ? deckPath : dirname(deckPath);
+  return (ref, from) => {
+    const path = ref.startsWith('/') ? join(root, ref.slice(1)) : join(dirname(from), ref);
+    const rel = relative(root, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return { path, error: "outside the deck's folder" };
+    if (!MARKDOWN.test(path)) return { path, error: 'not a Markdown (.md) file' };
+    try {
+      return { path, text: readText(path) };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { path, error: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message };
+    }
+  };
 }

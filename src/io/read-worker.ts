@@ -10,7 +10,7 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import { parseFiles } from '../deck/parse.js';
 import { DeckError, type Deck, type Dialect } from '../deck/types.js';
-import { loadDeck, LoadError } from './load.js';
+import { importReader, loadDeck, LoadError } from './load.js';
 
 /** The argument that makes the program a read worker. */
 export const READ_WORKER_ARG = '--brief-present-read-worker';
@@ -34,7 +34,12 @@ export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean } {
   const loaded =
     req.text !== undefined ? { files: [{ path: req.path, text: req.text }], folder: false } : loadDeck(req.path);
   return {
-    deck: parseFiles(loaded.files, { folder: loaded.folder, pauses: req.pauses, dialect: req.dialect }),
+    deck: parseFiles(loaded.files, {
+      folder: loaded.folder,
+      pauses: req.pauses,
+      dialect: req.dialect,
+      readImport: importReader(req.path, loaded.folder),
+    }),
     folder: loaded.folder,
   };
 }

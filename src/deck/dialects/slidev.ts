@@ -3,6 +3,7 @@
  * `key: value` lines is the next slide's front matter, the last comment of a
  * slide is its note, slot markers (`::right::`) are layout.
  */
+import type { SeparatorTest } from '../lines.js';
 import type { FileRules } from './index.js';
 
 /** Front matter keys only Slidev uses. */
@@ -28,11 +29,18 @@ export const SLIDEV_KEYS = [
 /** A slot marker line (`::right::`). */
 export const SLOT_LINE = /^::[\w-]+::\s*$/;
 
+/**
+ * Slidev's separator: any line that starts with `---` (outside code), even
+ * under a line of text and with more after it (`----`, `---section2`).
+ */
+const slidevSeparator: SeparatorTest = (line) => (line.startsWith('---') ? { before: '', after: '' } : null);
+
 /** Slidev's reading of a file, on top of the shared rules. */
 export function slidevRules(rules: FileRules): void {
   rules.titleSlide = false;
   rules.parts.commentNotes = 'last';
   rules.parts.dropLine = SLOT_LINE;
+  rules.split.separator = slidevSeparator;
   rules.split.slideFrontMatter = true;
   rules.split.endSlideOnly = false;
 }
