@@ -342,31 +342,26 @@ test('patat: no rules → slides at the Pandoc slide level, higher headings are 
   const deck = read(fixture('patat.md'));
   assert.equal(deck.dialect, 'patat');
   assert.deepEqual(deck.meta, { title: 'A patat talk', author: 'Jane Doe', date: '2024' });
-  assert.deepEqual(
-    deck.slides.map((s) => [s.kind, s.title]),
-    [
-      ['title', 'A patat talk'],
-      ['content', 'Chapter 1'],
-      ['content', 'First slide'],
-      ['content', 'Second slide'],
-      ['content', 'Chapter 2'],
-      ['content', 'Third slide'],
-    ],
-  );
-  assert.equal(deck.slides[1].body, '# Chapter 1');
-  assert.match(deck.slides[3].body, /### A sub-heading stays on the slide/);
-  assert.equal(deck.slides[2].notes, 'A note for the first slide.');
-  assert.deepEqual(deck.slides[2].steps, [
+  // patat shows the front matter title in its header line: it makes no slide of it.
+  assert.deepEqual(titles(deck), ['Chapter 1', 'First slide', 'Second slide', 'Chapter 2', 'Third slide']);
+  assert.ok(deck.slides.every((s) => s.kind === 'content'));
+  assert.equal(deck.slides[0].body, '# Chapter 1');
+  assert.match(deck.slides[2].body, /### A sub-heading stays on the slide/);
+  assert.equal(deck.slides[1].notes, 'A note for the first slide.');
+  assert.deepEqual(deck.slides[1].steps, [
     '## First slide\n\nLegen',
     '## First slide\n\nLegen\n\nwait for it',
-    deck.slides[2].body,
+    deck.slides[1].body,
   ]);
-  assert.doesNotMatch(deck.slides[3].body, /config|slideNumber/);
-  assert.equal(deck.slides[3].notes, '');
+  assert.doesNotMatch(deck.slides[2].body, /config|slideNumber/);
+  assert.equal(deck.slides[2].notes, '');
   assert.deepEqual(
     deck.sections.map((s) => s.title),
     ['Chapter 1', 'Chapter 2'],
   );
+  // A heading above the slide level stands alone, even with content under it (Pandoc's title slide).
+  const alone = read('---\npatat:\n  slideLevel: 2\n...\n\n# Part\n\nintro\n\n## Slide\n\nx');
+  assert.deepEqual(alone.slides.map((s) => s.body), ['# Part', 'intro', '## Slide\n\nx']);
 });
 
 test('patat: slideLevel, % title blocks, rules when there are any, incrementalLists', () => {
@@ -374,7 +369,7 @@ test('patat: slideLevel, % title blocks, rules when there are any, incrementalLi
   assert.deepEqual(titles(read(md)), ['A', 'B']);
   const block = read('% The title\n% The author\n% 2020\n\n# A\n\nx\n\n# B\n\ny');
   assert.deepEqual(block.meta, { title: 'The title', author: 'The author', date: '2020' });
-  assert.deepEqual(titles(block), ['The title', 'A', 'B']);
+  assert.deepEqual(titles(block), ['A', 'B']);
   const rules = read('# A\n\nx\n\n. . .\n\ny\n\n***\n\n# B\n\n## C\n\nz', 'patat');
   assert.deepEqual(titles(rules), ['A', 'B']);
   assert.equal(rules.slides[0].steps.length, 2);

@@ -64,13 +64,15 @@ export function usesEndSlide(text: string): boolean {
 }
 
 /**
- * Does `line` end a slide? `prev` is the line before it in the slide so far.
- * The answer says what of the line stays: text before the separator ends the
- * slide, text after it starts the next one.
+ * Does `line` end a slide? `prev` is the line before it in the slide so far,
+ * `index` its index in the file's body. The answer says what of the line
+ * stays: text before the separator ends the slide, text after it starts the
+ * next one.
  */
-export type SeparatorTest = (line: string, prev: string) => { before: string; after: string } | null;
+export type SeparatorTest = (line: string, prev: string, index: number) => { before: string; after: string } | null;
 
-const WHOLE_LINE = { before: '', after: '' };
+/** A separator that takes the whole line. */
+export const WHOLE_LINE = { before: '', after: '' };
 
 /** brief-present's own: a `---` line that does not underline text (setext). */
 export const briefSeparator: SeparatorTest = (line, prev) =>
@@ -198,7 +200,7 @@ export function thematicBreaks(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (fence.step(lines[i])) continue;
-    if (anyRuleSeparator(lines[i], i > 0 ? lines[i - 1] : '')) out.push(i);
+    if (anyRuleSeparator(lines[i], i > 0 ? lines[i - 1] : '', i)) out.push(i);
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface SplitRules {
   separator?: SeparatorTest;
   /** Split before headings of these levels too (patat / lookatme without rules, Marp headingDivider). */
   headingSplit?: (level: number) => boolean;
+  /** Headings of these levels stand alone: what follows them starts another slide (Pandoc's title slides). */
+  headingAlone?: (level: number) => boolean;
   /** `---` followed by `key: value` lines and `---` is the next slide's front matter (Slidev). */
   slideFrontMatter?: boolean;
 }
@@ -58,9 +60,9 @@ export function splitSlides(body: string, firstLine: number, rules: SplitRules =
     }
     const prev = current.lines.length ? current.lines[current.lines.length - 1] : '';
     if (endSlideOnly) {
-      if (report && briefSeparator(line, prev)) drawnRules.push(firstLine + i);
+      if (report && briefSeparator(line, prev, i)) drawnRules.push(firstLine + i);
     } else {
-      const sep = separator(line, prev);
+      const sep = separator(line, prev, i);
       if (sep) {
         if (sep.before.trim()) current.lines.push(sep.before);
         const rest = sep.after.trim() !== '';
@@ -91,7 +93,7 @@ export function splitSlides(body: string, firstLine: number, rules: SplitRules =
         'with `<!-- end_slide -->`',
     );
   }
-  if (rules.headingSplit) slides = slides.flatMap((s) => splitAtHeadings(s, rules.headingSplit!));
+  if (rules.headingSplit) slides = slides.flatMap((s) => splitAtHeadings(s, rules.headingSplit!, rules.headingAlone));
   return slides;
 }
 
@@ -142,24 +144,34 @@ export function keyLines(lines: readonly string[], start: number, end: number, f
 
 const COMMENT_ONLY = /^\s*<!--[\s\S]*-->\s*$/;
 
-/** Cut a raw slide before each heading whose level passes `test` (never leaving an empty piece). */
-function splitAtHeadings(raw: RawSlide, test: (level: number) => boolean): RawSlide[] {
+/**
+ * Cut a raw slide before each heading whose level passes `split` (never
+ * leaving an empty piece), and after each one that passes `alone`.
+ */
+function splitAtHeadings(raw: RawSlide, split: (level: number) => boolean, alone?: (level: number) => boolean): RawSlide[] {
   const out: RawSlide[] = [];
   let current: RawSlide = { ...raw, lines: [] };
   let hasContent = false;
+  /** The current piece is a heading that stands alone: the next content starts another. */
+  let closed = false;
   const fence = new FenceTracker();
   for (let i = 0; i < raw.lines.length; i++) {
     const line = raw.lines[i];
-    if (!fence.step(line)) {
-      const level = headingAt(raw.lines, i)?.level ?? 0;
-      if (level && test(level) && hasContent) {
-        out.push(current);
-        current = { lines: [], line: raw.line + i };
-        hasContent = false;
-      }
+    const code = fence.step(line);
+    const heading = code ? null : headingAt(raw.lines, i);
+    const content = line.trim() !== '' && !COMMENT_ONLY.test(line);
+    if (hasContent && ((heading && split(heading.level)) || (closed && content))) {
+      out.push(current);
+      current = { lines: [], line: raw.line + i };
+      hasContent = false;
+      closed = false;
     }
     current.lines.push(line);
-    if (!hasContent && line.trim() !== '' && !COMMENT_ONLY.test(line)) hasContent = true;
+    if (content) hasContent = true;
+    if (heading && alone?.(heading.level)) {
+      if (heading.lines === 2) current.lines.push(raw.lines[++i]);
+      closed = true;
+    }
   }
   out.push(current);
   return out;

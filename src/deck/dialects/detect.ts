@@ -7,7 +7,7 @@ import { anyRuleSeparator, FenceTracker, usesEndSlide } from '../lines.js';
 import { frontMatterBlockEnd } from '../slides.js';
 import type { Dialect } from './index.js';
 import { isMarpOnlyName } from './marp.js';
-import { headingSlideCount } from './pandoc.js';
+import { headingSlideCount, pandocBreaks } from './pandoc.js';
 import { PRESENTERM_COMMANDS, PRESENTERM_THEME_KEYS } from './presenterm.js';
 import { REVEAL_KEYS } from './reveal-md.js';
 import { SLIDES_THEMES } from './slides.js';
@@ -66,7 +66,7 @@ function scan(body: string): Scan {
     if (first === '.' && /^\.[ \t]+\.[ \t]+\.[ \t]*$/.test(line)) s.dots = true;
     if (first === ':' && SLOT_LINE.test(line)) s.slots = true;
     if (first !== '-' && first !== '*' && first !== '_') continue;
-    if (anyRuleSeparator(line, i > 0 ? lines[i - 1] : '')) {
+    if (anyRuleSeparator(line, i > 0 ? lines[i - 1] : '', i)) {
       s.rules++;
       if (/^----[ \t]*$/.test(line)) s.fourDashes = true;
       if (/^---[ \t]*$/.test(line) && frontMatterBlockEnd(lines, i + 1) >= 0) s.slideFrontMatter = true;
@@ -106,6 +106,6 @@ export function detectDialect(files: DialectFile[], options: { folder?: boolean 
   if (has('paging') || SLIDES_THEMES.has(themeName) || /\.json$/i.test(themeName)) return 'slides';
   if (any((s) => s.slidesCode)) return 'slides';
   const oneFile = !options.folder && files.length === 1;
-  if (oneFile && scans[0].rules === 0 && headingSlideCount(files[0].body) > 1) return 'patat';
+  if (oneFile && pandocBreaks(files[0].body).size === 0 && headingSlideCount(files[0].body) > 1) return 'patat';
   return 'brief';
 }

@@ -3,7 +3,7 @@
  * (d0c-s4vage/lookatme). Rules split when a file has any; otherwise headings
  * do, at the slide level. patat: `. . .` pauses, a `% Title` block.
  */
-import { scanHeadings, thematicBreaks, usesEndSlide, anyRuleSeparator, type HeadingLine } from '../lines.js';
+import { atxHeading, scanHeadings, thematicBreaks, usesEndSlide, WHOLE_LINE, type HeadingLine } from '../lines.js';
 import type { DeckMeta } from '../types.js';
 import { isMapping } from '../frontmatter.js';
 import type { FileRules, RulesContext } from './index.js';
@@ -13,6 +13,56 @@ export function pandocSlideLevel(headings: HeadingLine[]): number {
   let level = 6;
   for (const h of headings) if (h.followedByContent && h.level < level) level = h.level;
   return level;
+}
+
+/** A line of dashes, in groups or not: a Pandoc table's border, or a rule. */
+const DASHES = /^ {0,3}-+(?:[ \t]+-+)*[ \t]*$/;
+
+/**
+ * Where the Pandoc table whose top border is line `top` ends (its bottom
+ * border, then a blank line or the end), or where looking for it stopped:
+ * at two blank lines in a row, a heading, a fence, or the end. A headerless
+ * simple table and a multiline table both begin with a line of dashes.
+ */
+function tableEnd(lines: readonly string[], top: number): { table: boolean; at: number } {
+  let blanks = 0;
+  for (let k = top + 1; k < lines.length; k++) {
+    const line = lines[k];
+    if (line.trim() === '') {
+      if (++blanks === 2) return { table: false, at: k };
+      continue;
+    }
+    blanks = 0;
+    if (atxHeading(line) || /^ {0,3}(`{3,}|~{3,})/.test(line)) return { table: false, at: k };
+    const last = k + 1 >= lines.length || lines[k + 1].trim() === '';
+    if (k > top + 1 && DASHES.test(line) && last) return { table: true, at: k };
+  }
+  return { table: false, at: lines.length };
+}
+
+/**
+ * The lines that are horizontal rules as Pandoc reads them: thematic breaks,
+ * less the lines of dashes that are the borders of a table (Pandoc tries a
+ * table before a rule). Linear: each stretch of lines is looked through once.
+ */
+export function pandocBreaks(body: string): Set<number> {
+  const lines = body.split('\n');
+  const out = new Set<number>();
+  let tableUntil = -1; // the bottom border of the last table found
+  let lookedTo = -1; // where the last look for a table stopped without one
+  for (const b of thematicBreaks(body)) {
+    if (b <= tableUntil) continue;
+    if (b > lookedTo && DASHES.test(lines[b]) && (lines[b + 1] ?? '').trim() !== '') {
+      const end = tableEnd(lines, b);
+      if (end.table) {
+        tableUntil = end.at;
+        continue;
+      }
+      lookedTo = end.at;
+    }
+    out.add(b);
+  }
+  return out;
 }
 
 /** How many slides splitting at headings the Pandoc way would make. */
@@ -55,19 +105,24 @@ function takeTitleHeading(body: string, heading: HeadingLine): { body: string; m
 export function pandocRules(rules: FileRules, dialect: 'patat' | 'lookatme', ctx: RulesContext): void {
   const { body, deckFm } = ctx;
   if (dialect === 'patat') {
+    // patat shows the title in its header line and the author in its footer: no title slide.
+    rules.titleSlide = false;
     rules.parts.dotPauses = true;
     if (ctx.first) rules.takeMeta = pandocTitleBlock;
   }
-  if (thematicBreaks(body).length > 0 && !usesEndSlide(body)) {
-    rules.split.separator = anyRuleSeparator;
-    return;
-  }
+  const breaks = dialect === 'patat' ? pandocBreaks(body) : new Set(thematicBreaks(body));
+  if (usesEndSlide(body)) return;
+  // Only rules split (never a table's border); without any, headings do.
+  rules.split.separator = (_line, _prev, index) => (breaks.has(index) ? WHOLE_LINE : null);
+  if (breaks.size > 0) return;
   const headings = scanHeadings(body);
   if (!headings.length) return;
   if (dialect === 'patat') {
     const patat = isMapping(deckFm.patat) ? deckFm.patat : {};
     const level = typeof patat.slideLevel === 'number' ? patat.slideLevel : pandocSlideLevel(headings);
     rules.split.headingSplit = (l) => l <= level;
+    // A heading above the slide level is a title slide of its own.
+    rules.split.headingAlone = (l) => l < level;
     return;
   }
   // lookatme: the top heading level splits, unless it occurs once: then it is the title.
