@@ -154,6 +154,34 @@ test('Marp: headingDivider splits before headings', () => {
   assert.deepEqual(titles(read(comment)), ['A', 'C']);
 });
 
+test("Marpit's own tests: headingDivider levels, and which comments are presenter notes", () => {
+  // marp-team/marpit test/markdown/heading_divider.js: `# 1st\n## 2nd\n### 3rd\n#### 4th`.
+  const headings = '# 1st\n## 2nd\n### 3rd\n#### 4th';
+  const divided = (front: string) => read(`---\nmarp: true\n${front}\n---\n\n${headings}`).slides.length;
+  assert.equal(divided('headingDivider: 3'), 3, 'before h2 and h3');
+  assert.equal(divided('headingDivider: [3]'), 2, 'before h3 only');
+  assert.equal(divided('headingDivider: [2, 4]'), 3, 'before h2 and h4');
+  assert.equal(divided('headingDivider: 4'), 4);
+  assert.equal(divided('headingDivider: false'), 1);
+  assert.equal(divided('headingDivider: invalid'), 1);
+  assert.equal(read(`---\nmarp: true\n---\n\n${headings}\n<!-- headingDivider: [2,4] -->`).slides.length, 3);
+  // marp-team/marpit test/markdown/collect_comment.js: comments that are not directives are notes;
+  // a YAML comment with any real directive is not, one with only unknown keys is.
+  const text = lines(
+    ...['---', 'marp: true', '---', '', '# First page', '', '<!-- This is comment -->', '<!--', 'multiline', 'comment', '-->', ''],
+    ...['---', '', '# Second page', '', '<!-- theme: default -->', '<!--', 'color: white'],
+    ...['note: Comment would not collect if yaml has included correct directive.', '-->', '<!--'],
+    ...['note: "Comment would collect if yaml has only invalid directive."', '-->', '', '---', '', '# Third page', ''],
+    ...['<!-- theme: is-invalid-theme-but-not-collect-because-theme-iss-correct-directive -->', '', '---', ''],
+    '# Fourth <!-- inline comment --> page',
+  );
+  const notesOf = read(text).slides.map((s) => s.notes.split('\n\n').filter(Boolean));
+  assert.deepEqual(notesOf[0], ['This is comment', 'multiline\ncomment']);
+  assert.equal(notesOf[1].length, 1);
+  assert.match(notesOf[1][0], /Comment would collect if yaml has only invalid directive/);
+  assert.deepEqual(notesOf.slice(2), [[], ['inline comment']]);
+});
+
 test('a Marp directive in a deck read as brief-present\'s own is a note, and check is told', () => {
   const deck = read('# A\n\n<!-- backgroundColor: red -->', 'brief');
   assert.equal(deck.slides[0].notes, 'backgroundColor: red');

@@ -50,16 +50,19 @@ export function isMarpOnlyName(name: string): boolean {
   return MARP_ONLY.has(name.replace(/^_/, '')) || (name[0] === '_' && MARP_DIRECTIVES.has(name.slice(1)));
 }
 
-/** Is a comment a Marp directive: `fit`, or only `key: value` lines with (optionally `_`-scoped) Marp keys? */
+/**
+ * Is a comment Marp's directives: `fit`, or `key: value` lines of which at
+ * least one key is a (optionally `_`-scoped) Marp directive? Marpit reads such
+ * a comment as YAML and keeps it from the notes when any key is a directive
+ * (the others are ignored).
+ */
 export function isMarpDirective(content: string): boolean {
   const text = content.trim();
   if (text === 'fit') return true;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (!lines.length) return false;
-  return lines.every((l) => {
-    const m = /^\s*_?([A-Za-z]+)\s*:/.exec(l);
-    return m !== null && MARP_DIRECTIVES.has(m[1]);
-  });
+  const keys = lines.map((l) => /^\s*(_?[A-Za-z][\w-]*)\s*:(\s|$)/.exec(l)?.[1]);
+  if (!keys.length || keys.some((k) => k === undefined)) return false;
+  return keys.some((k) => MARP_DIRECTIVES.has(k!.replace(/^_/, '')));
 }
 
 /** The value of the first `<!-- headingDivider: … -->` comment, found in one pass. */
