@@ -304,6 +304,6 @@ test('front matter edges: empty block, no body, ... as the closing line, line nu
   const { splitFrontMatter } = await import('../src/deck/frontmatter.js');
   assert.deepEqual(splitFrontMatter('---\n---\nbody', 'a.md'), { data: {}, body: 'body', bodyLine: 3 });
   assert.deepEqual(splitFrontMatter('---\ntitle: x\n---', 'a.md'), { data: { title: 'x' }, body: '', bodyLine: 4 });
-  assert.deepEqual(splitFrontMatter('---\ntitle: x\n...\n\nbody', 'a.md'), { data: { title: 'x' }, body: '\nbody', bodyLine: 4 });
+  assert.deepEqual(splitFrontMatter('---\ntitle: x\n...\n\nbody', 'a.md'), { data: { title: 'x' }, body: '\nbody', bodyLine: 4, closedWithDots: true });
   assert.deepEqual(splitFrontMatter('---\ntitle: x\nno close', 'a.md'), { data: {}, body: '---\ntitle: x\nno close', bodyLine: 1 });
 });

@@ -40,6 +40,7 @@ test('the dialect is recognised from the deck itself', () => {
     ['# A\n\n::right::\n\nx', 'slidev'],
     ['---\ntitle: T\npatat:\n  wrap: true\n...\n\n# A\n\nx', 'patat'],
     ['% Title\n% Author\n\n# A\n\nx', 'patat'],
+    ['---\ntitle: T\n...\n\n# A\n\nx\n\n---\n\n# B\n\ny', 'patat'],
     ['# A\n\none\n\n. . .\n\ntwo', 'patat'],
     ['# A\n\nx\n\n# B\n\ny', 'patat'],
     ['---\ntitle: T\nstyles:\n  margin: 1\n---\n\n# A', 'lookatme'],

@@ -27,6 +27,14 @@ for (const [name, { slides, dump }] of Object.entries(expected)) {
   });
 }
 
+test('patat golden: the inputs are recognised as patat decks, all but the one with no marker', () => {
+  const auto = Object.keys(expected).filter(
+    (name) => parseFiles([{ path: name, text: readFileSync(new URL(name, DIR), 'utf8') }]).dialect !== 'patat',
+  );
+  // lists.md is one list: nothing in it says patat, and it reads the same as brief-present's own.
+  assert.deepEqual(auto, ['lists.md']);
+});
+
 test('patat golden: headings above the slide level are title slides of their own', () => {
   assert.deepEqual(
     read('headers.md').slides.map((s) => s.body),

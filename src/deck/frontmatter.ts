@@ -9,6 +9,8 @@ export interface FrontMatter {
   body: string;
   /** 1-based line number in the file where `body` starts. */
   bodyLine: number;
+  /** The block was closed with `...` (Pandoc's YAML metadata), not `---`. */
+  closedWithDots?: boolean;
 }
 
 const OPEN = /^---[ \t]*$/;
@@ -49,6 +51,7 @@ export function splitFrontMatter(text: string, path: string): FrontMatter {
     body: closeEnd < text.length ? text.slice(closeEnd + 1) : '',
     bodyLine: close + 2,
   };
+  if (text.startsWith('...', closeStart)) rest.closedWithDots = true;
   if (block.trim() === '') return rest;
   let value: unknown;
   try {

@@ -89,7 +89,9 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
   };
 
   const read = files.map((file) => ({ file, fm: splitFrontMatter(cleanText(file.text), file.path) }));
-  const dialect = options.dialect ?? detectDialect(read.map((r) => ({ data: r.fm.data, body: r.fm.body })), { folder });
+  const dialect = options.dialect ?? detectDialect(read.map((r) => ({ data: r.fm.data, body: r.fm.body, closedWithDots: r.fm.closedWithDots })), {
+      folder,
+    });
   const deckFm = read.length ? read[0].fm.data : {};
   const deck = deckRules(dialect, deckFm);
 

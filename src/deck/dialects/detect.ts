@@ -17,6 +17,8 @@ import { SLIDEV_KEYS, SLOT_LINE } from './slidev.js';
 export interface DialectFile {
   data: Record<string, unknown>;
   body: string;
+  /** The front matter was closed with `...`, as Pandoc's YAML metadata may be. */
+  closedWithDots?: boolean;
 }
 
 /** What one pass over a body (outside code) finds. */
@@ -100,7 +102,8 @@ export function detectDialect(files: DialectFile[], options: { folder?: boolean 
   if ([...names].some((n) => PRESENTERM_COMMANDS.has(n)) || has('sub_title') || presentermTheme) return 'presenterm';
   if ([...names].some(isMarpOnlyName)) return 'marp';
   if (any((s) => s.fourDashes) || names.has('.slide') || names.has('.element')) return 'reveal-md';
-  if (any((s) => s.dots || s.patatConfig) || /^%[ \t]/.test(files[0].body)) return 'patat';
+  const pandocMeta = /^%[ \t]/.test(files[0].body) || files[0].closedWithDots === true;
+  if (any((s) => s.dots || s.patatConfig) || pandocMeta) return 'patat';
   if (names.has('stop')) return 'lookatme';
   const themeName = typeof theme === 'string' ? theme : '';
   if (has('paging') || SLIDES_THEMES.has(themeName) || /\.json$/i.test(themeName)) return 'slides';
