@@ -523,3 +523,20 @@ test('notes and slides with every hostile part render within the width', () => {
     }
   }
 });
+
+test('Slidev imports that fan out, nest or loop stop quickly, with a warning', () => {
+  // Every file imports ten others, each importing ten more: unbounded, that is 10^8 files deep down.
+  const fan = (n: number) => Array.from({ length: 10 }, (_, i) => `---\nsrc: ./f${n + 1}-${i}.md\n---\n`).join('\n');
+  const reads: string[] = [];
+  const readImport = (ref: string) => {
+    reads.push(ref);
+    const n = Number(/^\.\/f(\d+)/.exec(ref)?.[1] ?? 0);
+    return { path: ref, text: `# File ${ref}\n\n${fan(n)}` };
+  };
+  const started = performance.now();
+  const deck = parseFiles([{ path: 'deck.md', text: `# Deck\n\n${fan(0)}` }], { readImport });
+  assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+  assert.ok(deck.slides.length > 1 && deck.slides.length <= 1 + 10_000);
+  assert.ok(reads.length <= 1_000, `${reads.length} reads`);
+  assert.ok(deck.diagnostics!.some((d) => d.code === 'bad-import' && /more than 1000/.test(d.message)));
+});

@@ -27,66 +27,60 @@ export interface ImportContext {
   report: (path: string, line: number, code: DiagnosticCode, message: string, severity?: 'error') => void;
 }
 
-/** How deep imports may nest, and how many slides they may bring in all, before they stop. */
+/** How deep imports may nest, how many they may be, and how many slides they may bring in all. */
 const MAX_DEPTH = 8;
+const MAX_IMPORTS = 1000;
 const MAX_SLIDES = 10_000;
 
 const hidden = (raw: RawSlide) => raw.data !== undefined && (raw.data.hide === true || raw.data.disabled === true);
 
+/** What one deck's imports have read and cut so far, and how much they have brought in. */
+interface State {
+  reads: Map<string, ReturnType<ImportReader>>;
+  cut: Map<string, RawSlide[] | string>;
+  imports: number;
+  slides: number;
+}
+
 /**
  * The slides of one file with every import replaced by the slides it names:
  * hidden slides left out, an import that cannot be read replaced by a slide
- * that says so (and reported as an error).
+ * that says so (and reported as an error). Each file is read and cut once;
+ * however imports repeat and nest, the work is bounded.
  */
 export function expandImports(raws: RawSlide[], path: string, ctx: ImportContext): Piece[] {
-  const state = { slides: 0, cache: new Map<string, ReturnType<ImportReader>>() };
-  return expand(raws, path, [path], ctx, state);
+  return expand(raws, path, [path], ctx, { reads: new Map(), cut: new Map(), imports: 0, slides: 0 });
 }
 
-function expand(
-  raws: RawSlide[],
-  path: string,
-  chain: string[],
-  ctx: ImportContext,
-  state: { slides: number; cache: Map<string, ReturnType<ImportReader>> },
-): Piece[] {
+function expand(raws: RawSlide[], path: string, chain: string[], ctx: ImportContext, state: State): Piece[] {
   const out: Piece[] = [];
+  const tooMany = (what: string) => ctx.report(chain[0], 1, 'bad-import', `Slidev imports ${what}: the rest are left out`);
   for (const raw of raws) {
     if (hidden(raw)) continue;
     const src = raw.data?.src;
     if (typeof src !== 'string' || src.trim() === '') {
-      if (chain.length === 1) out.push({ raw, path });
-      else if (state.slides++ < MAX_SLIDES) out.push({ raw, path });
-      else if (state.slides === MAX_SLIDES + 1) {
-        ctx.report(chain[0], 1, 'bad-import', `Slidev imports bring in more than ${MAX_SLIDES} slides: the rest are left out`);
-      }
+      if (chain.length === 1 || state.slides++ < MAX_SLIDES) out.push({ raw, path });
+      else if (state.slides === MAX_SLIDES + 1) tooMany(`bring in more than ${MAX_SLIDES} slides`);
+      continue;
+    }
+    if (state.imports++ >= MAX_IMPORTS) {
+      if (state.imports === MAX_IMPORTS + 1) tooMany(`are more than ${MAX_IMPORTS}`);
       continue;
     }
     const line = raw.keyLines?.src ?? raw.line;
     const [ref, range] = splitRef(src.trim());
     const key = `${path}\n${ref}`;
-    let got = state.cache.get(key);
-    if (!got) {
-      got = ctx.read ? ctx.read(ref, path) : { path: ref, error: 'imports are not read here' };
-      state.cache.set(key, got);
-    }
-    if ('error' in got) {
-      ctx.report(path, line, 'missing-import', `Slidev import ${ref}: ${got.error}; a placeholder slide stands in for it`, 'error');
-      out.push({ raw: placeholder(raw, ref, got.path, got.error), path });
+    const got = state.reads.get(key) ?? (ctx.read ? ctx.read(ref, path) : { path: ref, error: 'imports are not read here' });
+    state.reads.set(key, got);
+    const slides = 'error' in got ? got.error : cut(got, ctx.split, state);
+    if (typeof slides === 'string') {
+      ctx.report(path, line, 'missing-import', `Slidev import ${ref}: ${slides}; a placeholder slide stands in for it`, 'error');
+      out.push({ raw: placeholder(raw, ref, got.path, slides), path });
       continue;
     }
     if (chain.includes(got.path) || chain.length > MAX_DEPTH) {
       const why = chain.includes(got.path) ? `leads back to ${got.path}, which is importing it` : `nests more than ${MAX_DEPTH} imports deep`;
       ctx.report(path, line, 'bad-import', `Slidev import ${ref} ${why}: left out`);
-      continue;
-    }
-    let slides: RawSlide[];
-    try {
-      slides = importedSlides(got.text, got.path, ctx.split);
-    } catch (err) {
-      const why = err instanceof DeckError ? err.describe() : String(err);
-      ctx.report(path, line, 'missing-import', `Slidev import ${ref}: ${why}; a placeholder slide stands in for it`, 'error');
-      out.push({ raw: placeholder(raw, ref, got.path, why), path });
       continue;
     }
     const numbers = pickRange(slides.length, range);
@@ -101,6 +95,20 @@ function expand(
     out.push(...expand(picked, got.path, [...chain, got.path], ctx, state));
   }
   return out;
+}
+
+/** An imported file cut into raw slides (once per file), or why it cannot be. */
+function cut(file: { path: string; text: string }, split: SplitRules, state: State): RawSlide[] | string {
+  let slides = state.cut.get(file.path);
+  if (slides === undefined) {
+    try {
+      slides = importedSlides(file.text, file.path, split);
+    } catch (err) {
+      slides = err instanceof DeckError ? err.describe() : String(err);
+    }
+    state.cut.set(file.path, slides);
+  }
+  return slides;
 }
 
 /** `pages/a.md#2,5-7` → the path and the range. */
