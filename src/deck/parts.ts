@@ -84,7 +84,7 @@ const TOP_LIST_ITEM = /^ ?([-*+]|\d{1,9}[.)])([ \t]|$)/;
 /**
  * Separate a raw slide into what is shown, the speaker notes, and directives.
  * Notes: `<!-- notes: … -->`, `<!-- speaker_note: … -->`, any other comment
- * that is not a directive (or only the last one, for Slidev), and everything
+ * that is not a directive (for Slidev: only a comment nothing follows), and everything
  * after a `Note:` / `Notes:` line.
  */
 export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): SlideParts {
@@ -93,7 +93,7 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
   /** Slidev: the latest comment, and whether anything has come after it. */
   type Last = { text: string; after: boolean } | null;
   let last = null as Last; // set in takeComment
-
+  /** Something on the slide follows the latest comment when this text is not blank. */
   const seen = (text: string) => {
     if (last && text.trim() !== '') last.after = true;
   };
