@@ -166,6 +166,13 @@ test('errors: one line naming the path or flag, exit 2', () => {
   if (process.getuid?.() !== 0) assertOneLineError(run([locked]), 2, /locked\.md: permission denied/);
 });
 
+test('names an object has by inheritance are decks, not subcommands', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    assertOneLineError(run([name]), 2, new RegExp(`${name}: no such file or folder`));
+    assertOneLineError(run(['--json', name]), 2, new RegExp(`${name}: no such file or folder`));
+  }
+});
+
 test('a reader that goes away early is not an error', () => {
   const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" "${join(FIXTURES, 'tall.md')}" | head -1`], {
     encoding: 'utf8',

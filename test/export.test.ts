@@ -408,6 +408,7 @@ test('formatFromPath: the -o extension picks the format', () => {
   assert.equal(formatFromPath('x.htm'), 'html');
   assert.equal(formatFromPath('x.pdf'), undefined);
   assert.equal(formatFromPath('handout'), undefined);
+  for (const ext of ['constructor', 'toString', '__proto__']) assert.equal(formatFromPath(`x.${ext}`), undefined, ext);
 });
 
 // ---------------------------------------------------------------------------

@@ -131,7 +131,7 @@ export function parseArgs(argv: string[]): CliOptions {
       given.push(spec);
       continue;
     }
-    if (!sawPositional && !positionalOnly && arg in COMMANDS) {
+    if (!sawPositional && !positionalOnly && Object.hasOwn(COMMANDS, arg)) {
       opts.command = arg as CommandName;
       sawPositional = true;
       continue;

@@ -31,5 +31,6 @@ const EXTENSIONS: Record<string, ExportFormat> = {
 /** The format a file name asks for by its extension (`.md`, `.txt`, `.html`), if any. */
 export function formatFromPath(path: string): ExportFormat | undefined {
   const m = /\.([A-Za-z]+)$/.exec(path);
-  return m ? EXTENSIONS[m[1].toLowerCase()] : undefined;
+  const ext = m?.[1].toLowerCase();
+  return ext && Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
 }
