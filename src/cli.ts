@@ -2,7 +2,7 @@ import { fstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neutraliseControls } from './deck/clean.js';
-import { deckToJson } from './deck/json.js';
+import { deckToJson, jsonText } from './deck/json.js';
 import { DeckError } from './deck/parse.js';
 import type { Dialect } from './deck/types.js';
 import { createMarkdownRenderer } from './render/markdown.js';
@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.json) {
-    process.stdout.write(JSON.stringify(deckToJson(deck), null, 2) + '\n');
+    process.stdout.write(jsonText(deckToJson(deck)) + '\n');
     return 0;
   }
   // Keys come from standard input, or from the terminal itself (/dev/tty) when standard

@@ -400,6 +400,21 @@ test('control sequences in a deck never reach the output: piped, FORCE_COLOR, --
   }
 });
 
+test('JSON output escapes DEL and C1 controls: a deck path with them stays exact and inert', () => {
+  const deckDir = join(dir, 'path\u0085\u009b2J\u007f\u0090');
+  mkdirSync(deckDir);
+  const deck = join(deckDir, 'talk.md');
+  writeFileSync(deck, '# One\n\ntext\n');
+  for (const args of [['check', '--json', deck], ['check', '--json', deckDir], ['--json', deck]]) {
+    const r = run(args);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, `${args.join(' ')}: raw controls`);
+    const out = JSON.parse(r.stdout);
+    if (args[0] === 'check') assert.equal(out.deck, args[2]);
+  }
+  assert.match(run(['check', '--json', deck]).stdout, /path\\u0085\\u009b2J\\u007f\\u0090/);
+});
+
 test('code fences: highlighted with colour, plain without, odd languages never logged', () => {
   const languages = ['ts', 'TypeScript', 'rust +exec', 'js {1,3}', '{.python}', 'mermaid', '__proto__', 'constructor'];
   const odd = ['../../../etc/passwd', 'x'.repeat(5000), 'hasOwnProperty', ''];

@@ -1,4 +1,5 @@
 import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize } from '../check/check.js';
+import { jsonText } from '../deck/json.js';
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { makeTheme } from '../render/theme.js';
@@ -29,7 +30,7 @@ export function runCheck(
     requireNotes: opts.flags.has('require-notes'),
   });
   if (opts.json) {
-    write(JSON.stringify({ deck: deckPath, ...result }, null, 2) + '\n');
+    write(jsonText({ deck: deckPath, ...result }) + '\n');
   } else {
     write(formatFindings(result).join('\n') + '\n');
   }

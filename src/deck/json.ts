@@ -32,3 +32,15 @@ function range(a: number, b: number): number[] {
   for (let i = a; i <= b; i++) out.push(i);
   return out;
 }
+
+/**
+ * JSON text for output: JSON.stringify, with DEL and the C1 controls
+ * (U+007F–U+009F), which it leaves as they are, escaped too (`\u009b`), so
+ * that no JSON the program writes can drive the terminal it is read on.
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
