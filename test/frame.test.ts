@@ -2,7 +2,8 @@
 // frame, and after the first only the lines that changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paintScreen } from '../src/ui/frame.js';
+import { errorBannerLine, paintScreen, searchPromptLine, statusHint } from '../src/ui/frame.js';
+import { makeTheme } from '../src/render/theme.js';
 
 const BSU = '\u001b[?2026h';
 const ESU = '\u001b[?2026l';
@@ -26,4 +27,13 @@ test('clear wipes the screen and writes every line, whatever was there', () => {
   const out = paintScreen(lines, { clear: true, previous: lines });
   assert.ok(out.startsWith(`${BSU}\u001b[2J`));
   assert.ok(out.includes('\u001b[1;1Hx') && out.includes('\u001b[2;1Hy'));
+});
+
+test('the search prompt and status messages show control characters as inert stand-ins', () => {
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  const hint = statusHint({ message: 'no match for "a\u009b2J\u0007\u007f"' });
+  assert.doesNotMatch(hint, CONTROL);
+  assert.match(hint, /no match for "a\uFFFD2J␇␡"/);
+  assert.doesNotMatch(searchPromptLine('a\u0085\u001b[2J', makeTheme(0)), CONTROL);
+  assert.doesNotMatch(errorBannerLine('read failed \u009b2J\u0007', 80, makeTheme(0)), CONTROL);
 });

@@ -515,6 +515,29 @@ test('presenting the hostile deck: only our own CSI sequences reach the terminal
   assert.doesNotMatch(raw, /Could not find the language/, 'highlight.js said nothing');
 });
 
+test('control characters pasted into the search prompt or the index filter never reach the terminal', async (t) => {
+  const term = present([file('paste.md', '# One\n\ntext\n\n---\n\n# Two\n\nmore\n')]);
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 2/);
+  // C1 controls (CSI, NEL, OSC, ST) pasted as one chunk, with text around them.
+  const paste = 'x\u009b2J\u0085\u009d0;t\u009cy';
+  term.write('/');
+  await term.waitFor(/^\/▏/m);
+  term.write(paste);
+  await term.waitFor(/^\/x2J0;ty▏/m);
+  term.write('\r');
+  await term.waitFor(/no match for "x2J0;ty"/);
+  term.write('i');
+  await term.waitFor(/filter: ▏/);
+  term.write(paste);
+  await term.waitFor(/filter: x2J0;ty▏/);
+  term.write('\u001b');
+  await term.waitFor((s) => !/filter:/.test(s));
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+  assertOnlyCsi(term.output());
+});
+
 test('DEV=true in the environment (Ink devtools) does not stop the presenter', async (t) => {
   const term = present([file('dev.md', '# Dev\n\n---\n\n# Two\n')], { DEV: 'true' });
   t.after(() => term.dispose());

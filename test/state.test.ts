@@ -270,6 +270,18 @@ test('slide index: type to filter, arrows choose, Enter jumps', () => {
   assert.equal(pressKeys(s0, 'izzz<enter>').index, 0);
 });
 
+test('control characters never enter the search query or the index filter', () => {
+  const s0 = initialState({ count: 3, sections: [{ first: 0, last: 2 }], titles: ['a', 'b', 'c'] });
+  const controls = ['\u0000', '\u0007', '\t', '\n', '\u001b', '\u007f', '\u0080', '\u0085', '\u009b', '\u009c', '\u009f'];
+  const type = (s: State, keys: string[]) => keys.reduce((st, key) => reducer(st, { type: 'key', key }), s);
+  const search = type(pressKeys(s0, '/'), ['x', ...controls, 'y']);
+  assert.equal(search.search.query, 'xy');
+  assert.match(type(search, ['enter']).search.message, /^no match for "xy"$/);
+  assert.equal(type(pressKeys(s0, 'i'), ['x', ...controls, 'y']).filter, 'xy');
+  // Printable text beyond ASCII is still text.
+  assert.equal(type(pressKeys(s0, '/'), ['é', '漢', '\u00a0']).search.query, 'é漢\u00a0');
+});
+
 test('the timer starts on the first slide change, pauses, resets', () => {
   let s = reducer(start(), { type: 'key', key: 'l', now: 1000 });
   assert.equal(s.timer.running, true);

@@ -27,6 +27,11 @@ export function neutraliseControls(text: string): string {
   });
 }
 
+/** Does the text hold a control character (C0, DEL or C1), tab and newline included? */
+export function hasControl(text: string): boolean {
+  return /[\u0000-\u001F\u007F-\u009F]/.test(text);
+}
+
 /** Everything a deck file goes through on its way in. */
 export function cleanText(text: string): string {
   return neutraliseControls(normaliseNewlines(text));

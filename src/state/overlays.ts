@@ -1,3 +1,4 @@
+import { hasControl } from '../deck/clean.js';
 import { contains } from '../deck/search.js';
 import { commandFor } from './keys.js';
 import { clamp, go, readingJump } from './navigation.js';
@@ -93,7 +94,8 @@ export function onIndexKey(state: State, key: string, ctx: KeyContext): State {
 /** The character a key types into a filter or query, if it types one. */
 export function typed(key: string): string | null {
   const ch = key === 'space' ? ' ' : key;
-  return [...ch].length === 1 ? ch : null;
+  // A pasted control character (C0, DEL, C1) never enters a query or a filter.
+  return [...ch].length === 1 && !hasControl(ch) ? ch : null;
 }
 
 function withFilter(state: State, filter: string): State {

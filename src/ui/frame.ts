@@ -4,6 +4,7 @@
  * (direct.ts), and the parts (notes pane, slide area, status hints) that the
  * Ink views share with it.
  */
+import { neutraliseControls } from '../deck/clean.js';
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import type { RenderCache } from '../render/cache.js';
@@ -78,7 +79,7 @@ export interface HintParts {
 /** The right-hand hints of the status line, in a fixed order. */
 export function statusHint(h: HintParts): string {
   return [
-    h.message ?? '',
+    neutraliseControls(h.message ?? ''),
     h.watching ? 'watching' : '',
     h.link ?? '',
     h.digits ? `go to ${h.digits}` : '',
@@ -260,12 +261,12 @@ export function helpScreen(mode: ViewMode, cols: number, rows: number, top: numb
 
 /** The banner over the last good deck when the deck on disk no longer parses. */
 export function errorBannerLine(error: string, cols: number, theme: Theme): string {
-  return theme.warning(truncate(`⚠ showing the last good version · ${error}`, cols));
+  return theme.warning(truncate(`⚠ showing the last good version · ${neutraliseControls(error)}`, cols));
 }
 
 /** The search prompt, in place of the status line while a query is typed. */
 export function searchPromptLine(query: string, theme: Theme): string {
-  return `${theme.accent('/')}${query}${theme.accent('▏')}${theme.muted('   ' + hintLine('prompt'))}`;
+  return `${theme.accent('/')}${neutraliseControls(query)}${theme.accent('▏')}${theme.muted('   ' + hintLine('prompt'))}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
+import { neutraliseControls } from '../../deck/clean.js';
 import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
@@ -79,7 +80,7 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
       </Text>
       <Text>
         {theme.muted('filter: ')}
-        {state.filter}
+        {neutraliseControls(state.filter)}
         {theme.accent('▏')}
         {theme.muted('   ' + hintLine('index'))}
       </Text>
