@@ -10,7 +10,7 @@ import { RenderCache } from '../src/render/cache.js';
 import { contentWidth, renderSlideLines } from '../src/render/slide.js';
 import { bannerLine, progressBar, statusLine } from '../src/render/status.js';
 import { makeTheme } from '../src/render/theme.js';
-import { wrapLine } from '../src/render/wrap.js';
+import { dropFormat, truncate, wrapLine } from '../src/render/wrap.js';
 
 const plain = makeTheme(0);
 const color = makeTheme(1);
@@ -208,4 +208,13 @@ test('plain deck output: a title without a title slide is printed once, at the t
   const text = renderPlainDeck(deck, 80, mdPlain, plain);
   assert.match(text, /^Only Title\n\n─+\nSlide 1\/2/);
   assert.equal(text.split('Only Title').length, 2);
+test('format characters are left out of what is drawn; joiners inside a cluster stay', () => {
+  assert.equal(dropFormat('a\u200bb\u00adc\u2060d\ufeffe\u202ef\u202cg\u2066h\u2069'), 'abcdefgh');
+  assert.equal(dropFormat('\u200dlead, spaced \u200dout, a\u200b\u200dz'), 'lead, spaced out, az');
+  for (const kept of ['\u{1F468}\u200D\u{1F469}\u200D\u{1F467}', '\u0915\u094D\u200D\u0937', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}']) {
+    assert.equal(dropFormat(kept), kept);
+  }
+  const md = createMarkdownRenderer(makeTheme(0));
+  assert.deepEqual(md('zero\u200b\u200bwidth \u202eRTL\u202c text', 40), ['zerowidth RTL text']);
+  assert.equal(truncate('title\u00ad\u00ad\u00ad end', 20), 'title end');
 });

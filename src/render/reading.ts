@@ -3,7 +3,7 @@ import { contains } from '../deck/search.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
-import { displayWidth } from './wrap.js';
+import { displayWidth, dropFormat } from './wrap.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
 
@@ -31,7 +31,7 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
     slideStarts.push(lines.length);
     if (slide.section !== section) {
       section = slide.section;
-      const title = deck.sections[section].title;
+      const title = dropFormat(deck.sections[section].title);
       if (title) {
         if (lines.length) lines.push('');
         lines.push(theme.heading(`§ ${title}`));

@@ -1,5 +1,5 @@
 import type { Theme } from './theme.js';
-import { displayWidth, truncate } from './wrap.js';
+import { displayWidth, dropFormat, truncate } from './wrap.js';
 
 export interface StatusInfo {
   deckTitle: string;
@@ -68,7 +68,7 @@ export function timingLine(t: TimingInfo, cols: number, theme: Theme, fmt: (ms: 
   }
   if (t.section) {
     const over = t.section.spent > t.section.budget;
-    const text = `${t.section.title}: ${fmt(t.section.spent)} of ${fmt(t.section.budget)}`;
+    const text = `${dropFormat(t.section.title)}: ${fmt(t.section.spent)} of ${fmt(t.section.budget)}`;
     parts.push(over ? theme.warning(text) : text);
   }
   const line = ' ' + parts.join(theme.muted(' · '));

@@ -4,6 +4,31 @@ import { SIMPLE_TEXT } from './simple-text.js';
 /** Display width of a string that may hold ANSI styles. */
 export const displayWidth = (s: string): number => stringWidth(s);
 
+/**
+ * Text without the format characters (Unicode category Cf) that take no
+ * column: zero-width space, soft hyphen, word joiner, byte-order mark, bidi
+ * controls. Each is a grapheme cluster of its own, which Ink draws in a cell
+ * of its own while string-width gives it none, so a line holding one lost
+ * its end in Ink's views; and terminals disagree on their widths. Joiners
+ * that belong to the character before them (ZWJ and ZWNJ, as in emoji
+ * sequences and Indic scripts, and emoji tag characters) stay: their cluster
+ * measures the same both ways.
+ */
+export function dropFormat(text: string): string {
+  if (!HAS_FORMAT.test(text)) return text;
+  return text.replace(FORMAT_RUN, (run: string, at: number) => {
+    // The code unit before the run: a character of its own, or the end of one
+    // outside the basic plane (an emoji), never a format character.
+    const before = at === 0 ? '' : text[at - 1];
+    const joined = before !== '' && !BLANK_OR_CONTROL.test(before);
+    return joined ? (JOINERS.exec(run)?.[0] ?? '') : '';
+  });
+}
+const HAS_FORMAT = /\p{Cf}/u;
+const FORMAT_RUN = /\p{Cf}+/gu;
+const JOINERS = /^[\u200c\u200d\u{e0020}-\u{e007f}]+/u;
+const BLANK_OR_CONTROL = /^[\s\p{Cc}]/u;
+
 // Indentation and a list marker (•, ◦, ▪, *, +, -, "1." or a checkbox). Escaped:
 // one non-ASCII character in the bundle doubles the memory V8 keeps its source in.
 const LEAD = /^( *)((?:[\u2022\u25e6\u25aa*+-]|\d+\.|\[[ xX]\]) +)?/;
@@ -211,8 +236,9 @@ function wrapText(text: string, width: number): string[] {
  * clusters. A cluster wider than the width (a wide character at width 1)
  * gets a row of its own.
  */
-export function wrapLine(line: string, width: number): string[] {
+export function wrapLine(text: string, width: number): string[] {
   const w = Math.max(1, width);
+  const line = dropFormat(text);
   if (stringWidth(line) <= w) return [line];
   const plain = line.replace(SGR, '');
   const lead = LEAD.exec(plain)![0];
@@ -237,8 +263,9 @@ export function centre(line: string, width: number): string {
 }
 
 /** Cut a plain string to at most `width` columns, with an ellipsis when cut. */
-export function truncate(text: string, width: number): string {
+export function truncate(full: string, width: number): string {
   if (width <= 0) return '';
+  const text = dropFormat(full);
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;

@@ -12,7 +12,7 @@ import { contentWidth } from '../render/slide.js';
 import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
 import type { Theme } from '../render/theme.js';
-import { displayWidth, truncate, wrapLines } from '../render/wrap.js';
+import { displayWidth, dropFormat, truncate, wrapLines } from '../render/wrap.js';
 import { helpRows, hintLine } from '../state/keyhelp.js';
 import type { ViewMode } from '../state/keys.js';
 import type { State } from '../state/reducer.js';
@@ -79,7 +79,7 @@ export interface HintParts {
 /** The right-hand hints of the status line, in a fixed order. */
 export function statusHint(h: HintParts): string {
   return [
-    neutraliseControls(h.message ?? ''),
+    inert(h.message ?? ''),
     h.watching ? 'watching' : '',
     h.link ?? '',
     h.digits ? `go to ${h.digits}` : '',
@@ -261,12 +261,20 @@ export function helpScreen(mode: ViewMode, cols: number, rows: number, top: numb
 
 /** The banner over the last good deck when the deck on disk no longer parses. */
 export function errorBannerLine(error: string, cols: number, theme: Theme): string {
-  return theme.warning(truncate(`⚠ showing the last good version · ${neutraliseControls(error)}`, cols));
+  return theme.warning(truncate(`⚠ showing the last good version · ${inert(error)}`, cols));
+}
+
+/**
+ * Text typed or reported, as drawn: control characters as visible stand-ins,
+ * format characters (zero-width, bidi controls) left out.
+ */
+export function inert(text: string): string {
+  return dropFormat(neutraliseControls(text));
 }
 
 /** The search prompt, in place of the status line while a query is typed. */
 export function searchPromptLine(query: string, theme: Theme): string {
-  return `${theme.accent('/')}${neutraliseControls(query)}${theme.accent('▏')}${theme.muted('   ' + hintLine('prompt'))}`;
+  return `${theme.accent('/')}${inert(query)}${theme.accent('▏')}${theme.muted('   ' + hintLine('prompt'))}`;
 }
 
 /**

@@ -311,4 +311,46 @@ test('the first slide says "? help" (unless hints are off); the help at 60×14 s
   assert.match(small.ink.last, /quit/, 'scrolled to the end');
   for (const line of small.ink.last.split('\n')) assert.ok(line.length <= 60, line);
   small.session.stop();
+test('format characters (zero-width, soft hyphen, bidi controls) cost no text at the end of a line in the Ink views', async () => {
+  const FORMAT = ['\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e'];
+  const runOf = FORMAT.join('').repeat(4);
+  const deck = parseDeck(
+    [
+      '---\ntitle: Deck' + runOf + ' TITLE-END\n---\n',
+      '<!-- section: Part' + runOf + ' SECTION-END -->\n',
+      '# Slide' + runOf + ' HEADING-END\n',
+      'body' + runOf + ' BODY-END\n',
+      'Note: notes' + runOf + ' NOTES-END\n',
+      '---\n\n# Next' + runOf + ' NEXT-END\n',
+    ].join('\n'),
+  );
+  for (const [keys, ends] of [
+    ['lp', ['TITLE-END', 'SECTION-END', 'HEADING-END', 'BODY-END', 'NOTES-END', 'NEXT-END']],
+    ['r', ['TITLE-END', 'SECTION-END', 'HEADING-END', 'BODY-END', 'NOTES-END', 'NEXT-END']],
+    ['i', ['HEADING-END', 'NEXT-END']],
+    ['s', ['SECTION-END']],
+  ] as const) {
+    const t = start({ deck, cols: 120, rows: 30 });
+    try {
+      t.press(keys);
+      await t.settle();
+      for (const end of ends) assert.match(t.ink.last, new RegExp(end), `${keys}: ${end}\n${t.ink.last}`);
+      assert.doesNotMatch(t.ink.last, /[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\u200e]/, `${keys}: none drawn`);
+    } finally {
+      t.session.stop();
+    }
+  }
+});
+
+test('format characters typed into the search prompt or shown in a message are not drawn', async (ctx) => {
+  const t = start({ cols: 100, rows: 24, view: 'presenter' });
+  ctx.after(() => t.session.stop());
+  t.press('/');
+  t.session.keys(['x', '\u200b', '\u202e', 'y']);
+  await t.settle();
+  assert.match(t.ink.last, /^\/x\u200b?\u202e?y▏/m);
+  assert.doesNotMatch(t.ink.last, /[\u200b\u202e]/);
+  t.session.keys(['enter']);
+  await t.settle();
+  assert.match(t.ink.last, /no match for "xy"/);
 });

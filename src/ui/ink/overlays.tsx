@@ -1,7 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { neutraliseControls } from '../../deck/clean.js';
 import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
@@ -9,6 +8,7 @@ import { hintLine } from '../../state/keyhelp.js';
 import type { ViewMode } from '../../state/keys.js';
 import { helpScreen } from '../frame.js';
 import { indexRows, type State } from '../../state/reducer.js';
+import { inert } from '../frame.js';
 
 /**
  * The section menu, drawn by ink-select-input. Its keys go through the one
@@ -80,7 +80,7 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
       </Text>
       <Text>
         {theme.muted('filter: ')}
-        {neutraliseControls(state.filter)}
+        {inert(state.filter)}
         {theme.accent('▏')}
         {theme.muted('   ' + hintLine('index'))}
       </Text>
