@@ -1,7 +1,7 @@
 // --watch: edit the deck under a running presenter and see the change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,4 +76,55 @@ test('--watch: a read that never ends is stopped after its budget; keys and sign
   const status = await term.waitForExit({ timeout: 5_000 });
   assert.equal(status.signal ?? 0, 0, JSON.stringify(status));
   assert.doesNotMatch(term.screen(), /slide 3 \/ 4/, 'the main screen is back');
+});
+
+test('--watch: a folder deck deleted and made again (a checkout) is read again when it is back', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'bp-watch-'));
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const dir = join(base, 'deck');
+  const write = (text: string) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1-intro.md'), `# Intro\n\n- ${text}\n`);
+    writeFileSync(join(dir, '2-more.md'), '# More\n\n- more\n');
+  };
+  write('first version');
+  const term = spawnTerm(process.execPath, [CLI, '--watch', dir], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: base } });
+  t.after(() => term.dispose());
+  await term.waitFor(/first version[\s\S]*watching/);
+
+  rmSync(dir, { recursive: true });
+  await term.waitFor(/⚠ showing the last good version/);
+  write('second version');
+  await term.waitFor((s) => /second version/.test(s) && !/⚠/.test(s));
+
+  // Again, and the watch still holds: moved away, then a new folder in its place.
+  renameSync(dir, join(base, 'old'));
+  await term.waitFor(/⚠ showing the last good version/);
+  write('third version');
+  await term.waitFor((s) => /third version/.test(s) && !/⚠/.test(s));
+  writeFileSync(join(dir, '1-intro.md'), '# Intro\n\n- edited in the new folder\n');
+  await term.waitFor(/edited in the new folder/);
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+});
+
+test('--watch: a one-file deck whose folder is deleted and made again is read again', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'bp-watch-'));
+  t.after(() => rmSync(base, { recursive: true, force: true }));
+  const dir = join(base, 'talks');
+  const deck = join(dir, 'talk.md');
+  mkdirSync(dir);
+  writeFileSync(deck, deckText('original text'));
+  const term = spawnTerm(process.execPath, [CLI, '--watch', deck], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: base } });
+  t.after(() => term.dispose());
+  await term.waitFor(/slide 1 \/ 4.*watching|watching.*slide 1 \/ 4/);
+  term.write('3G');
+  await term.waitFor(/original text/);
+  rmSync(dir, { recursive: true });
+  await term.waitFor(/⚠ showing the last good version/);
+  mkdirSync(dir);
+  writeFileSync(deck, deckText('back again'));
+  await term.waitFor((s) => /back again/.test(s) && !/⚠/.test(s));
+  term.write('q');
+  assert.equal((await term.waitForExit()).exitCode, 0);
 });
