@@ -70,6 +70,9 @@ for (const [how, exitCode] of [
   ['SIGINT', 130],
   ['SIGTERM', 143],
   ['SIGHUP', 129],
+  ['SIGQUIT', 131],
+  ['SIGUSR2', 140],
+  ['SIGALRM', 142],
 ] as const) {
   test(`${how}: main screen, cursor, echo and canonical input come back`, { skip: !linux }, async (t) => {
     const term = startInShell([DECK]);
@@ -84,6 +87,46 @@ for (const [how, exitCode] of [
     await assertGivenBack(term, exitCode);
   });
 }
+
+test('SIGTSTP: the terminal is given back while stopped; fg takes it again and draws the slide', { skip: !linux }, async (t) => {
+  // An interactive shell with job control, as a person at a terminal has.
+  const term = spawnTerm('bash', ['--norc', '--noprofile', '-i'], {
+    cols: 100,
+    rows: 30,
+    env: { PS1: 'prompt$ ', HISTFILE: '/dev/null', XDG_RUNTIME_DIR: runtime },
+  });
+  t.after(() => term.dispose());
+  await term.waitFor(/prompt\$ $/m);
+  term.write(`'${process.execPath}' '${CLI}' '${DECK}'\r`);
+  await term.waitFor(/slide 1 \/ 4/);
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 4/);
+  process.kill(childOf(term.pid), 'SIGTSTP');
+  await term.waitFor(/Stopped[\s\S]*prompt\$ $/m);
+  assert.equal(term.isAlternateScreen(), false, 'main screen while stopped');
+  assert.equal(term.isCursorVisible(), true, 'cursor visible while stopped');
+  term.write('stty -a; echo modes-shown\r');
+  await term.waitFor(/^modes-shown/m);
+  const modes = term.screen();
+  assert.match(modes, /(^|\s)echo(\s|;|$)/m, `echo on: ${modes}`);
+  assert.match(modes, /(^|\s)icanon(\s|;|$)/m, `canonical input on: ${modes}`);
+  term.write('clear; fg\r');
+  await term.waitFor((s) => term.isAlternateScreen() && /another point/.test(s) && /slide 2 \/ 4/.test(s));
+  assert.equal(term.isCursorVisible(), false, 'cursor hidden again');
+  term.write('l');
+  await term.waitFor(/slide 3 \/ 4/);
+  // The presenter view, drawn by Ink, is drawn whole again too.
+  term.write('p');
+  await term.waitFor(/Next: 4\/4/);
+  process.kill(childOf(term.pid), 'SIGTSTP');
+  await term.waitFor((s) => !term.isAlternateScreen() && /Stopped[\s\S]*prompt\$ $/m.test(s));
+  term.write('clear; fg\r');
+  await term.waitFor((s) => term.isAlternateScreen() && /Next: 4\/4/.test(s) && /Third slide/.test(s));
+  term.write('q');
+  await term.waitFor((s) => !term.isAlternateScreen() && /prompt\$ $/m.test(s));
+  term.write('exit\r');
+  await term.waitForExit();
+});
 
 test('an error while rendering: one line, exit 1, the terminal given back', { skip: !linux }, async (t) => {
   const term = startInShell([DECK], { BRIEF_PRESENT_FAULT: 'render' });

@@ -80,6 +80,8 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     session.stop();
     link?.close();
   };
+  // Continued after a stop: the terminal is taken again, and the screen drawn whole.
+  guard.onResume = () => session.redraw();
   const onResize = () => session.resize();
   stdout.on('resize', onResize);
   // The terminal went away without a hangup signal: leave as if it had sent one.
@@ -91,6 +93,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     stdout.off('resize', onResize);
     input.off('end', onGone);
     process.off('exit', restore);
+    guard.onResume = null;
     restore();
   }
 }

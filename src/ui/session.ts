@@ -124,6 +124,18 @@ export class Session {
     this.paint();
   }
 
+  /**
+   * The screen was lost (the program was stopped and the terminal used
+   * meanwhile): draw it whole again, with whichever painter, at its size now.
+   */
+  redraw(): void {
+    if (this.ended) return;
+    this.ink?.release();
+    this.o.direct.release();
+    this.active = null;
+    this.resize();
+  }
+
   /** Stop everything (the terminal is being given back). */
   stop(): void {
     if (this.ended) return;
