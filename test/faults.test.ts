@@ -5,9 +5,9 @@
 // a render error; here every case also checks the terminal's input mode
 // (echo and canonical input back on) with `stty -a` run after the CLI.
 // A pipe reader going away (`| head -1`) is in cli.test.ts.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,9 @@ const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bp-faults-'));
 // Presenters on the same deck link up through a socket here: keep ours apart.
 const runtime = mkdtempSync(join(tmpdir(), 'bp-faults-run-'));
+after(() => {
+  for (const d of [dir, runtime]) rmSync(d, { recursive: true, force: true });
+});
 const DECK = join(dir, 'deck.md');
 writeFileSync(
   DECK,

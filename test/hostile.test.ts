@@ -4,10 +4,10 @@
 // call the pure renderer. See also cli.test.ts (missing path, empty folder,
 // binary file, empty file, bad YAML), deck.test.ts (CRLF and BOM, control
 // characters) and e2e.test.ts (control sequences while presenting).
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,9 @@ const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bp-hostile-'));
 // Presenters on the same deck link up through a socket here: keep ours apart.
 const runtime = mkdtempSync(join(tmpdir(), 'bp-hostile-run-'));
+after(() => {
+  for (const d of [dir, runtime]) rmSync(d, { recursive: true, force: true });
+});
 const mdPlain = createMarkdownRenderer(makeTheme(0));
 const mdColor = createMarkdownRenderer(makeTheme(3));
 

@@ -14,6 +14,7 @@ const deckText = (second: string, frontMatter = 'title: Watched') =>
 
 test('--watch: edits show at once, on the slide that changed; a broken deck keeps the last good one', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-watch-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deck = join(dir, 'talk.md');
   writeFileSync(deck, deckText('original text'));
   const term = spawnTerm(process.execPath, [CLI, '--watch', deck], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: dir } });
