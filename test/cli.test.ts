@@ -138,8 +138,9 @@ test('piped output: FORCE_COLOR adds colour, NO_COLOR wins over it', () => {
   assert.doesNotMatch(run([join(FIXTURES, 'basic.md')], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\u001b/);
 });
 
-test('errors: one line naming the path or flag, exit 2', () => {
+test('errors: one line naming the path or flag, exit 2', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const empty = join(dir, 'empty-folder');
   mkdirSync(empty);
   writeFileSync(join(empty, 'notes.txt'), 'not markdown');

@@ -92,6 +92,8 @@ test('--watch: a folder deck deleted and made again (a checkout) is read again w
   const term = spawnTerm(process.execPath, [CLI, '--watch', dir], { cols: 100, rows: 30, env: { XDG_RUNTIME_DIR: base } });
   t.after(() => term.dispose());
   await term.waitFor(/first version[\s\S]*watching/);
+  term.write('l'); // once a key is answered, the presenter is watching
+  await term.waitFor(/slide 2 \/ 2/);
 
   rmSync(dir, { recursive: true });
   await term.waitFor(/⚠ showing the last good version/);
@@ -103,7 +105,7 @@ test('--watch: a folder deck deleted and made again (a checkout) is read again w
   await term.waitFor(/⚠ showing the last good version/);
   write('third version');
   await term.waitFor((s) => /third version/.test(s) && !/⚠/.test(s));
-  writeFileSync(join(dir, '1-intro.md'), '# Intro\n\n- edited in the new folder\n');
+  writeFileSync(join(dir, '2-more.md'), '# More\n\n- edited in the new folder\n');
   await term.waitFor(/edited in the new folder/);
   term.write('q');
   assert.equal((await term.waitForExit()).exitCode, 0);
