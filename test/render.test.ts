@@ -208,6 +208,8 @@ test('plain deck output: a title without a title slide is printed once, at the t
   const text = renderPlainDeck(deck, 80, mdPlain, plain);
   assert.match(text, /^Only Title\n\n─+\nSlide 1\/2/);
   assert.equal(text.split('Only Title').length, 2);
+});
+
 test('format characters are left out of what is drawn; joiners inside a cluster stay', () => {
   assert.equal(dropFormat('a\u200bb\u00adc\u2060d\ufeffe\u202ef\u202cg\u2066h\u2069'), 'abcdefgh');
   assert.equal(dropFormat('\u200dlead, spaced \u200dout, a\u200b\u200dz'), 'lead, spaced out, az');

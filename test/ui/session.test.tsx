@@ -311,6 +311,8 @@ test('the first slide says "? help" (unless hints are off); the help at 60×14 s
   assert.match(small.ink.last, /quit/, 'scrolled to the end');
   for (const line of small.ink.last.split('\n')) assert.ok(line.length <= 60, line);
   small.session.stop();
+});
+
 test('format characters (zero-width, soft hyphen, bidi controls) cost no text at the end of a line in the Ink views', async () => {
   const FORMAT = ['\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e'];
   const runOf = FORMAT.join('').repeat(4);
