@@ -1,10 +1,9 @@
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
 import { neutraliseControls } from '../deck/clean.js';
-import { FenceTracker } from '../deck/lines.js';
+import { limitNesting } from './nesting.js';
+import { renderTable } from './table.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLines } from './wrap.js';
@@ -30,70 +29,6 @@ const PASSTHROUGH = [
   'del',
   'listitem',
 ] as const;
-
-/** Container markers (`>`, bullets, numbers) opening a line that are drawn as nesting. */
-const MAX_MARKERS = 16;
-/** Columns of indentation kept (16 levels of a two-space list). */
-const MAX_INDENT = 32;
-
-/**
- * Where the container markers that open a line end, and where the first
- * `MAX_MARKERS` of them end (-1 when there are no more than that). Linear:
- * a regular expression for this backtracks exponentially on near misses.
- */
-function markerSpan(line: string): { keep: number; end: number } {
-  let i = 0;
-  let count = 0;
-  let keep = -1;
-  for (;;) {
-    let j = i;
-    while (line[j] === ' ' || line[j] === '\t') j++;
-    let k = j;
-    if (line[k] === '>') {
-      k++;
-    } else {
-      if (line[k] === '-' || line[k] === '*' || line[k] === '+') k++;
-      else {
-        while (k - j < 9 && line[k] >= '0' && line[k] <= '9') k++;
-        if (k === j || (line[k] !== '.' && line[k] !== ')')) break;
-        k++;
-      }
-      if (line[k] !== ' ' && line[k] !== '\t') break;
-    }
-    while (line[k] === ' ' || line[k] === '\t') k++;
-    count++;
-    if (count === MAX_MARKERS) keep = k;
-    i = k;
-  }
-  return { keep: count > MAX_MARKERS ? keep : -1, end: i };
-}
-
-/**
- * Nesting deeper than anyone writes costs time that grows with the square or
- * cube of the depth (marked lexing nested lists, styles nesting in quotes):
- * a 1,000-deep list took seconds to render. Draw it at a depth that still
- * reads as nested instead. Fenced code is left as it is.
- */
-export function limitNesting(markdown: string): string {
-  const lines = markdown.split('\n');
-  const fence = new FenceTracker();
-  let changed = false;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (fence.step(line)) continue;
-    const { keep, end } = markerSpan(line);
-    if (keep >= 0) line = line.slice(0, keep) + line.slice(end);
-    const ws = /^[ \t]*/.exec(line)![0];
-    if (ws.length > MAX_INDENT / 4 && ws.replace(/\t/g, '    ').length > MAX_INDENT) {
-      line = ' '.repeat(MAX_INDENT) + line.slice(ws.length);
-    }
-    if (line !== lines[i]) {
-      lines[i] = line;
-      changed = true;
-    }
-  }
-  return changed ? lines.join('\n') : markdown;
-}
 
 /** Colours for highlighted code, by highlight.js scope (those of cli-highlight's default theme). */
 function syntaxTheme(theme: Theme): SyntaxTheme {
@@ -252,55 +187,4 @@ function trimOuterBlank(lines: string[]): string[] {
   return lines.slice(a, b);
 }
 
-/**
- * A table that fits the width: natural column widths when they fit, else
- * shrunk in proportion with cell text wrapped; when even that cannot fit,
- * one block per row ("Header: value").
- */
-export function renderTable(head: string[], rows: string[][], width: number, theme: Theme): string {
-  const cols = Math.max(head.length, ...rows.map((r) => r.length));
-  const natural: number[] = [];
-  const least: number[] = [];
-  for (let c = 0; c < cols; c++) {
-    const cells = [head[c] ?? '', ...rows.map((r) => r[c] ?? '')];
-    natural.push(Math.max(1, ...cells.map((s) => maxLineWidth(s))) + 2);
-    least.push(Math.max(1, ...cells.map((s) => longestWord(s))) + 2);
-  }
-  const borders = cols + 1;
-  if (least.reduce((a, b) => a + b, 0) + borders > width) {
-    return rows
-      .map((row) =>
-        row
-          .map((cell, c) => `${theme.strong(head[c] ?? '')}${head[c] ? ': ' : ''}${cell}`)
-          .join('\n'),
-      )
-      .join('\n\n');
-  }
-  let colWidths = natural;
-  const total = natural.reduce((a, b) => a + b, 0) + borders;
-  if (total > width) {
-    // Every column keeps room for its longest word; the rest is shared out
-    // in proportion to how much more each would like.
-    const spare = width - borders - least.reduce((a, b) => a + b, 0);
-    const wants = natural.map((n, c) => n - least[c]);
-    const wantSum = wants.reduce((a, b) => a + b, 0) || 1;
-    colWidths = least.map((l, c) => l + Math.floor((wants[c] * spare) / wantSum));
-  }
-  const table = new Table({
-    head: head.map((h) => theme.strong(h)),
-    colWidths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of rows) table.push(Array.from({ length: cols }, (_, c) => row[c] ?? ''));
-  return table.toString();
-}
-
-function longestWord(s: string): number {
-  return Math.max(0, ...s.split(/\s+/).map((w) => stringWidth(w)));
-}
-
-function maxLineWidth(s: string): number {
-  return Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
-}
+export { limitNesting } from './nesting.js';

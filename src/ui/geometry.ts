@@ -11,7 +11,8 @@ import { contentWidth } from '../render/slide.js';
 import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
 import type { Link, LinkStatus } from '../link/protocol.js';
 import { makeTheme } from '../render/theme.js';
-import { helpScreen, notesFit } from './frame.js';
+import { notesFit } from './frame.js';
+import { helpScreen } from './helpscreen.js';
 
 /** Line counts do not depend on colour. */
 const PLAIN = makeTheme(0);

@@ -6,7 +6,7 @@ import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
 import { hintLine } from '../../state/keyhelp.js';
 import type { ViewMode } from '../../state/keys.js';
-import { helpScreen } from '../frame.js';
+import { helpScreen } from '../helpscreen.js';
 import { indexRows, type State } from '../../state/reducer.js';
 import { inert } from '../frame.js';
 

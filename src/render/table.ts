@@ -1,0 +1,56 @@
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import type { Theme } from './theme.js';
+
+/**
+ * A table that fits the width: natural column widths when they fit, else
+ * shrunk in proportion with cell text wrapped; when even that cannot fit,
+ * one block per row ("Header: value").
+ */
+export function renderTable(head: string[], rows: string[][], width: number, theme: Theme): string {
+  const cols = Math.max(head.length, ...rows.map((r) => r.length));
+  const natural: number[] = [];
+  const least: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const cells = [head[c] ?? '', ...rows.map((r) => r[c] ?? '')];
+    natural.push(Math.max(1, ...cells.map((s) => maxLineWidth(s))) + 2);
+    least.push(Math.max(1, ...cells.map((s) => longestWord(s))) + 2);
+  }
+  const borders = cols + 1;
+  if (least.reduce((a, b) => a + b, 0) + borders > width) {
+    return rows
+      .map((row) =>
+        row
+          .map((cell, c) => `${theme.strong(head[c] ?? '')}${head[c] ? ': ' : ''}${cell}`)
+          .join('\n'),
+      )
+      .join('\n\n');
+  }
+  let colWidths = natural;
+  const total = natural.reduce((a, b) => a + b, 0) + borders;
+  if (total > width) {
+    // Every column keeps room for its longest word; the rest is shared out
+    // in proportion to how much more each would like.
+    const spare = width - borders - least.reduce((a, b) => a + b, 0);
+    const wants = natural.map((n, c) => n - least[c]);
+    const wantSum = wants.reduce((a, b) => a + b, 0) || 1;
+    colWidths = least.map((l, c) => l + Math.floor((wants[c] * spare) / wantSum));
+  }
+  const table = new Table({
+    head: head.map((h) => theme.strong(h)),
+    colWidths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of rows) table.push(Array.from({ length: cols }, (_, c) => row[c] ?? ''));
+  return table.toString();
+}
+
+function longestWord(s: string): number {
+  return Math.max(0, ...s.split(/\s+/).map((w) => stringWidth(w)));
+}
+
+function maxLineWidth(s: string): number {
+  return Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
+}
