@@ -184,10 +184,11 @@ test('an internal error: one line, exit 1, the terminal restored', async (t) => 
 });
 
 test('control sequences in a deck never reach the terminal', async (t) => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'bp-hostile-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deck = join(dir, 'hostile.md');
   writeFileSync(
     deck,

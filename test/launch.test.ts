@@ -2,7 +2,7 @@
 // a run that presented, used by the next run, and never in
 // the way (unreadable, corrupt, unwritable, switched off); and used only when
 // it is the user's own, private, and the code of this very program.
-import { test, type TestContext } from 'node:test';
+import { after, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +30,7 @@ import { CLI, run } from './helpers/cli.js';
 import { spawnTerm } from './helpers/term.js';
 
 const runtime = mkdtempSync(join(tmpdir(), 'bp-launch-run-'));
+after(() => rmSync(runtime, { recursive: true, force: true }));
 const NAME = /^[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.v8$/;
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;

@@ -2,15 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-test('npm pack ships the bundled CLI and slides/ only, and npx runs the tarball', () => {
+test('npm pack ships the bundled CLI and slides/ only, and npx runs the tarball', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-pack-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 // Presenter view, reading view, search and the slide index, as a person sees them.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { spawnTerm, type Term } from './helpers/term.js';
 const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const run = mkdtempSync(join(tmpdir(), 'bp-views-'));
+after(() => rmSync(run, { recursive: true, force: true }));
 
 function start(args: string[], cols = 100, rows = 30): Term {
   return spawnTerm(process.execPath, [CLI, ...args], { cols, rows, env: { XDG_RUNTIME_DIR: run } });
@@ -17,6 +18,7 @@ function start(args: string[], cols = 100, rows = 30): Term {
 
 test('presenter view: slide, notes, next slide, timer and pacing', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-paced-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deck = join(dir, 'paced.md');
   writeFileSync(
     deck,
@@ -148,6 +150,7 @@ test('slide index: every slide with its number and section, filtered by typing',
 
 test('long notes scroll in the presenter view with J and K', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'bp-longnotes-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deck = join(dir, 'long.md');
   const notes = Array.from({ length: 40 }, (_, i) => `Note line ${i + 1}.`).join('\n\n');
   writeFileSync(deck, `# Long notes\n\n- point\n\n<!-- notes:\n${notes}\n-->\n`);
