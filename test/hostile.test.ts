@@ -7,7 +7,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { parseDeck, parseFiles } from '../src/deck/parse.js';
 import { createMarkdownRenderer, limitNesting } from '../src/render/markdown.js';
+import { buildReadingDocument } from '../src/render/reading.js';
 import { renderNotesLines, renderSlideLines } from '../src/render/slide.js';
 import { codeLanguage, highlightCode } from '../src/render/syntax.js';
 import { makeTheme } from '../src/render/theme.js';
@@ -580,4 +581,31 @@ test('Slidev imports that fan out, nest or loop stop quickly, with a warning', (
   assert.ok(deck.slides.length > 1 && deck.slides.length <= 1 + 10_000);
   assert.ok(reads.length <= 1_000, `${reads.length} reads`);
   assert.ok(deck.diagnostics!.some((d) => d.code === 'bad-import' && /more than 1000/.test(d.message)));
+});
+
+test('a slide and notes of 200,000 lines each: piped output, the text handout, the reading view', { timeout: 120_000 }, (t) => {
+  const tmp = mkdtempSync(join(tmpdir(), 'bp-tall-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const items = Array.from({ length: 200_000 }, (_, i) => `- ${i}`).join('\n');
+  const text = `# Tall\n\n${items}\n\n<!-- notes:\n${items}\n-->\n`;
+  const deck = join(tmp, 'tall.md');
+  writeFileSync(deck, text);
+  for (const args of [[deck], ['export', '--format', 'txt', deck]]) {
+    const r = run(args, {}, 60_000);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.length > 400_000, `${args.join(' ')}: ${lines.length} lines`);
+    assert.equal(lines.filter((l) => /^\s*• 199999$/.test(l)).length, 2, `${args.join(' ')}: the last item of both`);
+  }
+  // The reading view draws notes line by line already: the slide is what overflowed.
+  const doc = buildReadingDocument(parseDeck(`# Tall\n\n${items}\n`), 80, mdPlain, makeTheme(0));
+  assert.ok(doc.lines.length > 200_000, `reading view: ${doc.lines.length} lines`);
+  assert.match(doc.lines.at(-3)!, /^\s*• 199999$/);
+  // Reading such decks: a 200,000-line speaker_note block, 200,000 headings in lookatme's dialect.
+  const block = parseDeck(`# Tall\n\n<!-- speaker_note: |\n${'  x\n'.repeat(200_000)}-->\n`);
+  assert.equal(block.slides[0].notes.split('\n').length, 200_000);
+  const headings = Array.from({ length: 200_000 }, (_, i) => `## h${i}\n`).join('\n');
+  const lookatme = parseFiles([{ path: 'tall.md', text: `# Title\n\n${headings}` }], { dialect: 'lookatme' });
+  assert.equal(lookatme.slides.length, 200_001);
 });

@@ -67,7 +67,7 @@ function blockScalar(value: string): string {
   if (!m) return value.trim();
   const lines = m[1].split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
+  const cut = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0;
   return lines
     .map((l) => l.slice(cut))
     .join('\n')

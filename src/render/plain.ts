@@ -1,4 +1,5 @@
 import type { Deck, Slide } from '../deck/types.js';
+import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderNotesLines, renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
@@ -24,10 +25,10 @@ export function renderPlainSlide(
   const header = `Slide ${slide.index + 1}/${deck.slides.length}${section ? ` — ${section}` : ''}`;
   out.push(theme.muted('─'.repeat(Math.min(width, 80))));
   out.push(theme.strong(header), '');
-  out.push(...renderSlideLines(slide, width, md));
+  pushAll(out, renderSlideLines(slide, width, md));
   if (slide.notes.trim()) {
     out.push('', theme.notesLabel('Notes:'));
-    out.push(...renderNotesLines(slide.notes, Math.max(10, width - 2), md, theme).map((l) => '  ' + l));
+    for (const l of renderNotesLines(slide.notes, Math.max(10, width - 2), md, theme)) out.push('  ' + l);
   }
   return out.map(trimLine);
 }
@@ -49,7 +50,10 @@ export function renderPlainDeck(deck: Deck, width: number, md: MarkdownRenderer,
     if (byline) out.push(byline);
     out.push('');
   }
-  for (const slide of deck.slides) out.push(...renderPlainSlide(deck, slide, width, md, theme), '');
+  for (const slide of deck.slides) {
+    pushAll(out, renderPlainSlide(deck, slide, width, md, theme));
+    out.push('');
+  }
   if (classification) out.push(theme.banner(classification));
   return out.map(trimLine).join('\n').replace(/\n+$/, '') + '\n';
 }

@@ -1,5 +1,6 @@
 import type { Deck } from '../deck/types.js';
 import { contains } from '../deck/search.js';
+import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
@@ -42,7 +43,7 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
     const label = ` ${slide.index + 1}/${n} `;
     lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));
     lines.push('');
-    lines.push(...renderSlideLines(slide, width, md));
+    pushAll(lines, renderSlideLines(slide, width, md));
     if (slide.notes.trim()) {
       const inner = Math.max(10, width - 4);
       lines.push('');

@@ -8,6 +8,7 @@ import { neutraliseControls } from '../deck/clean.js';
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import type { RenderCache } from '../render/cache.js';
+import { pushAll } from '../render/lines.js';
 import { contentWidth } from '../render/slide.js';
 import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
@@ -142,9 +143,9 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const out: string[] = [];
   if (banner) out.push(bannerLine(banner, cols, theme));
   if (i.error) out.push(errorBannerLine(i.error, cols, theme));
-  out.push(...slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'));
+  pushAll(out, slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'));
   if (lay.notesRows > 0) {
-    out.push(...notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
+    pushAll(out, notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
   }
   out.push(
     i.status ??

@@ -126,10 +126,10 @@ export function pandocRules(rules: FileRules, dialect: 'patat' | 'lookatme', ctx
     return;
   }
   // lookatme: the top heading level splits, unless it occurs once: then it is the title.
-  const top = Math.min(...headings.map((h) => h.level));
+  const top = headings.reduce((m, h) => Math.min(m, h.level), Infinity);
   const tops = headings.filter((h) => h.level === top);
   if (tops.length === 1 && headings.some((h) => h.level > top)) {
-    const next = Math.min(...headings.filter((h) => h.level > top).map((h) => h.level));
+    const next = headings.reduce((m, h) => (h.level > top ? Math.min(m, h.level) : m), Infinity);
     rules.split.headingSplit = (l) => l === next;
     rules.takeMeta = (text) => takeTitleHeading(text, tops[0]);
   } else {

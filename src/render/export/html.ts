@@ -10,6 +10,7 @@
  */
 import { Marked, Renderer, type Tokens } from 'marked';
 import type { Deck } from '../../deck/types.js';
+import { pushAll } from '../lines.js';
 import { makeHandout, oneLine, titleLines, type Handout, type HandoutSlide } from './outline.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -169,7 +170,7 @@ function tocHtml(h: Handout): string {
     slides.map((s) => `<li><a href="#slide-${s.number}">${escapeHtml(s.label)}</a></li>`);
   for (const part of h.parts) {
     if (!part.title) {
-      items.push(...slideItems(part.slides));
+      pushAll(items, slideItems(part.slides));
       continue;
     }
     const inner = slideItems(part.slides).join('\n');

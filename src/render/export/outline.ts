@@ -9,6 +9,7 @@ import { titleSlideMarkdown } from '../../deck/parse.js';
 import { FenceTracker } from '../../deck/lines.js';
 import { plainInline } from '../../deck/titles.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
+import { minOf } from '../lines.js';
 
 export type ExportFormat = 'md' | 'txt' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html'];
@@ -75,7 +76,7 @@ function atxHeading(t: Tokens.Heading, depth: number): string {
  */
 function demoted(tokens: Token[], minLevel: number): string {
   const depths = tokens.filter((t): t is Tokens.Heading => t.type === 'heading').map((t) => t.depth);
-  const shift = depths.length ? Math.max(0, minLevel - Math.min(...depths)) : 0;
+  const shift = depths.length ? Math.max(0, minLevel - minOf(depths)) : 0;
   return tokens
     .map((t) => (t.type === 'heading' && shift ? atxHeading(t as Tokens.Heading, Math.min(6, t.depth + shift)) : t.raw))
     .join('')

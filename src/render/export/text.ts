@@ -6,6 +6,7 @@
  */
 import type { Deck } from '../../deck/types.js';
 import { createMarkdownRenderer } from '../markdown.js';
+import { pushAll } from '../lines.js';
 import { plainWrap, renderNotesLines, renderSlideLines } from '../slide.js';
 import { makeTheme } from '../theme.js';
 import { centre } from '../wrap.js';
@@ -26,46 +27,52 @@ export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): stri
   const notes = (text: string) => {
     if (!text) return;
     out.push('', 'Notes:');
-    out.push(...renderNotesLines(text, w - 2, md, theme).map((l) => (l ? '  ' + l : l)));
+    for (const l of renderNotesLines(text, w - 2, md, theme)) out.push(l ? '  ' + l : l);
   };
   const banner = h.meta.classification;
 
-  if (banner) out.push(...wrap(banner).map((l) => centre(l, w)), '');
+  if (banner) pushAll(out, wrap(banner).map((l) => centre(l, w))).push('');
   if (h.cover) {
     // The title slide, centred as the presenter shows it.
-    out.push(...renderSlideLines(h.cover.slide, w, md));
+    pushAll(out, renderSlideLines(h.cover.slide, w, md));
     notes(h.cover.notes);
     out.push('');
   } else {
     const { title, subtitle, byline } = titleLines(h.meta);
     const lines = [title, subtitle, byline].filter((l): l is string => Boolean(l));
-    if (lines.length) out.push(...lines.flatMap((l) => wrap(l)), '');
+    if (lines.length) pushAll(out, lines.flatMap((l) => wrap(l))).push('');
   }
 
   if (h.parts.some((p) => p.slides.length)) {
     out.push('Contents', '');
     for (const part of h.parts) {
       const indent = part.title ? '    ' : '  ';
-      if (part.title) out.push(...wrap(part.title, '  '));
-      for (const s of part.slides) out.push(...wrap(s.label, indent));
+      if (part.title) pushAll(out, wrap(part.title, '  '));
+      for (const s of part.slides) pushAll(out, wrap(s.label, indent));
     }
     out.push('');
   }
 
   for (const part of h.parts) {
-    if (part.title) out.push('='.repeat(w), ...wrap(part.title), '='.repeat(w), '');
+    if (part.title) {
+      out.push('='.repeat(w));
+      pushAll(out, wrap(part.title)).push('='.repeat(w), '');
+    }
     part.slides.forEach((s, i) => {
       // The first slide of a section sits right under the section's rules.
       if (i > 0 || !part.title) out.push('-'.repeat(w));
       // The heading as the renderer draws it (links keep their address, tags their text).
       const heading = s.heading === undefined ? s.headingText : `${s.number}. ${md(`# ${s.heading}`, 10000).join(' ')}`;
-      out.push(...wrap(heading));
-      if (s.body) out.push('', ...md(s.body, w));
+      pushAll(out, wrap(heading));
+      if (s.body) {
+        out.push('');
+        pushAll(out, md(s.body, w));
+      }
       notes(s.notes);
       out.push('');
     });
   }
-  if (banner) out.push(...wrap(banner).map((l) => centre(l, w)));
+  if (banner) pushAll(out, wrap(banner).map((l) => centre(l, w)));
   return (
     out
       .join('\n')
