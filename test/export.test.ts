@@ -4,7 +4,7 @@
 // `npm test` builds dist/cli.cjs before the CLI tests run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -498,4 +498,24 @@ test('cli: --help shows the export command and its options', () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /brief-present export \[DECK\] \[-o FILE\]/);
   for (const o of ['--format FORMAT', '-o, --output FILE', '--force', '--width N']) assert.ok(r.stdout.includes(o), o);
+});
+
+test('cli: 5,000 nested quotes and a 5,000-deep list export in every format, as the presenter draws them', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const stairs = Array.from({ length: 5000 }, (_, i) => '>'.repeat(i + 1) + ` quoted ${i + 1}`).join('\n');
+  const list = Array.from({ length: 5000 }, (_, i) => '  '.repeat(i) + `- level ${i + 1}`).join('\n');
+  // A folder deck: the two slides are 12 and 25 MB.
+  const deck = join(dir, 'deep');
+  mkdirSync(deck);
+  writeFileSync(join(deck, '1-quotes.md'), `# Quotes\n\n${stairs}\n\n${'>'.repeat(5000)} one line\n`);
+  writeFileSync(join(deck, '2-list.md'), `# List\n\n${list}\n\nNote:\n${'> '.repeat(5000)}deep note\n`);
+  for (const format of ['md', 'txt', 'html'] as const) {
+    const r = run(['export', '--format', format, deck], {}, { timeout: 30_000, nodeOptions: ['--max-old-space-size=512'] });
+    assert.equal(r.code, 0, `${format}: ${r.stderr.slice(0, 300)}`);
+    assert.equal(r.stderr, '');
+    for (const text of ['quoted 5000', 'one line', 'level 5000', 'deep note']) {
+      assert.ok(r.stdout.includes(text), `${format}: ${text}`);
+    }
+  }
 });

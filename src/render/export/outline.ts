@@ -10,6 +10,7 @@ import { FenceTracker } from '../../deck/lines.js';
 import { plainInline } from '../../deck/titles.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 import { minOf } from '../lines.js';
+import { limitNesting } from '../markdown.js';
 
 export type ExportFormat = 'md' | 'txt' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html'];
@@ -181,20 +182,29 @@ export function makeHandout(deck: Deck): Handout {
     deck.slides.find((s) => s.title)?.title ||
     'Handout';
   const handout: Handout = { meta: deck.meta, title, parts, slideLevel, slideCount: deck.slides.length };
-  if (isCover) handout.cover = { slide: first, notes: demoteMarkdown(containedMarkdown(first.notes), slideLevel + 1) };
+  if (isCover) handout.cover = { slide: first, notes: demoteMarkdown(slideMarkdown(first.notes), slideLevel + 1) };
   return handout;
+}
+
+/**
+ * Slide Markdown as the handout takes it: nesting no deeper than the presenter
+ * draws it (thousands of nested quotes or list levels would take marked
+ * minutes and gigabytes), ending where it ends (containedMarkdown).
+ */
+function slideMarkdown(markdown: string): string {
+  return containedMarkdown(limitNesting(markdown));
 }
 
 function handoutSlide(slide: Slide, slideLevel: number): HandoutSlide {
   const number = slide.index + 1;
-  const { heading, rest } = liftHeading(containedMarkdown(slide.body), slideLevel + 1);
+  const { heading, rest } = liftHeading(slideMarkdown(slide.body), slideLevel + 1);
   const hs: HandoutSlide = {
     slide,
     number,
     headingText: heading !== undefined ? `${number}. ${plainInline(heading)}` : `Slide ${number}`,
     label: slide.title ? `${number}. ${slide.title}` : `Slide ${number}`,
     body: rest,
-    notes: demoteMarkdown(containedMarkdown(slide.notes), slideLevel + 1),
+    notes: demoteMarkdown(slideMarkdown(slide.notes), slideLevel + 1),
   };
   if (heading !== undefined) hs.heading = heading;
   return hs;
