@@ -519,3 +519,22 @@ test('cli: 5,000 nested quotes and a 5,000-deep list export in every format, as 
     }
   }
 });
+
+test('cli: Markdown that makes marked give up is exported as written, in every format', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const stars = '*'.repeat(10_000) + 'x' + '*'.repeat(10_000);
+  const unders = '_'.repeat(10_000) + 'y' + '_'.repeat(10_000);
+  const deck = join(dir, 'runs.md');
+  writeFileSync(deck, `# Stars\n\n${stars}\n\nNote:\n${unders}\n\n---\n\n## ${unders}\n\nafter\n`);
+  for (const format of ['md', 'txt', 'html'] as const) {
+    const r = run(['export', '--format', format, deck]);
+    assert.equal(r.code, 0, `${format}: ${r.stderr}`);
+    assert.equal(r.stderr, '');
+    const kept = r.stdout.replace(/\s/g, '');
+    assert.ok(kept.includes(stars), `${format}: the run of stars`);
+    assert.ok(kept.includes(unders), `${format}: the run of underscores`);
+    assert.match(r.stdout, /after/);
+    if (format === 'md') assert.match(r.stdout, /^#{2,3} 1\. Stars$/m, 'the slide heading is lifted all the same');
+  }
+});

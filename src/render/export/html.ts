@@ -69,9 +69,23 @@ function htmlMarkdown(minHeading: number): HtmlMarkdown {
       },
     },
   });
+  // marked gives up on some input (its recursion overflows on thousands of
+  // `*` in a row): that Markdown is shown as written, as text.
   return {
-    block: (markdown) => marked.parse(markdown, { async: false }) as string,
-    inline: (markdown) => marked.parseInline(markdown, { async: false }) as string,
+    block(markdown) {
+      try {
+        return marked.parse(markdown, { async: false }) as string;
+      } catch {
+        return `<p class="as-written">${escapeHtml(markdown)}</p>\n`;
+      }
+    },
+    inline(markdown) {
+      try {
+        return marked.parseInline(markdown, { async: false }) as string;
+      } catch {
+        return escapeHtml(markdown);
+      }
+    },
   };
 }
 
@@ -109,6 +123,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",mo
 table{border-collapse:collapse}
 th,td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
 blockquote{margin:.8rem 0;padding:0 0 0 .9rem;border-left:3px solid var(--line);color:var(--muted)}
+.as-written{white-space:pre-wrap}
 .raw-html{white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;color:var(--muted)}
 .image,.href{color:var(--muted)}
 hr{border:0;border-top:1px solid var(--line)}

@@ -68,6 +68,28 @@ function headings(tokens: Token[], out: { depth: number; text: string; top: bool
   return out;
 }
 
+/**
+ * The headings of a document made of `chunks` (joined by blank lines). When
+ * marked gives up on the whole, each chunk is read alone, and one it cannot
+ * read counts for the heading on its first line.
+ */
+function documentHeadings(chunks: string[]): { depth: number; text: string; top: boolean }[] {
+  try {
+    return headings(lex(chunks.join('\n\n')));
+  } catch {
+    const out: { depth: number; text: string; top: boolean }[] = [];
+    for (const chunk of chunks) {
+      try {
+        headings(lex(chunk), out);
+      } catch {
+        const m = /^(#{1,6}) (.*)$/.exec(chunk.split('\n', 1)[0]);
+        if (m) out.push({ depth: m[1].length, text: plainInline(m[2]), top: true });
+      }
+    }
+    return out;
+  }
+}
+
 function slideMarkdown(s: HandoutSlide, level: number): string {
   const hashes = '#'.repeat(level);
   const heading = s.heading !== undefined ? `${hashes} ${s.number}. ${s.heading}` : `${hashes} Slide ${s.number}`;
@@ -99,9 +121,9 @@ export function exportMarkdown(deck: Deck): string {
 
   // Anchors as GitHub makes them, counting every heading before each one.
   const slugger = new Slugger();
-  for (const x of headings(lex(head.join('\n\n')))) slugger.slug(x.text);
+  for (const x of documentHeadings(head)) slugger.slug(x.text);
   slugger.slug('Contents');
-  const own = headings(lex(bodyText))
+  const own = documentHeadings(body)
     .map((x) => ({ ...x, slug: slugger.slug(x.text) }))
     .filter((x) => x.top && x.depth <= h.slideLevel)
     .map((x) => x.slug);

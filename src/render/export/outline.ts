@@ -86,10 +86,17 @@ function demoted(tokens: Token[], minLevel: number): string {
 
 /**
  * The top-level tokens of Markdown whose sources add up to it, or null when
- * they do not (then the Markdown is used as it is: reshaping must never lose text).
+ * they do not or marked cannot read it (then the Markdown is used as it is:
+ * reshaping must never lose text).
  */
 function faithfulTokens(markdown: string): TokensList | null {
-  const tokens = lex(markdown);
+  let tokens: TokensList;
+  try {
+    tokens = lex(markdown);
+  } catch {
+    // marked gives up on some input (its recursion overflows on thousands of `*` in a row).
+    return null;
+  }
   return tokens.map((t) => t.raw).join('') === markdown ? tokens : null;
 }
 
@@ -103,7 +110,13 @@ export function demoteMarkdown(markdown: string, minLevel: number): string {
 /** Split a slide body into the heading it opens with (inline Markdown) and the rest, demoted. */
 export function liftHeading(body: string, minLevel: number): { heading?: string; rest: string } {
   const tokens = faithfulTokens(body);
-  if (!tokens) return { rest: body.trim() };
+  if (!tokens) {
+    // Markdown marked cannot read: an ATX heading on the first line is lifted all the same.
+    const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\n|$)/.exec(body.replace(/^(?:[ \t]*\n)+/, ''));
+    const heading = m ? oneLine(m[2]) : '';
+    if (m && heading) return { heading, rest: body.replace(/^(?:[ \t]*\n)+/, '').slice(m[0].length).trim() };
+    return { rest: body.trim() };
+  }
   const first = tokens.find((t) => t.type !== 'space');
   if (first && first.type === 'heading' && oneLine((first as Tokens.Heading).text)) {
     const rest = tokens.slice(tokens.indexOf(first) + 1);
