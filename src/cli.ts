@@ -110,9 +110,9 @@ async function main(argv: string[]): Promise<number> {
     const { runCheck } = await import('./cli/check.js');
     return runCheck(opts, deckPath, () => read().deck);
   }
-  const { deck, folder } = read();
+  const { deck, folder, sources } = read();
   if (opts.command === 'export') {
-    await (await import('./cli/export.js')).exportCommand(deck, opts);
+    await (await import('./cli/export.js')).exportCommand(deck, opts, sources);
     return 0;
   }
 

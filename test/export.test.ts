@@ -4,7 +4,18 @@
 // `npm test` builds dist/cli.cjs before the CLI tests run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -537,4 +548,76 @@ test('cli: Markdown that makes marked give up is exported as written, in every f
     assert.match(r.stdout, /after/);
     if (format === 'md') assert.match(r.stdout, /^#{2,3} 1\. Stars$/m, 'the slide heading is lifted all the same');
   }
+});
+
+/** A scratch folder for one test, removed after it. */
+function scratch(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('cli: -o never writes over a file the deck was read from, under any name', (t) => {
+  const dir = scratch(t);
+  const basic = readFileSync(join(FIXTURES, 'basic.md'), 'utf8');
+  const refused = (args: string[], file: string, name: RegExp) => {
+    const r = run(['export', ...args, '-o', file, '--force']);
+    assertOneLineError(r, 2, /: is a file of the deck being exported; choose another output file$/m);
+    assert.match(r.stderr, name);
+    assert.doesNotMatch(r.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character in the message');
+  };
+
+  // A hard link to the deck file.
+  const deck = join(dir, 'deck.md');
+  writeFileSync(deck, basic);
+  linkSync(deck, join(dir, 'hard.md'));
+  refused([deck], join(dir, 'hard.md'), /hard\.md: /);
+  // A symbolic link to it.
+  symlinkSync(deck, join(dir, 'soft.md'));
+  refused([deck], join(dir, 'soft.md'), /soft\.md: /);
+  // A deck file whose name holds a control character (shown as a stand-in in messages).
+  const odd = join(dir, 'odd\u0007name.md');
+  writeFileSync(odd, basic);
+  refused([odd], odd, /odd␇name\.md: /);
+  // A file of a folder deck that holds no slide, named by a link from outside the folder.
+  const folder = join(dir, 'folder');
+  mkdirSync(folder);
+  writeFileSync(join(folder, '1-slides.md'), '# One\n\ntext\n');
+  writeFileSync(join(folder, '2-nothing.md'), '<!-- pause -->\n');
+  symlinkSync(join(folder, '2-nothing.md'), join(dir, 'nothing.html'));
+  refused([folder], join(dir, 'nothing.html'), /nothing\.html: /);
+  refused([folder], join(folder, '2-nothing.md'), /2-nothing\.md: /);
+
+  assert.equal(readFileSync(deck, 'utf8'), basic);
+  assert.equal(readFileSync(odd, 'utf8'), basic);
+  assert.equal(readFileSync(join(folder, '2-nothing.md'), 'utf8'), '<!-- pause -->\n');
+});
+
+test('cli: a handout in a folder deck as .md is refused; elsewhere, or not .md, it is written', (t) => {
+  const dir = scratch(t);
+  const folder = join(dir, 'slides');
+  mkdirSync(folder);
+  writeFileSync(join(folder, '1-one.md'), '# One\n\ntext\n');
+  for (const name of ['handout.md', 'Handout.MARKDOWN']) {
+    const r = run(['export', folder, '-o', join(folder, name)]);
+    assertOneLineError(r, 2, /: is in the folder deck, where it would be read as a slide file; write it outside/);
+    assert.ok(r.stderr.includes(join(folder, name)), 'names the path');
+    assert.ok(!existsSync(join(folder, name)), `${name} not written`);
+  }
+  // Through a link to the folder, and with the folder named through a link.
+  symlinkSync(folder, join(dir, 'link'));
+  assertOneLineError(run(['export', folder, '-o', join(dir, 'link', 'handout.md')]), 2, /is in the folder deck/);
+  assertOneLineError(run(['export', join(dir, 'link'), '-o', join(folder, 'handout.md')]), 2, /is in the folder deck/);
+  assert.deepEqual(readdirSync(folder), ['1-one.md']);
+  // What the next read would not take: another extension, a sub-folder, beside the folder.
+  for (const file of [join(folder, 'handout.txt'), join(folder, 'handout.html'), join(dir, 'handout.md')]) {
+    const r = run(['export', folder, '-o', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(file, 'utf8'), /One/);
+  }
+  mkdirSync(join(folder, 'out'));
+  assert.equal(run(['export', folder, '-o', join(folder, 'out', 'handout.md')]).code, 0);
+  const again = run(['--json', folder]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(JSON.parse(again.stdout).slides.length, 1, 'the deck is still one slide');
 });

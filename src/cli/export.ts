@@ -1,12 +1,14 @@
 /**
  * `brief-present export [DECK] [--format md|txt|html] [-o FILE] [--force] [--width N]`:
  * the handout on standard output, or in FILE (never over an existing file
- * without --force). Without --format the format comes from FILE's extension,
+ * without --force, never over a file of the deck, never as a new slide file of
+ * a folder deck). Without --format the format comes from FILE's extension,
  * else Markdown.
  */
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { realpathSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Deck } from '../deck/types.js';
-import { LoadError } from '../io/load.js';
+import { isDeckFileName, LoadError, type DeckSources } from '../io/load.js';
 import { exportDeck, formatFromPath, TEXT_WIDTH, type ExportFormat } from '../render/export/index.js';
 import { applyGlobalColorLevel } from '../render/theme.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -57,40 +59,55 @@ export function chooseFormat(format: string | undefined, output: string | undefi
   return (output !== undefined && formatFromPath(output)) || 'md';
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
+function errno(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException)?.code;
 }
 
-/** Write `text` to `path`, refusing to replace an existing file unless `force`. */
-export function writeOutput(path: string, text: string, force: boolean, sources: string[] = []): void {
-  let exists = false;
+/**
+ * Write `text` to `path`, refusing to replace an existing file unless `force`,
+ * and refusing any file the deck was read from (`sources`), under whatever
+ * name, and any name in a folder deck that the next read would take for a
+ * slide file.
+ */
+export function writeOutput(path: string, text: string, force: boolean, sources: DeckSources = { files: [] }): void {
+  let st: BigIntStats | undefined;
   try {
-    const st = statSync(path);
-    exists = true;
-    if (st.isDirectory()) throw new OutputError(`${path}: is a folder`);
+    st = statSync(path, { bigint: true });
   } catch (err) {
-    if (err instanceof OutputError) throw err;
+    if (errno(err) !== 'ENOENT') throw new OutputError(`${path}: ${reason(err)}`);
   }
-  if (exists && sources.some((s) => sameFile(s, path))) {
-    throw new OutputError(`${path}: is a file of the deck being exported; choose another output file`);
+  if (st?.isDirectory()) throw new OutputError(`${path}: is a folder`);
+  if (!st && /[\\/]$/.test(path)) throw new OutputError(`${path}: cannot write: ${REASONS.ENOENT}`);
+
+  // Where the handout would land, every link resolved.
+  let target: string;
+  try {
+    target = st ? realpathSync(path) : join(realpathSync(dirname(path)), basename(path));
+  } catch (err) {
+    throw new OutputError(`${path}: ${reason(err)}`);
   }
-  if (exists && !force) throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
+  const isSource = st
+    ? sources.files.some((f) => (f.dev === st.dev && f.ino === st.ino) || f.real === target)
+    : sources.files.some((f) => f.real === target);
+  if (isSource) throw new OutputError(`${path}: is a file of the deck being exported; choose another output file`);
+  if (sources.folder !== undefined && dirname(target) === sources.folder && isDeckFileName(basename(target))) {
+    throw new OutputError(
+      `${path}: is in the folder deck, where it would be read as a slide file; ` +
+        'write it outside the folder or not as .md',
+    );
+  }
+  if (st && !force) throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
+
   try {
     writeFileSync(path, text, { flag: force ? 'w' : 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException)?.code === 'EEXIST') {
-      throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
-    }
+    if (errno(err) === 'EEXIST') throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
     throw new OutputError(`${path}: ${reason(err)}`);
   }
 }
 
 /** Run `export` on a parsed deck. */
-export function exportCommand(deck: Deck, opts: CliOptions): void {
+export function exportCommand(deck: Deck, opts: CliOptions, sources?: DeckSources): void {
   const output = opts.values.output;
   if (output === '') throw new UsageError('option --output needs a FILE');
   const toStdout = output === undefined || output === '-';
@@ -106,6 +123,5 @@ export function exportCommand(deck: Deck, opts: CliOptions): void {
     process.stdout.write(text);
     return;
   }
-  const sources = [...new Set(deck.slides.map((s) => s.source.path))];
   writeOutput(output, text, opts.flags.has('force'), sources);
 }

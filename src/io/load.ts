@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { neutraliseControls } from '../deck/clean.js';
 import { sortDeckFiles } from '../deck/parse.js';
 import type { ImportReader } from '../deck/parse.js';
@@ -17,9 +17,26 @@ export class LoadError extends Error {
   }
 }
 
+/** A file as the file system knows it: the same file under any name (a link, a hard link). */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  /** Its path with every link resolved, when it was read. */
+  real: string;
+}
+
+/** What a deck was read from: never to be written over (export -o). */
+export interface DeckSources {
+  /** Every file read, whether or not it holds a slide. */
+  files: FileIdentity[];
+  /** The folder of a folder deck, links resolved: a Markdown file put in it joins the deck. */
+  folder?: string;
+}
+
 export interface LoadedDeck {
   files: SourceFile[];
   folder: boolean;
+  sources: DeckSources;
 }
 
 /** Largest deck file read (bytes): beyond it the deck is refused, not parsed. */
@@ -58,25 +75,50 @@ function textOf(path: string, buf: Buffer): string {
 
 const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
 
-function readText(path: string): string {
-  let size: number;
+function realPath(path: string): string {
   try {
-    size = statSync(path).size;
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** A deck file's text, and which file it was (by what was opened: no stat then read by name). */
+function readText(path: string): { text: string; identity: FileIdentity } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
   } catch (err) {
     throw new LoadError(`${path}: ${reason(err)}`);
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new LoadError(
-      `${path}: too large to present (${megabytes(size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
-    );
-  }
-  let buf: Buffer;
   try {
-    buf = readFileSync(path);
-  } catch (err) {
-    throw new LoadError(`${path}: ${reason(err)}`);
+    let st;
+    try {
+      st = fstatSync(fd, { bigint: true });
+    } catch (err) {
+      throw new LoadError(`${path}: ${reason(err)}`);
+    }
+    if (st.isDirectory()) throw new LoadError(`${path}: ${REASONS.EISDIR}`);
+    if (st.size > BigInt(MAX_FILE_BYTES)) {
+      throw new LoadError(
+        `${path}: too large to present (${megabytes(Number(st.size))} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
+      );
+    }
+    let buf: Buffer;
+    try {
+      buf = readFileSync(fd);
+    } catch (err) {
+      throw new LoadError(`${path}: ${reason(err)}`);
+    }
+    return { text: textOf(path, buf), identity: { dev: st.dev, ino: st.ino, real: realPath(path) } };
+  } finally {
+    closeSync(fd);
   }
-  return textOf(path, buf);
+}
+
+/** A name the loader reads as a slide file when it is in a folder deck. */
+export function isDeckFileName(name: string): boolean {
+  return MARKDOWN.test(name) && !name.startsWith('.');
 }
 
 /** The name a deck read from standard input goes by, in messages and findings. */
@@ -116,7 +158,7 @@ export function loadDeck(path: string): LoadedDeck {
     } catch (err) {
       throw new LoadError(`${path}: ${reason(err)}`);
     }
-    const md = names.filter((n) => MARKDOWN.test(n) && !n.startsWith('.'));
+    const md = names.filter(isDeckFileName);
     const files = sortDeckFiles(md.map((n) => ({ path: join(path, n) }))).filter((f) => {
       try {
         return statSync(f.path).isFile();
@@ -125,10 +167,16 @@ export function loadDeck(path: string): LoadedDeck {
       }
     });
     if (!files.length) throw new LoadError(`${path}: no Markdown (.md) files in this folder`);
-    return { files: files.map((f) => ({ path: f.path, text: readText(f.path) })), folder: true };
+    const read = files.map((f) => ({ path: f.path, ...readText(f.path) }));
+    return {
+      files: read.map((f) => ({ path: f.path, text: f.text })),
+      folder: true,
+      sources: { files: read.map((f) => f.identity), folder: realPath(path) },
+    };
   }
   if (!st.isFile()) throw new LoadError(`${path}: not a regular file`);
-  return { files: [{ path, text: readText(path) }], folder: false };
+  const { text, identity } = readText(path);
+  return { files: [{ path, text }], folder: false, sources: { files: [identity] } };
 }
 
 /**
@@ -146,7 +194,7 @@ export function importReader(deckPath: string, folder: boolean): ImportReader {
     if (rel.startsWith('..') || isAbsolute(rel)) return { path, error: "outside the deck's folder" };
     if (!MARKDOWN.test(path)) return { path, error: 'not a Markdown (.md) file' };
     try {
-      return { path, text: readText(path) };
+      return { path, text: readText(path).text };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       return { path, error: message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message };

@@ -10,7 +10,7 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import { parseFiles } from '../deck/parse.js';
 import { DeckError, type Deck, type Dialect } from '../deck/types.js';
-import { importReader, loadDeck, LoadError } from './load.js';
+import { importReader, loadDeck, LoadError, type DeckSources } from './load.js';
 
 /** The argument that makes the program a read worker. */
 export const READ_WORKER_ARG = '--brief-present-read-worker';
@@ -29,10 +29,12 @@ export interface ReadRequest {
 /** A read's outcome as it crosses between threads: the deck, or one line that says why not. */
 type ReadReply = { deck: Deck } | { error: string };
 
-/** Read and parse a deck as the CLI does at start. */
-export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean } {
+/** Read and parse a deck as the CLI does at start; `sources` are the files it was read from. */
+export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean; sources: DeckSources } {
   const loaded =
-    req.text !== undefined ? { files: [{ path: req.path, text: req.text }], folder: false } : loadDeck(req.path);
+    req.text !== undefined
+      ? { files: [{ path: req.path, text: req.text }], folder: false, sources: { files: [] } }
+      : loadDeck(req.path);
   return {
     deck: parseFiles(loaded.files, {
       folder: loaded.folder,
@@ -41,6 +43,7 @@ export function readDeck(req: ReadRequest): { deck: Deck; folder: boolean } {
       readImport: importReader(req.path, loaded.folder),
     }),
     folder: loaded.folder,
+    sources: loaded.sources,
   };
 }
 
