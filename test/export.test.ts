@@ -4,9 +4,12 @@
 // `npm test` builds dist/cli.cjs before the CLI tests run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -26,7 +29,7 @@ import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderNotesLines, renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { exportDeck, formatFromPath, type ExportFormat } from '../src/render/export/index.js';
-import { assertOneLineError, bundledDeck, run } from './helpers/cli.js';
+import { assertOneLineError, bundledDeck, CLI, run } from './helpers/cli.js';
 
 import { corpusSkip } from './helpers/corpus.js';
 
@@ -425,6 +428,13 @@ test('formatFromPath: the -o extension picks the format', () => {
 // ---------------------------------------------------------------------------
 // The CLI.
 
+/** A scratch folder for one test, removed after it. */
+function scratch(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 test('cli: export prints Markdown of the bundled briefing on standard output by default', () => {
   const r = run(['export']);
   assert.equal(r.code, 0, r.stderr);
@@ -444,8 +454,8 @@ test('cli: --format txt and --width, no colour even when forced', () => {
   assert.ok(basic.stdout.split('\n').every((l) => stringWidth(l) <= 80));
 });
 
-test('cli: -o writes the file, the format from its extension; an existing file needs --force', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+test('cli: -o writes the file, the format from its extension; an existing file needs --force', (t) => {
+  const dir = scratch(t);
   const html = join(dir, 'handout.html');
   let r = run(['export', '-o', html]);
   assert.equal(r.code, 0, r.stderr);
@@ -479,8 +489,8 @@ test('cli: -o writes the file, the format from its extension; an existing file n
   assert.equal(readFileSync(deckCopy, 'utf8'), readFileSync(join(FIXTURES, 'basic.md'), 'utf8'));
 });
 
-test('cli: an unwritable path is one line, exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
+test('cli: an unwritable path is one line, exit 2', (t) => {
+  const dir = scratch(t);
   const file = join(dir, 'plain-file');
   writeFileSync(file, 'x');
   const proc = run(['export', '-o', '/proc/nope/x.html']);
@@ -512,8 +522,7 @@ test('cli: --help shows the export command and its options', () => {
 });
 
 test('cli: 5,000 nested quotes and a 5,000-deep list export in every format, as the presenter draws them', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratch(t);
   const stairs = Array.from({ length: 5000 }, (_, i) => '>'.repeat(i + 1) + ` quoted ${i + 1}`).join('\n');
   const list = Array.from({ length: 5000 }, (_, i) => '  '.repeat(i) + `- level ${i + 1}`).join('\n');
   // A folder deck: the two slides are 12 and 25 MB.
@@ -532,8 +541,7 @@ test('cli: 5,000 nested quotes and a 5,000-deep list export in every format, as 
 });
 
 test('cli: Markdown that makes marked give up is exported as written, in every format', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratch(t);
   const stars = '*'.repeat(10_000) + 'x' + '*'.repeat(10_000);
   const unders = '_'.repeat(10_000) + 'y' + '_'.repeat(10_000);
   const deck = join(dir, 'runs.md');
@@ -549,13 +557,6 @@ test('cli: Markdown that makes marked give up is exported as written, in every f
     if (format === 'md') assert.match(r.stdout, /^#{2,3} 1\. Stars$/m, 'the slide heading is lifted all the same');
   }
 });
-
-/** A scratch folder for one test, removed after it. */
-function scratch(t: { after(fn: () => void): void }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-export-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 test('cli: -o never writes over a file the deck was read from, under any name', (t) => {
   const dir = scratch(t);
@@ -620,4 +621,43 @@ test('cli: a handout in a folder deck as .md is refused; elsewhere, or not .md, 
   const again = run(['--json', folder]);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(JSON.parse(again.stdout).slides.length, 1, 'the deck is still one slide');
+});
+
+/** The CLI under a file size limit of one block (`ulimit -f 1`): writing past it fails with EFBIG. */
+function runLimited(args: string[]) {
+  const r = spawnSync('sh', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: 0 };
+}
+
+const noLimits = process.platform === 'win32';
+
+test('cli: a handout that cannot be written whole leaves the target as it was, and no temp file', { skip: noLimits }, (t) => {
+  const dir = scratch(t);
+  const old = 'the handout of last week\n';
+  const kept = join(dir, 'kept.md');
+  writeFileSync(kept, old);
+  let r = runLimited(['export', '-o', kept, '--force']);
+  assert.equal(readFileSync(kept, 'utf8'), old, 'the file replaced keeps its text');
+  assert.deepEqual(readdirSync(dir), ['kept.md'], 'no temporary file');
+  assertOneLineError(r, 2, /kept\.md: cannot write: file too large/);
+  r = runLimited(['export', '-o', join(dir, 'new.md')]);
+  assert.deepEqual(readdirSync(dir), ['kept.md'], 'no new file, no temporary file');
+  assertOneLineError(r, 2, /new\.md: cannot write: file too large/);
+  // Without the limit: written whole, the replaced file's permissions kept, no temporary file.
+  chmodSync(kept, 0o640);
+  r = run(['export', '-o', kept, '--force']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(readFileSync(kept, 'utf8'), exportDeck(bundledDeck(), 'md'));
+  assert.equal(statSync(kept).mode & 0o777, 0o640);
+  // A link is written through: it stays a link, to the file that now holds the handout.
+  const link = join(dir, 'link.md');
+  symlinkSync(kept, link);
+  assert.equal(run(['export', '--format', 'txt', '-o', link, '--force']).code, 0);
+  assert.ok(lstatSync(link).isSymbolicLink());
+  assert.match(readFileSync(kept, 'utf8'), /^Contents$/m, 'the text handout');
+  assert.deepEqual(readdirSync(dir).sort(), ['kept.md', 'link.md']);
 });

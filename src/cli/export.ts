@@ -2,13 +2,14 @@
  * `brief-present export [DECK] [--format md|txt|html] [-o FILE] [--force] [--width N]`:
  * the handout on standard output, or in FILE (never over an existing file
  * without --force, never over a file of the deck, never as a new slide file of
- * a folder deck). Without --format the format comes from FILE's extension,
- * else Markdown.
+ * a folder deck), written whole or not at all. Without --format the format
+ * comes from FILE's extension, else Markdown.
  */
-import { realpathSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Deck } from '../deck/types.js';
 import { isDeckFileName, LoadError, type DeckSources } from '../io/load.js';
+import { writeFileAtomic } from '../io/write.js';
 import { exportDeck, formatFromPath, TEXT_WIDTH, type ExportFormat } from '../render/export/index.js';
 import { applyGlobalColorLevel } from '../render/theme.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -32,6 +33,7 @@ const REASONS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   ENAMETOOLONG: 'path too long',
   ELOOP: 'too many symbolic links',
+  EFBIG: 'file too large (over the file size limit)',
 };
 
 function reason(err: unknown): string {
@@ -67,7 +69,8 @@ function errno(err: unknown): string | undefined {
  * Write `text` to `path`, refusing to replace an existing file unless `force`,
  * and refusing any file the deck was read from (`sources`), under whatever
  * name, and any name in a folder deck that the next read would take for a
- * slide file.
+ * slide file. The handout is written whole or not at all: into a new file
+ * beside the target, which then takes its name (a link is written through).
  */
 export function writeOutput(path: string, text: string, force: boolean, sources: DeckSources = { files: [] }): void {
   let st: BigIntStats | undefined;
@@ -99,7 +102,15 @@ export function writeOutput(path: string, text: string, force: boolean, sources:
   if (st && !force) throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
 
   try {
-    writeFileSync(path, text, { flag: force ? 'w' : 'wx' });
+    if (st && !st.isFile()) {
+      // A device or a pipe (/dev/null, a FIFO): written to, as there is nothing to replace.
+      writeFileSync(path, text);
+      return;
+    }
+    // A file its owner made read-only stays as it is, as when it was written in place.
+    if (st) accessSync(target, constants.W_OK);
+    // With --force, a name taken since (or a link to nothing) is replaced too.
+    writeFileAtomic(target, text, { replace: force, mode: st ? Number(st.mode & 0o777n) : undefined });
   } catch (err) {
     if (errno(err) === 'EEXIST') throw new OutputError(`${path}: already exists (use --force to overwrite it)`);
     throw new OutputError(`${path}: ${reason(err)}`);
