@@ -57,6 +57,7 @@ const DECKS: [string, () => Deck][] = [
   ['bundled briefing', bundledDeck],
   ['hostile fixture', () => fileDeck(HOSTILE)],
   ['basic fixture', () => fileDeck(join(FIXTURES, 'basic.md'))],
+  ['reference links', () => parseFiles([{ path: 'refs.md', text: REFS }])],
   ...corpusFiles().map((p): [string, () => Deck] => [p.slice(CORPUS.length), () => fileDeck(p)]),
 ];
 
@@ -393,6 +394,107 @@ test('html: title block, contents by section, one element per slide, notes under
     /<aside class="notes" aria-label="Speaker notes">\n<p class="notes-label">Notes<\/p>\n<p>In military-to-military/,
   );
   assert.match(html, /<table>/);
+});
+
+// Link reference definitions in one slide, uses in others, a heading that is a reference link.
+const REFS = `# One
+
+See [the site][x], [x] and [x][].
+
+[x]: http://one.example/ "One"
+
+---
+
+# Two
+
+Here [x] and [other][x] are text: this slide defines no x.
+
+Note:
+[n]: http://notes.example/
+
+The notes link to [n]; the slide does not.
+
+---
+
+# Three
+
+[X]: http://three.example/
+
+Its own [link][x], and [n] is text.
+
+---
+
+# [Four][t]
+
+[t]: <http://four.example/a b> 'Four'
+
+> quoted [x], defined in the quote, and [multi
+> line][t]
+>
+> [x]: http://quote.example/
+
+| [t] | ![picture][t] |
+|-----|---------------|
+| \`[t]\` in code | [![icon][t]][x] |
+`;
+
+// Markdown whose definitions cannot be kept (a destination that would close a code span opened before).
+const REFS_LOST = `${REFS}
+---
+
+# Five
+
+one \` [x] two
+
+[x]: /u\`v
+`;
+
+/** Every link and image under `tokens`, as text → address. */
+function linksIn(tokens: Token[], out: string[] = []): string[] {
+  for (const t of tokens) {
+    const any = t as {
+      tokens?: Token[];
+      items?: Token[];
+      header?: { tokens: Token[] }[];
+      rows?: { tokens: Token[] }[][];
+    };
+    if (t.type === 'link' || t.type === 'image') {
+      const l = t as Tokens.Link | Tokens.Image;
+      const shown = l.tokens?.length ? l.tokens.map((c) => (c.type === 'image' ? `!${c.text}` : (c as Tokens.Text).text)) : [l.text];
+      out.push(`${l.type} ${shown.join('')} -> ${l.href} ${l.title ?? ''}`.trim());
+    }
+    linksIn(any.tokens ?? [], out);
+    linksIn(any.items ?? [], out);
+    for (const cell of any.header ?? []) linksIn(cell.tokens, out);
+    for (const row of any.rows ?? []) for (const cell of row) linksIn(cell.tokens, out);
+  }
+  return out;
+}
+
+test('md: each slide\'s links lead where they lead in that slide alone, whatever other slides define', () => {
+  const deck = parseFiles([{ path: 'refs.md', text: REFS_LOST }]);
+  const alone = deck.slides.map((s) => [...linksIn(lexer.lexer(s.body)), ...linksIn(lexer.lexer(s.notes))]);
+  assert.deepEqual(alone[1], ['link n -> http://notes.example/'], 'the notes alone');
+  assert.deepEqual(alone[2], ['link link -> http://three.example/']);
+  // The handout read as one document, as a Markdown viewer reads it: links by the slide they are under.
+  const md = exportDeck(deck, 'md');
+  const got = deck.slides.map((): string[] => []);
+  let slide = -1;
+  for (const t of lexer.lexer(md)) {
+    if (t.type === 'heading' && t.depth <= 3) slide = t.depth === 3 ? Number(/^(\d+)\. /.exec(t.text)![1]) - 1 : -1;
+    if (slide >= 0) linksIn([t], got[slide]);
+  }
+  assert.deepEqual(got.slice(0, 4), alone.slice(0, 4));
+  assert.match(md, /^### 4\. \[Four\]\(<http:\/\/four\.example\/a b> "Four"\)$/m, 'a lifted heading keeps its link');
+  // Markdown this cannot follow keeps its links as written and its definition as text: nothing leads elsewhere.
+  assert.deepEqual(alone[4], ['link x -> /u`v']);
+  assert.deepEqual(got[4], []);
+  assert.match(md, /^\[x\]\\: \/u`v$/m);
+  // The text and HTML handouts give the lifted heading its link too.
+  assert.match(exportDeck(deck, 'txt'), /^4\. Four \(http:\/\/four\.example\/a b\)$/m);
+  const html = exportDeck(deck, 'html');
+  assert.match(html, /<span class="num">4\.<\/span> <a href="http:\/\/four\.example\/a%20b" title="Four"/);
+  assert.match(html, /Here \[x\] and \[other\]\[x\] are text/);
 });
 
 test('html: raw HTML from the deck is text, links only http(s)/mailto, images are alt text', () => {

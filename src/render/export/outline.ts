@@ -11,6 +11,7 @@ import { plainInline } from '../../deck/titles.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 import { minOf } from '../lines.js';
 import { limitNesting } from '../markdown.js';
+import { referenceMark, scopeReferences } from './references.js';
 
 export type ExportFormat = 'md' | 'txt' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html'];
@@ -180,12 +181,14 @@ export function makeHandout(deck: Deck): Handout {
   const first = deck.slides[0];
   const isCover = first?.kind === 'title' && first.body.trim() === titleSlideMarkdown(deck.meta).trim();
   const slideLevel = deck.sections.some((s) => s.title) ? 3 : 2;
+  const meta = Object.values(deck.meta).filter((v): v is string => typeof v === 'string');
+  const mark = referenceMark([...deck.slides.flatMap((s) => [s.body, s.notes]), ...meta]);
   const parts: HandoutPart[] = [];
   deck.sections.forEach((section, i) => {
     const slides: HandoutSlide[] = [];
     for (let n = section.first; n <= section.last; n++) {
       if (n === 0 && isCover) continue;
-      slides.push(handoutSlide(deck.slides[n], slideLevel));
+      slides.push(handoutSlide(deck.slides[n], slideLevel, mark));
     }
     if (slides.length) parts.push({ section: i, title: section.title, slides });
   });
@@ -195,29 +198,33 @@ export function makeHandout(deck: Deck): Handout {
     deck.slides.find((s) => s.title)?.title ||
     'Handout';
   const handout: Handout = { meta: deck.meta, title, parts, slideLevel, slideCount: deck.slides.length };
-  if (isCover) handout.cover = { slide: first, notes: demoteMarkdown(slideMarkdown(first.notes), slideLevel + 1) };
+  if (isCover) {
+    handout.cover = { slide: first, notes: demoteMarkdown(slideMarkdown(first.notes, `${mark}1-notes`), slideLevel + 1) };
+  }
   return handout;
 }
 
 /**
  * Slide Markdown as the handout takes it: nesting no deeper than the presenter
  * draws it (thousands of nested quotes or list levels would take marked
- * minutes and gigabytes), ending where it ends (containedMarkdown).
+ * minutes and gigabytes), ending where it ends (containedMarkdown), its links
+ * leading where they lead in the slide alone (scopeReferences, definitions
+ * labelled `tag`).
  */
-function slideMarkdown(markdown: string): string {
-  return containedMarkdown(limitNesting(markdown));
+function slideMarkdown(markdown: string, tag: string): string {
+  return scopeReferences(containedMarkdown(limitNesting(markdown)), tag);
 }
 
-function handoutSlide(slide: Slide, slideLevel: number): HandoutSlide {
+function handoutSlide(slide: Slide, slideLevel: number, mark: string): HandoutSlide {
   const number = slide.index + 1;
-  const { heading, rest } = liftHeading(slideMarkdown(slide.body), slideLevel + 1);
+  const { heading, rest } = liftHeading(slideMarkdown(slide.body, `${mark}${number}`), slideLevel + 1);
   const hs: HandoutSlide = {
     slide,
     number,
     headingText: heading !== undefined ? `${number}. ${plainInline(heading)}` : `Slide ${number}`,
     label: slide.title ? `${number}. ${slide.title}` : `Slide ${number}`,
     body: rest,
-    notes: demoteMarkdown(slideMarkdown(slide.notes), slideLevel + 1),
+    notes: demoteMarkdown(slideMarkdown(slide.notes, `${mark}${number}-notes`), slideLevel + 1),
   };
   if (heading !== undefined) hs.heading = heading;
   return hs;
