@@ -763,3 +763,14 @@ test('cli: a handout that cannot be written whole leaves the target as it was, a
   assert.match(readFileSync(kept, 'utf8'), /^Contents$/m, 'the text handout');
   assert.deepEqual(readdirSync(dir).sort(), ['kept.md', 'link.md']);
 });
+
+test('cli: 100,000 lines that open HTML blocks and comments never closed export in seconds', (t) => {
+  const dir = scratch(t);
+  const deck = join(dir, 'open.md');
+  writeFileSync(deck, `# Open\n\n${'<?x <!-- <script\n'.repeat(100_000)}\nlast line\n`);
+  for (const format of ['md', 'txt', 'html'] as const) {
+    const r = run(['export', '--format', format, deck], {}, { timeout: 20_000 });
+    assert.equal(r.code, 0, `${format}: ${r.error?.message ?? r.stderr}`);
+    assert.match(r.stdout, /last line/);
+  }
+});

@@ -143,6 +143,12 @@ const RAW_BLOCKS: [RegExp, RegExp][] = [
  */
 export function containedMarkdown(markdown: string): string {
   const lines = markdown.split('\n');
+  // The last line where each end marker occurs (no marker spans lines): a block
+  // opened before it ends. Looked up, not searched for on every line.
+  const lastClose = RAW_BLOCKS.map(([, close]) => {
+    for (let i = lines.length - 1; i >= 0; i--) if (close.test(lines[i])) return i;
+    return -1;
+  });
   const fence = new FenceTracker();
   let opener = '';
   for (let i = 0; i < lines.length; i++) {
@@ -153,12 +159,10 @@ export function containedMarkdown(markdown: string): string {
       continue;
     }
     let out = line;
-    for (const [open, close] of RAW_BLOCKS) {
+    RAW_BLOCKS.forEach(([open, close], k) => {
       const m = open.exec(out);
-      if (m && !close.test([out.slice(m[0].length), ...lines.slice(i + 1)].join('\n'))) {
-        out = out.replace('<', '&lt;');
-      }
-    }
+      if (m && !close.test(out.slice(m[0].length)) && lastClose[k] <= i) out = out.replace('<', '&lt;');
+    });
     lines[i] = out.replace(/<!--/g, (c, at: number) => (inCodeSpan(out, at) ? c : '&lt;!--'));
   }
   if (fence.inside) lines.push(opener);
