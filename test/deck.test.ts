@@ -7,7 +7,6 @@ import { cleanText, naturalCompare } from '../src/deck/clean.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const titles = (md: string) => parseDeck(md).slides.map((s) => s.title);
-const bodies = (md: string) => parseDeck(md).slides.map((s) => s.body);
 
 test('--- between blank lines separates slides', () => {
   assert.deepEqual(titles('# A\n\ntext\n\n---\n\n# B\n\n---\n\n# C'), ['A', 'B', 'C']);

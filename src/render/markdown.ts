@@ -186,5 +186,3 @@ function trimOuterBlank(lines: string[]): string[] {
   while (b > a && blank(lines[b - 1])) b--;
   return lines.slice(a, b);
 }
-
-export { limitNesting } from './nesting.js';

@@ -10,7 +10,7 @@ import { FenceTracker } from '../../deck/lines.js';
 import { plainInline } from '../../deck/titles.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 import { minOf } from '../lines.js';
-import { limitNesting } from '../markdown.js';
+import { limitNesting } from '../nesting.js';
 import { referenceMark, scopeReferences } from './references.js';
 
 export type ExportFormat = 'md' | 'txt' | 'html';

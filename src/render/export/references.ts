@@ -14,7 +14,7 @@
  * another slide.
  */
 import { Marked, type Token, type Tokens } from 'marked';
-import { FenceTracker } from '../../deck/split.js';
+import { FenceTracker } from '../../deck/lines.js';
 
 const lexer = new Marked({ gfm: true });
 
