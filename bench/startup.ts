@@ -84,8 +84,19 @@ const briefingFiles = loadDeck(join(ROOT, 'slides'));
 const BRIEFING = parseFiles(briefingFiles.files, { folder: true });
 const BRIEFING_SLIDES = BRIEFING.slides.length;
 
-const spawn = (args: string[]) =>
-  spawnTerm(process.execPath, args, { cols: COLS, rows: ROWS, env: { XDG_RUNTIME_DIR: runtime } });
+// Each build keeps its code cache in a folder of its own (a launcher removes the
+// caches of other builds from its folder): interleaved builds stay warm.
+const caches = new Map<string, string>();
+const cacheFor = (cli: string) => {
+  if (!caches.has(cli)) caches.set(cli, mkdtempSync(join(tmpdir(), 'bp-bench-cache-')));
+  return caches.get(cli)!;
+};
+const spawn = (args: string[], cli?: string) =>
+  spawnTerm(process.execPath, args, {
+    cols: COLS,
+    rows: ROWS,
+    env: { XDG_RUNTIME_DIR: runtime, ...(cli ? { XDG_CACHE_HOME: cacheFor(cli) } : {}) },
+  });
 
 interface Sample {
   first: number;
@@ -121,7 +132,7 @@ async function floorRss(): Promise<number> {
 
 async function cliRun(cli: string, args: string[], firstTitle: string, nextTitle: string, thirdTitle: string): Promise<Sample> {
   const t0 = performance.now();
-  const term = spawn([cli, ...args]);
+  const term = spawn([cli, ...args], cli);
   try {
     await term.waitFor(firstTitle, { timeout: TIMEOUT });
     const first = performance.now() - t0;
@@ -220,6 +231,7 @@ async function main(): Promise<void> {
   const render = timeInProcess(() => renderSlideLines(deck.slides[1 + (k++ % 50)], 96, md), 50);
   rmSync(dir, { recursive: true, force: true });
   rmSync(runtime, { recursive: true, force: true });
+  for (const dir of caches.values()) rmSync(dir, { recursive: true, force: true });
 
   const floor = stats(samples.get('floor')!.map((s) => s.first));
   const floorMem = stats(rssFloor);

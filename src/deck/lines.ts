@@ -193,14 +193,20 @@ export function collapseBlankLines(lines: string[]): string[] {
   return out;
 }
 
-/** Indices of the lines (outside code) that are thematic breaks, not setext underlines. */
-export function thematicBreaks(text: string): number[] {
+/**
+ * Indices of the lines (outside code) that are thematic breaks, not setext
+ * underlines; with `until`, the scan stops at the first break it accepts.
+ */
+export function thematicBreaks(text: string, until?: (line: number, lines: readonly string[]) => boolean): number[] {
   const lines = text.split('\n');
   const fence = new FenceTracker();
   const out: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (fence.step(lines[i])) continue;
-    if (anyRuleSeparator(lines[i], i > 0 ? lines[i - 1] : '', i)) out.push(i);
+    if (anyRuleSeparator(lines[i], i > 0 ? lines[i - 1] : '', i)) {
+      out.push(i);
+      if (until?.(i, lines)) break;
+    }
   }
   return out;
 }

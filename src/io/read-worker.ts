@@ -7,10 +7,19 @@
  * The worker is the program itself (dist/brief-present.cjs), started with
  * READ_WORKER_ARG: src/cli.ts then serves reads instead of running a command.
  */
-import { parentPort, Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { parseFiles } from '../deck/parse.js';
 import { DeckError, type Deck, type Dialect } from '../deck/types.js';
 import { importReader, loadDeck, LoadError, type DeckSources } from './load.js';
+
+/**
+ * node:worker_threads, loaded when first needed, not at start-up (it alone
+ * takes ~4 ms to load). By `require`: the program runs as a vm.Script, where
+ * `import()` has no loader.
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+  return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** The argument that makes the program a read worker. */
 export const READ_WORKER_ARG = '--brief-present-read-worker';
@@ -56,6 +65,7 @@ export function describeReadError(err: unknown): string {
 
 /** In the worker: answer each request with the deck or the reason it could not be read. */
 export function serveReads(fault?: string): void {
+  const { parentPort } = workerThreads();
   parentPort?.on('message', (req: ReadRequest) => {
     let reply: ReadReply;
     try {
@@ -74,6 +84,7 @@ export function serveReads(fault?: string): void {
  * worker is then stopped).
  */
 export function readInWorker(program: URL, req: ReadRequest, budgetMs = READ_BUDGET_MS): Promise<Deck> {
+  const { Worker } = workerThreads();
   return new Promise((resolve, reject) => {
     const worker = new Worker(program, { argv: [READ_WORKER_ARG], stdout: true, stderr: true });
     const end = (settle: () => void) => {

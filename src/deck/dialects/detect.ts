@@ -109,6 +109,7 @@ export function detectDialect(files: DialectFile[], options: { folder?: boolean 
   if (has('paging') || SLIDES_THEMES.has(themeName) || /\.json$/i.test(themeName)) return 'slides';
   if (any((s) => s.slidesCode)) return 'slides';
   const oneFile = !options.folder && files.length === 1;
-  if (oneFile && pandocBreaks(files[0].body).size === 0 && headingSlideCount(files[0].body) > 1) return 'patat';
+  // Only the first rule matters here: one is enough to rule Pandoc's heading slides out.
+  if (oneFile && pandocBreaks(files[0].body, true).size === 0 && headingSlideCount(files[0].body) > 1) return 'patat';
   return 'brief';
 }

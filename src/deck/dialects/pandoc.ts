@@ -45,23 +45,23 @@ function tableEnd(lines: readonly string[], top: number): { table: boolean; at: 
  * less the lines of dashes that are the borders of a table (Pandoc tries a
  * table before a rule). Linear: each stretch of lines is looked through once.
  */
-export function pandocBreaks(body: string): Set<number> {
-  const lines = body.split('\n');
+export function pandocBreaks(body: string, first = false): Set<number> {
   const out = new Set<number>();
   let tableUntil = -1; // the bottom border of the last table found
   let lookedTo = -1; // where the last look for a table stopped without one
-  for (const b of thematicBreaks(body)) {
-    if (b <= tableUntil) continue;
+  thematicBreaks(body, (b, lines) => {
+    if (b <= tableUntil) return false;
     if (b > lookedTo && DASHES.test(lines[b]) && (lines[b + 1] ?? '').trim() !== '') {
       const end = tableEnd(lines, b);
       if (end.table) {
         tableUntil = end.at;
-        continue;
+        return false;
       }
       lookedTo = end.at;
     }
     out.add(b);
-  }
+    return first;
+  });
   return out;
 }
 
