@@ -9,6 +9,8 @@ import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { contentWidth, renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { layout } from '../src/render/layout.js';
+import { sectionBudgets } from '../src/state/pacing.js';
+import { initialState, pressKeys } from '../src/state/reducer.js';
 
 const dir = new URL('../slides/', import.meta.url);
 const files = sortDeckFiles(
@@ -125,3 +127,105 @@ test("the article's facts are there: figure, dates, names", () => {
   assert.deepEqual([...years], ['2011']);
 });
 
+const bulletsOf = (body: string) =>
+  body
+    .split('\n')
+    .filter((l) => /^\s*[-*+] /.test(l))
+    .map((l) => l.replace(/^\s*[-*+] /, ''));
+const bluf = () => deck.slides.find((s) => s.title === 'Bottom line up front')!;
+
+test('the bottom line leads with the thesis and its ASEAN and China context', () => {
+  const bullets = bulletsOf(bluf().body);
+  assert.match(bullets[0], /moving to strategic cooperation/i, 'the first judgement is the thesis');
+  const context = bullets.find((b) => /ASEAN/.test(b));
+  assert.ok(context, 'a judgement gives the ASEAN context');
+  for (const w of ['South China Sea', 'Mekong', 'China']) assert.ok(context.includes(w), w);
+  // The shift is one of emphasis ("talks more"), and the US still raises rights.
+  const shift = bullets.find((b) => /democracy/.test(b));
+  assert.ok(shift, 'a judgement on the change in US emphasis');
+  assert.match(shift, /more/);
+  assert.match(shift, /still raises rights/);
+  assert.doesNotMatch(bluf().body, /moved from|towards security|toward security/i);
+});
+
+test('the source is named as an unsigned 2011 blog post in the first three slides', () => {
+  const first = deck.slides.slice(0, 3).map((s) => `${s.body}\n${s.notes}`).join('\n');
+  assert.match(first, /blog post/i);
+  assert.match(first, /\b2011\b/);
+  assert.match(first, /unsigned/i);
+  assert.match(deck.slides[0].body, /blog post/i, 'on the title slide');
+  assert.match(bluf().notes, /blog post/i, "in the bottom line's notes");
+  assert.match(bluf().notes, /author's reading/, '"the US understands/views" are the author\'s readings');
+  const qa = deck.slides.find((s) => s.title === 'Questions')!;
+  assert.match(qa.notes, /apart from what happened later/);
+  assert.doesNotMatch(deck.slides.map((s) => `${s.body}\n${s.notes}`).join('\n'), /commentary/i);
+});
+
+test('duration: the deck and every section are budgeted, the budgets sum to the deck, the notes fit', () => {
+  assert.ok(deck.meta.duration, 'duration: in the front matter');
+  deck.sections.slice(1).forEach((s) => assert.ok(s.minutes, `${s.title} has its minutes`));
+  const budgets = sectionBudgets({ minutes: deck.meta.duration, sections: deck.sections })!;
+  assert.ok(budgets.every((b) => b > 0), 'every section, the opening included, has time');
+  const planned = deck.sections.reduce((a, s) => a + (s.minutes ?? 0), 0);
+  assert.ok(planned < deck.meta.duration!, 'the opening keeps what the sections leave');
+  assert.equal(budgets.reduce((a, b) => a + b, 0), deck.meta.duration! * 60_000);
+  // Read aloud at about 130 words a minute, each section's notes fit its time.
+  deck.sections.forEach((sec, i) => {
+    const words = deck.slides
+      .filter((s) => s.section === i)
+      .map((s) => s.notes.split(/\s+/).filter(Boolean).length)
+      .reduce((a, b) => a + b, 0);
+    assert.ok(words <= (130 * budgets[i]) / 60_000, `${sec.title || 'opening'}: ${words} words`);
+  });
+});
+
+test('one complete point per bullet: none begins with an ellipsis, none is repeated on another slide', () => {
+  const seen = new Map<string, number>();
+  for (const s of deck.slides) {
+    for (const b of bulletsOf(s.body)) {
+      assert.doesNotMatch(b, /^(\.\.\.|…)/, `slide ${s.index + 1}: ${b}`);
+      const key = b.replace(/[*_"`]/g, '').replace(/\W+/g, ' ').trim().toLowerCase();
+      const other = seen.get(key);
+      assert.ok(other === undefined, `slide ${s.index + 1} repeats a bullet of slide ${(other ?? 0) + 1}: ${b}`);
+      seen.set(key, s.index);
+    }
+  }
+});
+
+test("the agenda numbers the sections as the section menu does", () => {
+  const agenda = deck.slides.find((s) => s.title === 'Agenda')!;
+  const rows = agenda.body
+    .split('\n')
+    .map((l) => /^\|\s*(\d+)\s*\|\s*([^|]+?)\s*\|/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ n: Number(m[1]), name: m[2] }));
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    deck.sections.map((s) => s.title),
+    'every section, opening and closing too',
+  );
+  // In the section menu, typing a section's number goes to that section.
+  const state = initialState({ count: deck.slides.length, sections: deck.sections }, { index: 0 });
+  for (const { n, name } of rows) {
+    const index = pressKeys(state, `s${n}`).index;
+    assert.equal(deck.sections[deck.slides[index].section].title, name, `menu ${n}`);
+  }
+});
+
+test('one spelling standard (US), RCAF spelled out first, one phrase for the chair year', () => {
+  const all = deck.slides.map((s) => `${s.body}\n${s.notes}`).join('\n');
+  assert.doesNotMatch(all, /\b(emphasis(e|es|ed|ing)|recognis|organis|summaris|prioritis|centre|defence|favour|programme|towards|whilst)\w*/i);
+  const firstRcaf = all.search(/\bRCAF\b/);
+  assert.equal(all.slice(firstRcaf - 'Royal Cambodian Armed Forces ('.length, firstRcaf), 'Royal Cambodian Armed Forces (');
+  assert.doesNotMatch(all, /chair year|chairs ASEAN|ASEAN chair\b/);
+  const chair = all.match(/Cambodia's ASEAN chairmanship[^.,;"\n]*/g) ?? [];
+  assert.ok(chair.length >= 2);
+  for (const c of chair.filter((c) => /year/.test(c))) assert.equal(c, "Cambodia's ASEAN chairmanship the following year");
+});
+
+test('[sic] sits right after the word it marks, and the notes explain it', () => {
+  const all = deck.slides.map((s) => s.body).join('\n');
+  assert.ok(all.includes('"Deputy Assistant [sic] of Defense for South and Southeast Asia"'));
+  const notes = deck.slides.find((s) => s.body.includes('[sic]'))!.notes;
+  assert.match(notes, /\[sic\] after "Assistant"/);
+});
