@@ -1,0 +1,39 @@
+// Painting a screen in place (src/ui/frame.ts paintScreen): one synchronized
+// frame, and after the first only the lines that changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { errorBannerLine, paintScreen, searchPromptLine, statusHint } from '../../src/ui/frame.js';
+import { makeTheme } from '../../src/render/theme.js';
+
+const BSU = '\u001b[?2026h';
+const ESU = '\u001b[?2026l';
+
+test('a screen is one synchronized frame, each line at its row and cleared to its end', () => {
+  const out = paintScreen(['one', '', 'three']);
+  assert.ok(out.startsWith(BSU) && out.endsWith(ESU));
+  assert.equal(out, `${BSU}\u001b[s\u001b[1;1Hone\u001b[K\u001b[2;1H\u001b[K\u001b[3;1Hthree\u001b[K\u001b[u${ESU}`);
+});
+
+test('after a first screen, only the lines that differ are written; nothing when none do', () => {
+  const first = ['title', 'a', 'b', 'status 1'];
+  const next = ['title', 'a', 'c', 'status 2'];
+  const out = paintScreen(next, { previous: first });
+  assert.equal(out, `${BSU}\u001b[s\u001b[3;1Hc\u001b[K\u001b[4;1Hstatus 2\u001b[K\u001b[u${ESU}`);
+  assert.equal(paintScreen(first, { previous: first }), '');
+});
+
+test('clear wipes the screen and writes every line, whatever was there', () => {
+  const lines = ['x', 'y'];
+  const out = paintScreen(lines, { clear: true, previous: lines });
+  assert.ok(out.startsWith(`${BSU}\u001b[2J`));
+  assert.ok(out.includes('\u001b[1;1Hx') && out.includes('\u001b[2;1Hy'));
+});
+
+test('the search prompt and status messages show control characters as inert stand-ins', () => {
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  const hint = statusHint({ message: 'no match for "a\u009b2J\u0007\u007f"' });
+  assert.doesNotMatch(hint, CONTROL);
+  assert.match(hint, /no match for "a\uFFFD2J␇␡"/);
+  assert.doesNotMatch(searchPromptLine('a\u0085\u001b[2J', makeTheme(0)), CONTROL);
+  assert.doesNotMatch(errorBannerLine('read failed \u009b2J\u0007', 80, makeTheme(0)), CONTROL);
+});
