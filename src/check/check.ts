@@ -9,6 +9,7 @@ import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { contentWidth, renderSlideLines } from '../render/slide.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
+import { stripSgr } from '../render/ansi.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -59,7 +60,7 @@ export function slideArea(deck: Deck, size: CheckSize): { width: number; height:
   return { width, height: Math.max(1, rows) };
 }
 
-const visible = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').trim() !== '';
+const visible = (line: string) => stripSgr(line).trim() !== '';
 
 /** Slide numbers as runs: [3, 5, 6, 7] → "3, 5–7". */
 export function slideRanges(numbers: number[]): string {

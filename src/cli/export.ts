@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { exportDeck, formatFromPath, TEXT_WIDTH, type ExportFormat } from '../render/export/index.js';
 import { applyGlobalColorLevel } from '../render/theme.js';
 import { UsageError, type CliOptions } from './args.js';
+import { errno, errnoWords } from '../io/errno.js';
 
 /** A handout that cannot be written where asked; the message names the path and the reason. */
 export class OutputError extends LoadError {
@@ -22,25 +23,8 @@ export class OutputError extends LoadError {
   }
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOENT: 'no such folder',
-  ENOTDIR: 'no such folder (a parent is not a folder)',
-  EISDIR: 'is a folder',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'path too long',
-  ELOOP: 'too many symbolic links',
-  EFBIG: 'file too large (over the file size limit)',
-};
-
 function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code && REASONS[code]) return `cannot write: ${REASONS[code]}`;
-  const msg = err instanceof Error ? err.message : String(err);
-  return `cannot write: ${msg.split('\n')[0]}`;
+  return `cannot write: ${errnoWords(err, 'write')}`;
 }
 
 /** `--width N`: a whole number of columns in range. */
@@ -61,10 +45,6 @@ export function chooseFormat(format: string | undefined, output: string | undefi
   return (output !== undefined && formatFromPath(output)) || 'md';
 }
 
-function errno(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException)?.code;
-}
-
 /**
  * Write `text` to `path`, refusing to replace an existing file unless `force`,
  * and refusing any file the deck was read from (`sources`), under whatever
@@ -80,7 +60,7 @@ export function writeOutput(path: string, text: string, force: boolean, sources:
     if (errno(err) !== 'ENOENT') throw new OutputError(`${path}: ${reason(err)}`);
   }
   if (st?.isDirectory()) throw new OutputError(`${path}: is a folder`);
-  if (!st && /[\\/]$/.test(path)) throw new OutputError(`${path}: cannot write: ${REASONS.ENOENT}`);
+  if (!st && /[\\/]$/.test(path)) throw new OutputError(`${path}: cannot write: ${errnoWords({ code: 'ENOENT' }, 'write')}`);
 
   // Where the handout would land, every link resolved.
   let target: string;

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { errnoWords } from './errno.js';
 import { neutraliseControls } from '../deck/clean.js';
 import { sortDeckFiles } from '../deck/parse.js';
 import type { ImportReader } from '../deck/parse.js';
@@ -42,20 +43,8 @@ export interface LoadedDeck {
 /** Largest deck file read (bytes): beyond it the deck is refused, not parsed. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'no such file or folder',
-  EISDIR: 'is a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'path too long',
-};
-
 function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code && REASONS[code]) return REASONS[code];
-  return err instanceof Error ? err.message : String(err);
+  return errnoWords(err, 'read');
 }
 
 function stat(path: string): Stats {
@@ -98,7 +87,7 @@ function readText(path: string): { text: string; identity: FileIdentity } {
     } catch (err) {
       throw new LoadError(`${path}: ${reason(err)}`);
     }
-    if (st.isDirectory()) throw new LoadError(`${path}: ${REASONS.EISDIR}`);
+    if (st.isDirectory()) throw new LoadError(`${path}: is a folder`);
     if (st.size > BigInt(MAX_FILE_BYTES)) {
       throw new LoadError(
         `${path}: too large to present (${megabytes(Number(st.size))} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,

@@ -18,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errno } from './errno.js';
 
 export interface AtomicWriteOptions {
   /** Replace a file of that name (else fail with EEXIST when there is one). */
@@ -28,10 +29,6 @@ export interface AtomicWriteOptions {
 
 /** Errors of link(2) that mean this file system has no hard links. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
-function errno(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException)?.code;
-}
 
 function exists(path: string): Error {
   return Object.assign(new Error(`${path}: file exists`), { code: 'EEXIST' });

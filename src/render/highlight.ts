@@ -1,6 +1,7 @@
 import { findAll } from '../deck/search.js';
+import { SGR_SOURCE } from './ansi.js';
 
-const SGR = /\u001b\[[0-9;]*m/g;
+const SGR = new RegExp(SGR_SOURCE, 'g');
 const ON = '\u001b[7m';
 const OFF = '\u001b[27m';
 

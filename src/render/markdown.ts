@@ -7,6 +7,7 @@ import { renderTable } from './table.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLines } from './wrap.js';
+import { stripSgr } from './ansi.js';
 
 /** Render Markdown to terminal lines, none wider than `width` columns. */
 export type MarkdownRenderer = (markdown: string, width: number) => string[];
@@ -137,7 +138,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
     link(this: { parser: unknown }, token: Tokens.Link) {
       const text = parserOf(this).parseInline(token.tokens);
       const href = token.href;
-      const plainText = text.replace(/\u001b\[[0-9;]*m/g, '');
+      const plainText = stripSgr(text);
       if (!href || plainText === href || `mailto:${plainText}` === href) return theme.href(plainText || href);
       return `${theme.link(text)} ${theme.muted('(' + href + ')')}`;
     },
@@ -181,7 +182,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
 function trimOuterBlank(lines: string[]): string[] {
   let a = 0;
   let b = lines.length;
-  const blank = (l: string) => l.replace(/\u001b\[[0-9;]*m/g, '').trim() === '';
+  const blank = (l: string) => stripSgr(l).trim() === '';
   while (a < b && blank(lines[a])) a++;
   while (b > a && blank(lines[b - 1])) b--;
   return lines.slice(a, b);

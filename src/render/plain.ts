@@ -3,9 +3,10 @@ import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { renderNotesLines, renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
+import { SGR_SOURCE } from './ansi.js';
 
 /** Spaces at the end of a line, before any colour codes that close it. */
-const TRAILING_SPACE = /[ \t]+((?:\u001b\[[0-9;]*m)*)$/;
+const TRAILING_SPACE = new RegExp(`[ \\t]+((?:${SGR_SOURCE})*)$`);
 
 const trimLine = (line: string) => line.replace(TRAILING_SPACE, '$1');
 

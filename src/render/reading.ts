@@ -5,8 +5,8 @@ import type { MarkdownRenderer } from './markdown.js';
 import { renderSlideLines } from './slide.js';
 import type { Theme } from './theme.js';
 import { displayWidth, dropFormat } from './wrap.js';
+import { SGR } from './ansi.js';
 
-const SGR = /\u001b\[[0-9;]*m/g;
 
 /** The whole deck as one document, for the reading view. */
 export interface ReadingDocument {

@@ -1,5 +1,6 @@
 import type { Theme } from './theme.js';
 import { displayWidth, dropFormat, truncate } from './wrap.js';
+import { stripSgr } from './ansi.js';
 
 export interface StatusInfo {
   deckTitle: string;
@@ -72,5 +73,5 @@ export function timingLine(t: TimingInfo, cols: number, theme: Theme, fmt: (ms: 
     parts.push(over ? theme.warning(text) : text);
   }
   const line = ' ' + parts.join(theme.muted(' · '));
-  return displayWidth(line) <= cols ? line : ' ' + truncate(parts.map((p) => p.replace(/\u001b\[[0-9;]*m/g, '')).join(' · '), cols - 1);
+  return displayWidth(line) <= cols ? line : ' ' + truncate(parts.map(stripSgr).join(' · '), cols - 1);
 }

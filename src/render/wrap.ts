@@ -1,5 +1,8 @@
 import stringWidth from 'string-width';
 import { SIMPLE_TEXT } from './simple-text.js';
+import { SGR, SGR_SOURCE } from './ansi.js';
+
+const SGR_OR_CHAR = new RegExp(`${SGR_SOURCE}|[\\s\\S]`, 'g');
 
 /** Display width of a string that may hold ANSI styles. */
 export const displayWidth = (s: string): number => stringWidth(s);
@@ -32,8 +35,7 @@ const BLANK_OR_CONTROL = /^[\s\p{Cc}]/u;
 // Indentation and a list marker (•, ◦, ▪, *, +, -, "1." or a checkbox). Escaped:
 // one non-ASCII character in the bundle doubles the memory V8 keeps its source in.
 const LEAD = /^( *)((?:[\u2022\u25e6\u25aa*+-]|\d+\.|\[[ xX]\]) +)?/;
-// SGR sequences only: the renderer produces no other escape sequence.
-const SGR = /\u001b\[[0-9;]*m/g;
+// SGR sequences only: the renderer produces no other escape sequence (ansi.ts).
 
 let segmenter: Intl.Segmenter | undefined;
 /**
@@ -55,7 +57,7 @@ function graphemeWidth(g: string): number {
 function dropColumns(line: string, n: number): string {
   let out = '';
   let dropped = 0;
-  for (const m of line.matchAll(/\u001b\[[0-9;]*m|[\s\S]/g)) {
+  for (const m of line.matchAll(SGR_OR_CHAR)) {
     const t = m[0];
     if (t.length > 1 || dropped >= n) out += t;
     else dropped++;

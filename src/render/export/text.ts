@@ -11,10 +11,10 @@ import { plainWrap, renderNotesLines, renderSlideLines } from '../slide.js';
 import { makeTheme } from '../theme.js';
 import { centre } from '../wrap.js';
 import { makeHandout, titleLines } from './outline.js';
+import { SGR } from '../ansi.js';
 
 export const TEXT_WIDTH = { default: 80, min: 20, max: 400 } as const;
 
-const SGR = /\u001b\[[0-9;]*m/g;
 
 /** The deck as a plain-text handout, no line wider than `width`, no ANSI codes. */
 export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): string {

@@ -9,6 +9,7 @@ import { clock, pace, sectionBudgets, wallClock, type Plan } from '../../state/p
 import { elapsed, sectionOf, type State } from '../../state/reducer.js';
 import { notesPaneLines, slideAreaLines } from '../frame.js';
 import { presenterLayout } from '../../render/layout.js';
+import { stripSgr } from '../../render/ansi.js';
 
 /** The briefer's view: the slide, its notes, the next slide, and the time. */
 export function PresenterPane(props: {
@@ -60,7 +61,7 @@ export function PresenterPane(props: {
   const nextBlock = (
     <Box flexDirection="column" height={p.nextRows} overflow="hidden">
       <Text>{theme.notesLabel(' ' + truncate(nextTitle, Math.max(1, p.sideCols - 2)) + ' ')}</Text>
-      {preview.length ? <Text>{theme.muted(preview.map((l) => ' ' + l.replace(/\u001b\[[0-9;]*m/g, '')).join('\n'))}</Text> : null}
+      {preview.length ? <Text>{theme.muted(preview.map((l) => ' ' + stripSgr(l)).join('\n'))}</Text> : null}
     </Box>
   );
   if (p.wide) {
