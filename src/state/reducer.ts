@@ -2,7 +2,7 @@ import { commandFor, isPrefix, parseKeyString, type Mode } from './keys.js';
 import type { SearchText } from '../deck/search.js';
 import { run } from './commands.js';
 import { clamp, go, readingJump, slideAtLine, stepsOf } from './navigation.js';
-import { gotoSection, gotoSlide, onIndexKey, onMenuKey } from './overlays.js';
+import { onIndexKey, onMenuKey } from './overlays.js';
 import { onSearchKey } from './search.js';
 import { contextOf, FITS, type Action, type KeyContext, type ReadingDoc, type DeckShape, type Fit, type State, type View, type Viewport } from './types.js';
 
@@ -140,10 +140,6 @@ export function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'key':
       return onKey(state, action.key, contextOf(state, action.now));
-    case 'goto':
-      return gotoSlide(state, action.index, contextOf(state, action.now));
-    case 'gotoSection':
-      return gotoSection(state, action.section, contextOf(state, action.now));
     case 'remote': {
       const index = clamp(action.index, 0, state.count - 1);
       const step = clamp(action.step, 0, stepsOf(state, index) - 1);
@@ -151,8 +147,6 @@ export function reducer(state: State, action: Action): State {
       const moved = go(state, index, action.now);
       return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0, notesScroll: index === state.index ? state.notesScroll : 0 };
     }
-    case 'close':
-      return { ...state, overlay: 'none' };
     case 'fit':
       return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit, ...keepReadingPlace(state, action.fit) };
     case 'reload': {

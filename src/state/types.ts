@@ -117,15 +117,12 @@ export interface Fit {
 export type Action =
   /** A key press, with the clock's time when it matters (the timer starts on the first move). */
   | { type: 'key'; key: string; now?: number }
-  | { type: 'goto'; index: number; now?: number }
-  | { type: 'gotoSection'; section: number; now?: number }
   /** How the screen of the state now fits the terminal. */
   | { type: 'fit'; fit: Fit }
   /** A position from a linked terminal: applied as is, never echoed back. */
   | { type: 'remote'; index: number; step: number; now?: number }
   /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
-  | { type: 'reload'; deck: DeckShape; index: number }
-  | { type: 'close' };
+  | { type: 'reload'; deck: DeckShape; index: number };
 
 export interface DeckShape {
   count: number;

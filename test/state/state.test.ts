@@ -81,7 +81,7 @@ test('section menu and help open, close with Esc, and swallow navigation keys', 
 });
 
 test('choosing a section jumps to its first slide and closes the menu', () => {
-  const s = reducer(pressKeys(start(), 's'), { type: 'gotoSection', section: 2 });
+  const s = pressKeys(start(), 'sjj<enter>');
   assert.equal(s.index, 8);
   assert.equal(s.overlay, 'none');
 });
