@@ -1,29 +1,22 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Deck } from '../../deck/types.js';
-import type { RenderCache } from '../../render/cache.js';
 import { timingLine } from '../../render/status.js';
-import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
 import { clock, pace, sectionBudgets, wallClock, type Plan } from '../../state/pacing.js';
-import { elapsed, sectionOf, type State } from '../../state/reducer.js';
+import { elapsed, sectionOf } from '../../state/reducer.js';
 import { notesPaneLines, slideAreaLines } from '../frame.js';
 import { presenterLayout } from '../../render/layout.js';
 import { stripSgr } from '../../render/ansi.js';
+import type { Screen } from '../screen.js';
 
 /** The briefer's view: the slide, its notes, the next slide, and the time. */
-export function PresenterPane(props: {
-  deck: Deck;
-  cache: RenderCache;
-  theme: Theme;
-  state: State;
-  cols: number;
-  rows: number;
-  slideLines: string[];
-  margin: number;
-  mark: (lines: string[]) => string[];
-  now: number;
-}) {
+export function PresenterPane(
+  props: Pick<Screen, 'deck' | 'cache' | 'theme' | 'state' | 'cols' | 'rows' | 'now'> & {
+    slideLines: string[];
+    margin: number;
+    mark: (lines: string[]) => string[];
+  },
+) {
   const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now } = props;
   const index = Math.min(state.index, deck.slides.length - 1);
   const p = presenterLayout(cols, Math.max(1, rows - 1));
