@@ -2,6 +2,7 @@ import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
 import { Chalk } from 'chalk';
 import { neutraliseControls } from '../deck/clean.js';
+import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
 import { renderTable } from './table.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
@@ -21,14 +22,12 @@ type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
 const PASSTHROUGH = [
   'blockquote',
   'heading',
-  'checkbox',
   'paragraph',
   'strong',
   'em',
   'codespan',
   'br',
   'del',
-  'listitem',
 ] as const;
 
 /** Colours for highlighted code, by highlight.js scope (those of cli-highlight's default theme). */
@@ -111,18 +110,18 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       if ('tokens' in token && token.tokens && token.tokens.length) return parserOf(this).parseInline(token.tokens);
       return r.text(token);
     },
-    list(this: { parser: unknown; options: unknown }, token: Tokens.List) {
-      r.options = this.options;
-      r.parser = this.parser;
-      // marked-terminal lays out nested lists by their `*` markers: swap in
-      // bullets once, when the outermost list is done.
+    list(this: { parser: unknown }, token: Tokens.List) {
+      // Drawn here: marked-terminal numbers every marker it finds, nested
+      // ones included, and draws a task's checkbox twice.
       listDepth++;
       try {
-        const out = r.list(token);
-        return listDepth === 1 ? out.replace(/^( *)\* /gm, '$1• ') : out;
+        return renderList(token, parserOf(this), listDepth > 1);
       } finally {
         listDepth--;
       }
+    },
+    checkbox() {
+      return ''; // the list draws it in place of the bullet
     },
     code(token: Tokens.Code) {
       // Highlighted here rather than by marked-terminal, whose highlighter

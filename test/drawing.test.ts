@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import stripAnsi from 'strip-ansi';
+import stringWidth from 'string-width';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { makeTheme } from '../src/render/theme.js';
+
+const plain = makeTheme(0);
+const color = makeTheme(1);
+const mdPlain = createMarkdownRenderer(plain);
+const mdColor = createMarkdownRenderer(color);
+const WIDTHS = [40, 80, 120];
+/** Both renderers at each width, as text without styles. */
+const each = (source: string, check: (lines: string[], width: number) => void) => {
+  for (const width of WIDTHS) {
+    for (const md of [mdPlain, mdColor]) {
+      const lines = md(source, width);
+      for (const l of lines) assert.ok(stringWidth(l) <= width, `fits ${width}: ${JSON.stringify(stripAnsi(l))}`);
+      check(lines.map(stripAnsi), width);
+    }
+  }
+};
+
+test('an ordered list counts its own items, not those of a nested list', () => {
+  each('1. a\n2. b\n   - x\n   - y\n3. c', (lines) => {
+    assert.deepEqual(lines, ['  1. a', '  2. b', '     • x', '     • y', '  3. c']);
+  });
+  each('1. a\n2. b\n   1. x\n   2. y\n3. c', (lines) => {
+    assert.deepEqual(lines, ['  1. a', '  2. b', '     1. x', '     2. y', '  3. c']);
+  });
+  each('1. a\n2. b\n   - x\n3. c', (lines) => assert.equal(lines.at(-1), '  3. c'));
+  each('7. seven\n8. eight', (lines) => assert.deepEqual(lines, ['  7. seven', '  8. eight']));
+});
+
+test('a task item shows one checkbox', () => {
+  each('- [ ] open task\n- [x] done task\n- plain item', (lines) => {
+    assert.deepEqual(lines, ['  [ ] open task', '  [x] done task', '  • plain item']);
+  });
+  each('- [ ] loose one\n\n- [x] loose two', (lines) => {
+    assert.deepEqual(lines.filter(Boolean), ['  [ ] loose one', '  [x] loose two']);
+  });
+  // A long task wraps under its text.
+  const lines = mdPlain('- [ ] one two three four five six seven eight nine ten', 24);
+  assert.deepEqual(lines, ['  [ ] one two three four', '      five six seven', '      eight nine ten']);
+});
