@@ -43,3 +43,18 @@ test('a task item shows one checkbox', () => {
   const lines = mdPlain('- [ ] one two three four five six seven eight nine ten', 24);
   assert.deepEqual(lines, ['  [ ] one two three four', '      five six seven', '      eight nine ten']);
 });
+
+test('table columns are aligned as the delimiter row asks', () => {
+  const source = '| Left | Centre | Right |\n|:--|:-:|--:|\n| a | b | c |\n| longer | longer | longer |';
+  each(source, (lines) => {
+    assert.deepEqual(lines.slice(1, 5), [
+      '│ Left   │ Centre │  Right │',
+      '├────────┼────────┼────────┤',
+      '│ a      │   b    │      c │',
+      '│ longer │ longer │ longer │',
+    ]);
+  });
+  // Cells that wrap keep their column's alignment.
+  const narrow = mdPlain('| Name | Amount |\n|:--|--:|\n| widget | 1 234 567 890 |', 22);
+  assert.deepEqual(narrow.slice(3, 5), ['│ widget │ 1 234 567 │', '│        │       890 │']);
+});

@@ -154,7 +154,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       const inline = (cell: Tokens.TableCell) => r.transform(parserOf(this).parseInline(cell.tokens));
       const head = token.header.map(inline);
       const rows = token.rows.map((row) => row.map(inline));
-      return renderTable(head, rows, width, theme) + '\n\n';
+      return renderTable(head, rows, width, theme, token.align) + '\n\n';
     },
   });
 

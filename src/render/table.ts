@@ -2,12 +2,15 @@ import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import type { Theme } from './theme.js';
 
+export type Align = 'left' | 'center' | 'right' | null;
+
 /**
  * A table that fits the width: natural column widths when they fit, else
  * shrunk in proportion with cell text wrapped; when even that cannot fit,
- * one block per row ("Header: value").
+ * one block per row ("Header: value"). Each column is aligned as its
+ * delimiter row asks (`:--`, `:-:`, `--:`); left when it does not say.
  */
-export function renderTable(head: string[], rows: string[][], width: number, theme: Theme): string {
+export function renderTable(head: string[], rows: string[][], width: number, theme: Theme, align: Align[] = []): string {
   const cols = Math.max(head.length, ...rows.map((r) => r.length));
   const natural: number[] = [];
   const least: number[] = [];
@@ -37,13 +40,16 @@ export function renderTable(head: string[], rows: string[][], width: number, the
     colWidths = least.map((l, c) => l + Math.floor((wants[c] * spare) / wantSum));
   }
   const table = new Table({
-    head: head.map((h) => theme.strong(h)),
+    // cli-table3 takes cell objects in the head too; its types say strings only.
+    head: head.map((h, c) => ({ content: theme.strong(h), hAlign: align[c] ?? 'left' })) as unknown as string[],
     colWidths,
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: true },
   });
-  for (const row of rows) table.push(Array.from({ length: cols }, (_, c) => row[c] ?? ''));
+  for (const row of rows) {
+    table.push(Array.from({ length: cols }, (_, c) => ({ content: row[c] ?? '', hAlign: align[c] ?? 'left' })));
+  }
   return table.toString();
 }
 
