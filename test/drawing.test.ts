@@ -58,3 +58,19 @@ test('table columns are aligned as the delimiter row asks', () => {
   const narrow = mdPlain('| Name | Amount |\n|:--|--:|\n| widget | 1 234 567 890 |', 22);
   assert.deepEqual(narrow.slice(3, 5), ['│ widget │ 1 234 567 │', '│        │       890 │']);
 });
+
+test('heading levels are told apart without colour, and a subtitle from its title', () => {
+  const source = '# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six';
+  each(source, (lines) => {
+    assert.deepEqual(lines.filter(Boolean), ['One', '━━━', 'Two', '▸ Three', '▹ Four', '▹ Five', '▹ Six']);
+  });
+  // With colour, each level of 4 to 6 is styled its own way.
+  const styled = mdColor(source, 80).filter((l) => l.includes('▹'));
+  assert.equal(new Set(styled.map((l) => l.replace(/Four|Five|Six/, ''))).size, 3);
+  // The title's rule takes the place of the blank line after it.
+  each('# Title\n\n## Subtitle\n\nText', (lines) => assert.deepEqual(lines, ['Title', '━━━━━', 'Subtitle', '', 'Text']));
+  // A long title wraps; its rule spans no more than the width.
+  each(`# ${'word '.repeat(30)}`, (lines, width) => {
+    assert.equal(lines.at(-1), '━'.repeat(width));
+  });
+});

@@ -2,6 +2,7 @@ import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
 import { Chalk } from 'chalk';
 import { neutraliseControls } from '../deck/clean.js';
+import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
 import { renderTable } from './table.js';
@@ -21,7 +22,6 @@ type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
 
 const PASSTHROUGH = [
   'blockquote',
-  'heading',
   'paragraph',
   'strong',
   'em',
@@ -130,6 +130,11 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       const text = token.text;
       const body = theme.level === 0 ? text : (highlightCode(text, token.lang, syntax) ?? theme.code(text));
       return (body ? '  ' + body.split('\n').join('\n  ') : body) + '\n\n';
+    },
+    heading(this: { parser: unknown }, token: Tokens.Heading) {
+      // A title's rule takes the place of the blank line after it: a slide is no taller for it.
+      const text = r.transform(parserOf(this).parseInline(token.tokens));
+      return drawHeading(text, token.depth, width, theme) + (token.depth === 1 ? '\n' : '\n\n');
     },
     hr() {
       return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';

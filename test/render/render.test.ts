@@ -123,7 +123,7 @@ test('rules span the width', () => {
 test('the title slide is centred', () => {
   const deck = parseDeck('---\ntitle: Hello\nsubtitle: World wide\n---\n\n# A');
   const lines = renderSlideLines(deck.slides[0], 40, mdPlain);
-  assert.deepEqual(lines, [' '.repeat(17) + 'Hello', '', ' '.repeat(15) + 'World wide']);
+  assert.deepEqual(lines, [' '.repeat(17) + 'Hello', ' '.repeat(17) + '━━━━━', ' '.repeat(15) + 'World wide']);
 });
 
 test('wrapLine breaks words longer than the width and keeps wide characters whole', () => {
@@ -175,9 +175,9 @@ test('plain deck output: headers, notes marked, no ANSI without colour', () => {
   const text = renderPlainDeck(deck, 80, mdPlain, plain);
   assert.doesNotMatch(text, /\u001b/);
   // The title slide is the title block: printed once, as slide 1, centred as presented.
-  assert.match(text, /^UNCLASSIFIED\n\n─+\nSlide 1\/6 — Opening\n\n +Fixture Briefing\n\n +A deck for tests\n\n +Test Author · 2024-01-01\n/);
+  assert.match(text, /^UNCLASSIFIED\n\n─+\nSlide 1\/6 — Opening\n\n +Fixture Briefing\n +━{16}\n +A deck for tests\n\n +Test Author · 2024-01-01\n/);
   assert.equal(text.split('Fixture Briefing').length, 2, 'the title once');
-  assert.match(text, /Slide 2\/6 — Opening\n\nOpening\n\n  • First point with bold text/);
+  assert.match(text, /Slide 2\/6 — Opening\n\nOpening\n━{7}\n  • First point with bold text/);
   assert.match(text, /Notes:\n  Say hello to the room\./);
   assert.match(text, /Slide 5\/6 — Closing/);
   const order = ['Slide 1/6', 'Slide 2/6', 'Say hello', 'Slide 3/6', 'Notes start here', 'Slide 6/6'];

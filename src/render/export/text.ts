@@ -5,16 +5,18 @@
  * notes indented under "Notes:".
  */
 import type { Deck } from '../../deck/types.js';
+import { TITLE_RULE } from '../heading.js';
 import { createMarkdownRenderer } from '../markdown.js';
 import { pushAll } from '../lines.js';
 import { plainWrap, renderNotesLines, renderSlideLines } from '../slide.js';
 import { makeTheme } from '../theme.js';
 import { centre } from '../wrap.js';
 import { makeHandout, titleLines } from './outline.js';
-import { SGR } from '../ansi.js';
+import { SGR, stripSgr } from '../ansi.js';
 
 export const TEXT_WIDTH = { default: 80, min: 20, max: 400 } as const;
 
+const isTitleRule = (line: string) => new RegExp(`^${TITLE_RULE}+$`).test(stripSgr(line));
 
 /** The deck as a plain-text handout, no line wider than `width`, no ANSI codes. */
 export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): string {
@@ -61,8 +63,10 @@ export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): stri
     part.slides.forEach((s, i) => {
       // The first slide of a section sits right under the section's rules.
       if (i > 0 || !part.title) out.push('-'.repeat(w));
-      // The heading as the renderer draws it (links keep their address, tags their text).
-      const heading = s.heading === undefined ? s.headingText : `${s.number}. ${md(`# ${s.heading}`, 10000).join(' ')}`;
+      // The heading as the renderer draws it (links keep their address, tags
+      // their text), without the rule drawn under a title.
+      const drawn = () => md(`# ${s.heading}`, 10000).filter((l) => !isTitleRule(l));
+      const heading = s.heading === undefined ? s.headingText : `${s.number}. ${drawn().join(' ')}`;
       pushAll(out, wrap(heading));
       if (s.body) {
         out.push('');
