@@ -74,3 +74,19 @@ test('heading levels are told apart without colour, and a subtitle from its titl
     assert.equal(lines.at(-1), '━'.repeat(width));
   });
 });
+
+test('a code line too long for the slide goes on in rows marked ↪', () => {
+  const long = 'const total = ' + Array.from({ length: 40 }, (_, i) => `part${i}`).join(' + ') + ';';
+  each('```js\nfunction sum() {\n    ' + long + '\n}\n```', (lines, width) => {
+    assert.equal(lines[0], '  function sum() {');
+    assert.equal(lines.at(-1), '  }');
+    const rows = lines.slice(1, -1);
+    assert.ok(rows.length > 1, `wraps at ${width}`);
+    assert.ok(rows[0].startsWith('      const total'), rows[0]);
+    for (const row of rows.slice(1)) assert.match(row, /^ {6}↪ \S/, `continued at ${width}`);
+    const text = rows.map((r) => r.trim().replace(/^↪ /, '')).join(' ');
+    assert.equal(text, long);
+  });
+  // A line that fits is left alone.
+  each('```\nshort();\n```', (lines) => assert.deepEqual(lines, ['  short();']));
+});

@@ -2,6 +2,7 @@ import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
 import { Chalk } from 'chalk';
 import { neutraliseControls } from '../deck/clean.js';
+import { codeLines } from './code.js';
 import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
@@ -129,7 +130,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // naming no known language gets the code colour; no colour, no styles.
       const text = token.text;
       const body = theme.level === 0 ? text : (highlightCode(text, token.lang, syntax) ?? theme.code(text));
-      return (body ? '  ' + body.split('\n').join('\n  ') : body) + '\n\n';
+      return (body ? codeLines(body, width, theme.muted).join('\n') : body) + '\n\n';
     },
     heading(this: { parser: unknown }, token: Tokens.Heading) {
       // A title's rule takes the place of the blank line after it: a slide is no taller for it.
