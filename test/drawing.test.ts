@@ -90,3 +90,19 @@ test('a code line too long for the slide goes on in rows marked ↪', () => {
   // A line that fits is left alone.
   each('```\nshort();\n```', (lines) => assert.deepEqual(lines, ['  short();']));
 });
+
+test('a block quote is readable text behind a bar, never dim or grey', () => {
+  const source = '> A quote with **bold** that is long enough to wrap somewhere along the way at forty columns.\n>\n> > And a nested quote that is long enough to wrap at forty columns as well.';
+  each(source, (lines, width) => {
+    for (const l of lines) assert.match(l, /^│( |$)/, `bar on every row at ${width}: ${l}`);
+    assert.ok(lines.some((l) => l.startsWith('│ │ And')), 'the nested quote has two bars');
+    for (const l of lines.filter((l) => l.startsWith('│ │'))) assert.match(l, /^│ │ \S/);
+  });
+  for (const width of WIDTHS) {
+    for (const l of mdColor(source, width)) {
+      const text = l.slice(l.indexOf('│') + 1);
+      assert.doesNotMatch(text, /\u001b\[(2|90|37)m/, `quote text is neither dim nor grey: ${JSON.stringify(l)}`);
+    }
+    assert.match(mdColor(source, width)[0], /\u001b\[3m/, 'italic');
+  }
+});

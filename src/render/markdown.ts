@@ -22,7 +22,6 @@ type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
 };
 
 const PASSTHROUGH = [
-  'blockquote',
   'paragraph',
   'strong',
   'em',
@@ -68,6 +67,7 @@ function syntaxTheme(theme: Theme): SyntaxTheme {
 export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
   let width = 80;
   let listDepth = 0;
+  let quoteDepth = 0;
   const r = new (MarkedTerminalRenderer as unknown as new (o: object) => TerminalRenderer)({
     code: theme.code,
     blockquote: theme.quote,
@@ -136,6 +136,22 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // A title's rule takes the place of the blank line after it: a slide is no taller for it.
       const text = r.transform(parserOf(this).parseInline(token.tokens));
       return drawHeading(text, token.depth, width, theme) + (token.depth === 1 ? '\n' : '\n\n');
+    },
+    blockquote(this: { parser: unknown }, token: Tokens.Blockquote) {
+      // Readable text behind a bar (marked-terminal draws quotes grey, the
+      // dimmest text on a slide), wrapped here so each row keeps its bar.
+      quoteDepth++;
+      let inner: string;
+      try {
+        inner = parserOf(this).parse(token.tokens).replace(/^\n+|\s+$/g, '');
+      } finally {
+        quoteDepth--;
+      }
+      // Quotes deeper than the width has room for draw no bar of their own.
+      const room = width - 2 * (quoteDepth + 1);
+      if (room < 10 && quoteDepth > 0) return inner + '\n\n';
+      const rows = wrapLines(inner.split('\n'), room);
+      return rows.map((l) => (l ? `${theme.accent('│')} ${theme.em(l)}` : theme.accent('│'))).join('\n') + '\n\n';
     },
     hr() {
       return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';
