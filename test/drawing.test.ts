@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
+import { parseDeck } from '../src/deck/parse.js';
+import { exportText } from '../src/render/export/text.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { renderPlainDeck } from '../src/render/plain.js';
 import { makeTheme } from '../src/render/theme.js';
 
 const plain = makeTheme(0);
@@ -104,5 +107,18 @@ test('a block quote is readable text behind a bar, never dim or grey', () => {
       assert.doesNotMatch(text, /\u001b\[(2|90|37)m/, `quote text is neither dim nor grey: ${JSON.stringify(l)}`);
     }
     assert.match(mdColor(source, width)[0], /\u001b\[3m/, 'italic');
+  }
+});
+
+test('struck text stays visible as ~~text~~ without colour: piped text and the .txt handout', () => {
+  const source = '# Causes\n\nIncluding ~~deforestation~~ agricultural conversion.';
+  for (const width of WIDTHS) {
+    assert.equal(mdPlain(source, width).slice(2).join(' '), 'Including ~~deforestation~~ agricultural conversion.');
+    const styled = mdColor(source, width).slice(2).join(' ');
+    assert.equal(stripAnsi(styled), 'Including deforestation agricultural conversion.');
+    assert.match(styled, /\u001b\[9mdeforestation/);
+    const deck = parseDeck(source);
+    assert.match(renderPlainDeck(deck, width, mdPlain, plain), /Including ~~deforestation~~\s+agricultural/);
+    assert.match(exportText(deck, width), /Including ~~deforestation~~\s+agricultural/);
   }
 });

@@ -27,7 +27,6 @@ const PASSTHROUGH = [
   'em',
   'codespan',
   'br',
-  'del',
 ] as const;
 
 /** Colours for highlighted code, by highlight.js scope (those of cli-highlight's default theme). */
@@ -152,6 +151,12 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       if (room < 10 && quoteDepth > 0) return inner + '\n\n';
       const rows = wrapLines(inner.split('\n'), room);
       return rows.map((l) => (l ? `${theme.accent('│')} ${theme.em(l)}` : theme.accent('│'))).join('\n') + '\n\n';
+    },
+    del(this: { parser: unknown }, token: Tokens.Del) {
+      // Without styles struck text keeps its tildes: dropped silently, it
+      // would turn a sentence's meaning around.
+      const text = parserOf(this).parseInline(token.tokens);
+      return theme.level === 0 ? `~~${text}~~` : theme.del(text);
     },
     hr() {
       return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';
