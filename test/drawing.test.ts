@@ -6,6 +6,7 @@ import { parseDeck } from '../src/deck/parse.js';
 import { exportText } from '../src/render/export/text.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderPlainDeck } from '../src/render/plain.js';
+import { statusLine } from '../src/render/status.js';
 import { makeTheme } from '../src/render/theme.js';
 
 const plain = makeTheme(0);
@@ -120,5 +121,18 @@ test('struck text stays visible as ~~text~~ without colour: piped text and the .
     const deck = parseDeck(source);
     assert.match(renderPlainDeck(deck, width, mdPlain, plain), /Including ~~deforestation~~\s+agricultural/);
     assert.match(exportText(deck, width), /Including ~~deforestation~~\s+agricultural/);
+  }
+});
+
+test('the status line shows the deck title as plain text', () => {
+  for (const cols of WIDTHS) {
+    for (const theme of [plain, color]) {
+      const line = stripAnsi(
+        statusLine({ deckTitle: 'Introducing _presenterm_ and **[more](https://x.org)**', section: 'Intro', index: 0, count: 3 }, cols, theme),
+      );
+      assert.equal(stringWidth(line), cols);
+      if (cols >= 80) assert.match(line, /^ Introducing presenterm and more · Intro /);
+      assert.doesNotMatch(line, /[_*[\]]/);
+    }
   }
 });

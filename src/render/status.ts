@@ -1,3 +1,4 @@
+import { plainInline } from '../deck/titles.js';
 import type { Theme } from './theme.js';
 import { displayWidth, dropFormat, truncate } from './wrap.js';
 import { stripSgr } from './ansi.js';
@@ -28,7 +29,8 @@ export function statusLine(info: StatusInfo, cols: number, theme: Theme): string
   const hint = info.hint ? `${info.hint}  ` : '';
   const rightPlain = `${hint}${barWidth ? ' ' : ''}${' '.repeat(barWidth)} ${counter} `;
   const leftRoom = cols - displayWidth(rightPlain) - 1;
-  const leftText = [info.deckTitle, info.section].filter(Boolean).join(' · ');
+  // The deck's title as text: its Markdown (`_emphasis_`, links) is not shown.
+  const leftText = [plainInline(info.deckTitle), info.section].filter(Boolean).join(' · ');
   const left = leftRoom > 3 ? ' ' + truncate(leftText, leftRoom - 1) : '';
   const gap = Math.max(0, cols - displayWidth(left) - displayWidth(rightPlain));
   const bar = progressBar(info.index, info.count, barWidth);
