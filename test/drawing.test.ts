@@ -6,6 +6,9 @@ import { parseDeck } from '../src/deck/parse.js';
 import { exportText } from '../src/render/export/text.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderPlainDeck } from '../src/render/plain.js';
+import { RenderCache } from '../src/render/cache.js';
+import { contentWidth, renderSlideLines } from '../src/render/slide.js';
+import { slidesScreen } from '../src/ui/frame.js';
 import { statusLine } from '../src/render/status.js';
 import { makeTheme } from '../src/render/theme.js';
 
@@ -133,6 +136,34 @@ test('the status line shows the deck title as plain text', () => {
       assert.equal(stringWidth(line), cols);
       if (cols >= 80) assert.match(line, /^ Introducing presenterm and more · Intro /);
       assert.doesNotMatch(line, /[_*[\]]/);
+    }
+  }
+});
+
+test('a table too wide for the text width takes the terminal width before it falls back to a list', () => {
+  // Ten columns that need 111 columns as a grid: one more than the text width's cap.
+  const head = Array.from({ length: 10 }, (_, i) => `Column${i}`);
+  const row = head.map((_, i) => `value${i}`);
+  const source = `| ${head.join(' | ')} |\n|${'---|'.repeat(10)}\n| ${row.join(' | ')} |`;
+  for (const cols of [80, 120, 200]) {
+    const { width, tableWidth } = contentWidth(cols);
+    const deck = parseDeck(`# T\n\n${source}`);
+    const lines = renderSlideLines(deck.slides[0], width, mdPlain, undefined, tableWidth);
+    const grid = lines.some((l) => l.startsWith('│ Column0'));
+    if (cols >= 120) {
+      assert.ok(grid, `a grid at ${cols} columns:\n${lines.join('\n')}`);
+      for (const l of lines) assert.ok(stringWidth(l) <= tableWidth && contentWidth(cols).margin + stringWidth(l) <= cols);
+      const cache = new RenderCache(deck, mdColor, color);
+      const screen = slidesScreen({ deck, cache, theme: color, cols, rows: 30, index: 0, step: 0, scroll: 0, notes: false, notesScroll: 0 });
+      assert.ok(screen!.some((l) => stripAnsi(l).includes('│ Column0')), `the grid on screen at ${cols}`);
+      for (const l of screen!) assert.ok(stringWidth(l) <= cols, `screen row fits ${cols}`);
+    } else {
+      assert.ok(!grid, `a list at ${cols} columns`);
+      assert.ok(lines.some((l) => l.startsWith('Column0: value0')));
+    }
+    // Text keeps its width.
+    for (const l of mdPlain(`${'word '.repeat(60)}\n\n${source}`, width, tableWidth)) {
+      if (!l.includes('│') && !l.includes('─')) assert.ok(stringWidth(l) <= width);
     }
   }
 });

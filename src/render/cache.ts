@@ -43,14 +43,14 @@ export class RenderCache {
   }
 
   /** The slide at a reveal step (the last step when absent). */
-  slide(index: number, width: number, step?: number): string[] {
+  slide(index: number, width: number, step?: number, tableWidth: number = width): string[] {
     const b = this.at(width);
     const slide = this.deck.slides[index];
     const s = Math.min(step ?? slide.steps.length - 1, slide.steps.length - 1);
-    const key = `${index}:${s}`;
+    const key = `${index}:${s}:${tableWidth}`;
     let lines = b.slides.get(key);
     if (!lines) {
-      lines = renderSlideLines(slide, width, this.md, s);
+      lines = renderSlideLines(slide, width, this.md, s, tableWidth);
       b.slides.set(key, lines);
     }
     return lines;

@@ -6,14 +6,14 @@ import { codeLines } from './code.js';
 import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
-import { renderTable } from './table.js';
+import { renderTable, tableFits } from './table.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
-import { wrapLines } from './wrap.js';
+import { wrapLine, wrapLines } from './wrap.js';
 import { stripSgr } from './ansi.js';
 
 /** Render Markdown to terminal lines, none wider than `width` columns. */
-export type MarkdownRenderer = (markdown: string, width: number) => string[];
+export type MarkdownRenderer = (markdown: string, width: number, tableWidth?: number) => string[];
 
 type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
   transform: (s: string) => string;
@@ -65,6 +65,9 @@ function syntaxTheme(theme: Theme): SyntaxTheme {
  */
 export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
   let width = 80;
+  let tableWidth = 80;
+  /** Rows of tables drawn wider than the text width, left unwrapped. */
+  const wide = new Set<string>();
   let listDepth = 0;
   let quoteDepth = 0;
   const r = new (MarkedTerminalRenderer as unknown as new (o: object) => TerminalRenderer)({
@@ -181,15 +184,24 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       const inline = (cell: Tokens.TableCell) => r.transform(parserOf(this).parseInline(cell.tokens));
       const head = token.header.map(inline);
       const rows = token.rows.map((row) => row.map(inline));
-      return renderTable(head, rows, width, theme, token.align) + '\n\n';
+      // A table that needs more than the text width may take the room given
+      // for tables (not inside a list or quote, whose rows are indented).
+      const atTop = listDepth === 0 && quoteDepth === 0;
+      const widen = atTop && tableWidth > width && !tableFits(head, rows, width) && tableFits(head, rows, tableWidth);
+      const room = widen ? tableWidth : width;
+      const drawn = renderTable(head, rows, room, theme, token.align);
+      if (room > width) for (const l of drawn.split('\n')) wide.add(l);
+      return drawn + '\n\n';
     },
   });
 
   const marked = new Marked();
   marked.use({ renderer } as MarkedExtension);
 
-  return (markdown, w) => {
+  return (markdown, w, tw) => {
     width = Math.max(1, w);
+    tableWidth = Math.max(width, tw ?? width);
+    wide.clear();
     // Deck text is clean already (deck/clean.ts); this keeps the renderer safe on its own.
     const source = limitNesting(neutraliseControls(markdown));
     let out: string;
@@ -201,7 +213,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       out = source;
     }
     const lines = out.replace(/\t/g, '    ').replace(/\s+$/, '').split('\n');
-    return wrapLines(trimOuterBlank(lines), width);
+    return trimOuterBlank(lines).flatMap((l) => (wide.has(l) ? [l] : wrapLine(l, width)));
   };
 }
 

@@ -3,20 +3,32 @@ import type { MarkdownRenderer } from './markdown.js';
 import type { Theme } from './theme.js';
 import { centre, wrapLines } from './wrap.js';
 
-/** Horizontal layout of a slide on a terminal of `cols` columns. */
-export function contentWidth(cols: number): { width: number; margin: number } {
-  const margin = cols >= 60 ? 2 : cols >= 30 ? 1 : 0;
-  const width = Math.max(1, Math.min(cols - 2 * margin, 110));
-  return { width, margin: Math.floor((cols - width) / 2) };
+/**
+ * Horizontal layout of a slide on a terminal of `cols` columns: text at most
+ * 110 columns wide, and the room a table may take when it needs more (from
+ * the slide's left edge to the terminal's right margin).
+ */
+export function contentWidth(cols: number): { width: number; margin: number; tableWidth: number } {
+  const edge = cols >= 60 ? 2 : cols >= 30 ? 1 : 0;
+  const width = Math.max(1, Math.min(cols - 2 * edge, 110));
+  const margin = Math.floor((cols - width) / 2);
+  return { width, margin, tableWidth: Math.max(width, cols - margin - edge) };
 }
 
 /**
  * A slide's lines at a width: Markdown for content, centred for a title
- * slide. `step` picks a reveal step (the whole slide when absent).
+ * slide. `step` picks a reveal step (the whole slide when absent); a table
+ * too wide for `width` may take up to `tableWidth` columns.
  */
-export function renderSlideLines(slide: Slide, width: number, md: MarkdownRenderer, step?: number): string[] {
+export function renderSlideLines(
+  slide: Slide,
+  width: number,
+  md: MarkdownRenderer,
+  step?: number,
+  tableWidth?: number,
+): string[] {
   const source = step === undefined ? slide.body : (slide.steps[Math.min(step, slide.steps.length - 1)] ?? slide.body);
-  const lines = md(source, width);
+  const lines = md(source, width, tableWidth);
   if (slide.kind !== 'title') return lines;
   return lines.map((l) => centre(l, width));
 }

@@ -4,6 +4,19 @@ import type { Theme } from './theme.js';
 
 export type Align = 'left' | 'center' | 'right' | null;
 
+/** Whether a table can be drawn as a grid in `width` columns (each column as wide as its longest word). */
+export function tableFits(head: string[], rows: string[][], width: number): boolean {
+  return leastWidths(head, rows).reduce((a, b) => a + b + 1, 1) <= width;
+}
+
+function leastWidths(head: string[], rows: string[][]): number[] {
+  const cols = Math.max(head.length, ...rows.map((r) => r.length));
+  return Array.from({ length: cols }, (_, c) => {
+    const cells = [head[c] ?? '', ...rows.map((r) => r[c] ?? '')];
+    return Math.max(1, ...cells.map((s) => longestWord(s))) + 2;
+  });
+}
+
 /**
  * A table that fits the width: natural column widths when they fit, else
  * shrunk in proportion with cell text wrapped; when even that cannot fit,

@@ -124,12 +124,12 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const extra = i.error ? 1 : 0;
   const lay = layout(cols, i.rows, { banner: Boolean(banner), notes: i.notes, extra });
   if (lay.tooSmall) return null;
-  const { width, margin } = contentWidth(cols);
+  const { width, margin, tableWidth } = contentWidth(cols);
   const index = Math.min(i.index, deck.slides.length - 1);
   const slide = deck.slides[index];
   const step = Math.min(i.step, slide.steps.length - 1);
   const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true)) : lines);
-  const lines = cache.slide(index, width, step);
+  const lines = cache.slide(index, width, step, tableWidth);
   const bodyRows = Math.max(1, lay.slideRows - 1);
   const maxScroll = Math.max(0, lines.length - bodyRows);
   const scroll = Math.min(i.scroll, maxScroll);

@@ -37,6 +37,8 @@ export interface Geometry {
   /** The slide's text width and left margin, in the current view. */
   width: number;
   margin: number;
+  /** Room for a table too wide for the text width. */
+  tableWidth: number;
   slideRows: number;
   /** Rows for the slide's lines (one blank line above them). */
   bodyRows: number;
@@ -56,7 +58,7 @@ export function geometry(deck: Deck, state: State, cols: number, rows: number, e
   const fixedRows = lay.rows - 1 - (banner ? 2 : 0) - extra;
   const presenter = presenterLayout(cols, Math.max(1, fixedRows - 1)); // one row for timing
   const slideCols = state.view === 'presenter' ? presenter.slideCols : cols;
-  const { width, margin } = contentWidth(slideCols);
+  const { width, margin, tableWidth } = contentWidth(slideCols);
   const slideRows = state.view === 'presenter' ? presenter.slideRows : lay.slideRows;
   return {
     lay,
@@ -64,6 +66,7 @@ export function geometry(deck: Deck, state: State, cols: number, rows: number, e
     presenter,
     width,
     margin,
+    tableWidth,
     slideRows,
     bodyRows: Math.max(1, slideRows - 1),
     readWidth: contentWidth(cols).width,
@@ -105,7 +108,7 @@ export class FitMeasure {
 
   measure(deck: Deck, cache: RenderCache, state: State, cols: number, rows: number, error?: string): Fit {
     const g = geometry(deck, state, cols, rows, error);
-    const slideLines = g.lay.tooSmall || state.view === 'reading' ? [] : cache.slide(g.cur, g.width, g.curStep);
+    const slideLines = g.lay.tooSmall || state.view === 'reading' ? [] : cache.slide(g.cur, g.width, g.curStep, g.tableWidth);
     const fit = notesShown(cache, state, g);
     const d = this.doc;
     if (!d || d.cache !== cache || d.readWidth !== g.readWidth || d.fixedRows !== g.fixedRows) {

@@ -19,9 +19,9 @@ import { PresenterPane } from './presenter.js';
 export function View(props: Screen) {
   const { deck, cache, theme, state, cols, rows, error, now } = props;
   const g = geometry(deck, state, cols, rows, error);
-  const { lay, fixedRows, width, margin, bodyRows, readWidth, cur, curStep } = g;
+  const { lay, fixedRows, width, margin, tableWidth, bodyRows, readWidth, cur, curStep } = g;
   const banner = deck.meta.classification;
-  const slideLines = state.view === 'reading' ? [] : cache.slide(cur, width, curStep);
+  const slideLines = state.view === 'reading' ? [] : cache.slide(cur, width, curStep, tableWidth);
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
   const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   const query = state.search.active;
