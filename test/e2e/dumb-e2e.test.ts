@@ -36,7 +36,7 @@ test('TERM=dumb: slides as plain text, Enter advances, q quits with exit 0, no e
   assert.equal(term.isAlternateScreen(), false, 'never the alternate screen');
   term.write('\r');
   await term.waitFor(/-- slide 2\/6 --/);
-  assert.match(term.screen(), /Slide 2\/6 — Opening\n\nOpening\n\n {2}• First point with bold text/);
+  assert.match(term.screen(), /Slide 2\/6 — Opening\n\nOpening\n━+\n {2}• First point with bold text/);
   assert.match(term.screen(), /Notes:\n {2}Say hello to the room\./);
   term.write('5\r');
   await term.waitFor(/-- slide 5\/6 --/);
