@@ -2,7 +2,7 @@
  * Key presses from the terminal, named as the key table names them
  * (src/state/keys.ts): printable keys are themselves ("g", "G", "?", "é"),
  * others are named (right left up down pageup pagedown home end enter
- * backspace escape tab space ctrl+c). The session (session.ts) is the only
+ * backspace escape tab space, and ctrl+c ctrl+n … for Ctrl with a letter). The session (session.ts) is the only
  * reader of the terminal's input.
  *
  * The bytes are decoded by Node's own keypress decoder (node:readline's
@@ -42,11 +42,12 @@ const NAMED: Record<string, string> = {
   space: 'space',
 };
 
-/** The key table's name for a key press, or null for one it has no name for (Alt-x, F5, …). */
+/** The key table's name for a key press, or null for one it has no name for (Alt-x, F5, Ctrl-arrow, …). */
 export function keyName(k: Keypress): string | null {
-  if (k.ctrl && k.name === 'c') return 'ctrl+c';
   const named = k.name ? NAMED[k.name] : undefined;
   if (named) return named;
+  // Ctrl with a letter; Backspace (Ctrl-H), Tab (Ctrl-I) and Enter (Ctrl-J, Ctrl-M) are named above.
+  if (k.ctrl && !k.meta && k.name && /^[a-z]$/.test(k.name)) return `ctrl+${k.name}`;
   if (k.ctrl || k.meta) return null;
   const s = k.sequence ?? '';
   // One character that prints (a code point, which may be two UTF-16 units).

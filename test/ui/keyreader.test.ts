@@ -32,6 +32,10 @@ const TABLE: [string, string[]][] = [
   ['\u001bOH', ['home']], ['\u001bOF', ['end']], ['\u001b[7~', ['home']], ['\u001b[8~', ['end']],
   ['\u001b[3~', ['backspace']], ['\u001b[1;5C', ['right']], ['é', ['é']], ['中', ['中']], ['\u{1F600}', ['\u{1F600}']],
   ['l\u001b[Bq', ['l', 'down', 'q']],
+  // Ctrl with a letter, for the key presets; Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M stay Backspace, Tab and Enter.
+  // (each followed by a key named before, so that a reader without the names still reports)
+  ['\u000el', ['ctrl+n', 'l']], ['\u0010l', ['ctrl+p', 'l']], ['\u0012l', ['ctrl+r', 'l']], ['\u0002l', ['ctrl+b', 'l']],
+  ['\u0001l', ['ctrl+a', 'l']], ['\u001al', ['ctrl+z', 'l']], ['n\u000eN', ['n', 'ctrl+n', 'N']], ['\u0008\u0009\u000a\u000d', ['backspace', 'tab', 'enter', 'enter']],
 ];
 
 test('every key a terminal sends is named as the key table names it', async () => {
