@@ -65,6 +65,16 @@ export function run(state: State, command: Command, key: string, count: number |
       return go(state, state.index - (count ?? 1), now, count === null);
     case 'first':
       return go(state, 0, now);
+    case 'nextSlide':
+      return go(state, state.index + (count ?? 1), now);
+    case 'prevSlide':
+      return go(state, state.index - (count ?? 1), now);
+    case 'skipForward':
+      return go(state, Math.min(state.count - 1, state.index + 10 * (count ?? 1)), now);
+    case 'skipBack':
+      return go(state, Math.max(0, state.index - 10 * (count ?? 1)), now);
+    case 'reload':
+      return { ...state, reloads: state.reloads + 1, notice: 'reloading' };
     case 'last':
       return go(state, count !== null ? count - 1 : state.count - 1, now);
     case 'nextSection': {

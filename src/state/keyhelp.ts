@@ -3,7 +3,8 @@
  * README (helpRows, helpText) and the hint lines of the menu, the index and
  * the search prompt (hintLine), all made from BINDINGS.
  */
-import { BINDINGS, inMode, keyLabel, NUMBER_HELP, TYPING_HELP, type Group, type Mode } from './keys.js';
+import { inMode, keyLabel, NUMBER_HELP, TYPING_HELP, type Group, type Mode } from './keys.js';
+import { bindingsFor, type Preset } from './keymap.js';
 
 export interface HelpRow {
   group: Group;
@@ -13,9 +14,9 @@ export interface HelpRow {
 
 
 /** The help table for a view, in display order, generated from BINDINGS. */
-export function helpRows(mode: Mode = 'slides'): HelpRow[] {
+export function helpRows(mode: Mode = 'slides', preset: Preset = 'brief'): HelpRow[] {
   const rows: HelpRow[] = [];
-  const shown = BINDINGS.filter((b) => inMode(b, mode));
+  const shown = bindingsFor(preset).filter((b) => inMode(b, mode));
   for (let i = 0; i < shown.length; i++) {
     const b = shown[i];
     const keys = b.keys.map(keyLabel).join(' ');
@@ -39,8 +40,8 @@ export function helpRows(mode: Mode = 'slides'): HelpRow[] {
  * with a hint word, its first key (a pair's two first keys joined by "/"):
  * "↑/↓ choose · Enter go · Esc close". `extra` pieces go before the closing one.
  */
-export function hintLine(mode: Mode, extra: string[] = []): string {
-  const shown = BINDINGS.filter((b) => inMode(b, mode));
+export function hintLine(mode: Mode, extra: string[] = [], preset: Preset = 'brief'): string {
+  const shown = bindingsFor(preset).filter((b) => inMode(b, mode));
   const parts: string[] = [];
   const closing: string[] = [];
   for (let i = 0; i < shown.length; i++) {
@@ -54,8 +55,8 @@ export function hintLine(mode: Mode, extra: string[] = []): string {
 }
 
 /** The help table as plain text lines (for `--help` and the overlay). */
-export function helpText(indent = '  ', mode: Mode = 'slides'): string[] {
-  const rows = helpRows(mode);
+export function helpText(indent = '  ', mode: Mode = 'slides', preset: Preset = 'brief'): string[] {
+  const rows = helpRows(mode, preset);
   const w = Math.max(...rows.map((r) => r.keys.length));
   return rows.map((r) => `${indent}${r.keys.padEnd(w)}  ${r.help}`);
 }

@@ -8,7 +8,11 @@
  *
  * Key names: printable keys are themselves ("g", "G", "?", "]"); others are
  * named: right left up down pageup pagedown home end enter backspace escape
- * tab space ctrl+c. A binding may be a sequence of printable keys ("gg").
+ * tab space, and Ctrl with a letter: ctrl+c ctrl+n. A binding may be a
+ * sequence of printable keys ("gg").
+ *
+ * Key presets (`--keys NAME`, src/state/keymap.ts) add the keys of another
+ * presenter to this table; `commandFor` and `isPrefix` read the table in force.
  */
 
 export type Command =
@@ -38,6 +42,12 @@ export type Command =
   | 'help'
   | 'close'
   | 'quit'
+  // Only in key presets.
+  | 'nextSlide'
+  | 'prevSlide'
+  | 'skipForward'
+  | 'skipBack'
+  | 'reload'
   // In lists (the section menu, the slide index) and the search prompt.
   | 'choosePrev'
   | 'chooseNext'
@@ -217,32 +227,14 @@ const SYMBOLS: Record<string, string> = {
 
 /** How a key is written for people. */
 export function keyLabel(key: string): string {
+  if (/^ctrl\+[a-z]$/.test(key)) return `Ctrl-${key.slice(5).toUpperCase()}`;
   return SYMBOLS[key] ?? key;
 }
+
 
 /** Does a binding work in a mode? */
 export function inMode(b: Binding, mode: Mode): boolean {
   return (b.modes ?? VIEWS).includes(mode);
-}
-
-/** The command a key (or key sequence) gives in a mode, if any. */
-export function commandFor(key: string, mode: Mode): Command | undefined {
-  for (const b of BINDINGS) {
-    if (!inMode(b, mode)) continue;
-    if (b.keys.includes(key)) return b.command;
-  }
-  return undefined;
-}
-
-/** Is `keys` the start of a longer sequence in a view's table ("g" of "gg")? */
-export function isPrefix(keys: string, mode: Mode): boolean {
-  return BINDINGS.some(
-    (b) => inMode(b, mode) && b.keys.some((k) => k.length > keys.length && k.startsWith(keys) && isPrintable(k)),
-  );
-}
-
-function isPrintable(k: string): boolean {
-  return !(k in SYMBOLS);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { hasControl } from '../deck/clean.js';
 import { contains } from '../deck/search.js';
-import { commandFor } from './keys.js';
+import { commandFor } from './keymap.js';
 import { clamp, go, readingJump } from './navigation.js';
 import type { KeyContext, State } from './types.js';
 
@@ -38,7 +38,7 @@ export function onMenuKey(state: State, key: string, ctx: KeyContext): State {
     if (n * 10 - 1 > last) return gotoSection(state, n - 1, ctx);
     return { ...state, digits, menuSelected: n - 1 };
   }
-  const cmd = commandFor(key, 'menu');
+  const cmd = commandFor(key, 'menu', state.keys);
   const menu = { ...state, digits: '' };
   switch (cmd) {
     case 'choosePrev':
@@ -67,7 +67,7 @@ export function onIndexKey(state: State, key: string, ctx: KeyContext): State {
   const rows = indexRows(state);
   const pos = Math.max(0, rows.indexOf(state.selected));
   const at = (n: number) => ({ ...state, selected: rows[clamp(n, 0, rows.length - 1)] ?? state.selected });
-  switch (commandFor(key, 'index')) {
+  switch (commandFor(key, 'index', state.keys)) {
     case 'close':
       return { ...state, overlay: 'none' };
     case 'quit':

@@ -1,4 +1,5 @@
-import { commandFor, isPrefix, parseKeyString, type Mode } from './keys.js';
+import { parseKeyString, type Mode } from './keys.js';
+import { commandFor, isPrefix, type Preset } from './keymap.js';
 import type { SearchText } from '../deck/search.js';
 import { run } from './commands.js';
 import { clamp, go, readingJump, slideAtLine, stepsOf } from './navigation.js';
@@ -13,7 +14,7 @@ export { indexRows } from './overlays.js';
 
 export function initialState(
   deck: DeckShape,
-  options: { index?: number; view?: View; watch?: boolean; hints?: boolean } = {},
+  options: { index?: number; view?: View; watch?: boolean; hints?: boolean; keys?: Preset } = {},
 ): State {
   const view = options.view ?? 'slides';
   return {
@@ -45,6 +46,8 @@ export function initialState(
     hints: options.hints ?? true,
     helpTop: 0,
     fit: { slide: FITS, notes: FITS },
+    keys: options.keys ?? 'brief',
+    reloads: 0,
     quit: false,
   };
 }
@@ -90,7 +93,7 @@ function onKey(state: State, key: string, ctx: KeyContext): State {
 
 /** The help screen scrolls; its other keys are the views' (close, the menu, quit). */
 function onHelpKey(state: State, key: string, ctx: KeyContext): State {
-  const cmd = commandFor(key, 'help');
+  const cmd = commandFor(key, 'help', state.keys);
   const fit = state.fit.help ?? FITS;
   const to = (top: number) => ({ ...state, helpTop: clamp(top, 0, fit.maxScroll) });
   switch (cmd) {
@@ -113,7 +116,8 @@ function keyIn(state: State, key: string, ctx: KeyContext): State {
   if (mode === 'prompt') return onSearchKey(state, key, ctx);
   if (mode === 'menu') return onMenuKey(state, key, ctx);
   if (mode === 'help') return onHelpKey(state, key, ctx);
-  if (/^[0-9]$/.test(key) && state.pending === '') {
+  // A digit is part of a number, unless the table gives it a command and no number is begun ("0" in patat's keys).
+  if (/^[0-9]$/.test(key) && state.pending === '' && !(state.digits === '' && commandFor(key, mode, state.keys))) {
     if (state.digits === '' && key === '0') return state;
     return { ...state, digits: (state.digits + key).slice(0, 9) };
   }
@@ -121,12 +125,12 @@ function keyIn(state: State, key: string, ctx: KeyContext): State {
   const cleared = { ...state, digits: '', pending: '' };
   if (key.length === 1) {
     const seq = state.pending + key;
-    const cmd = commandFor(seq, mode);
+    const cmd = commandFor(seq, mode, state.keys);
     if (cmd && seq.length > 1) return run(cleared, cmd, seq, count, ctx);
-    if (isPrefix(seq, mode)) return { ...state, pending: seq };
+    if (isPrefix(seq, mode, state.keys)) return { ...state, pending: seq };
   }
   if (key === 'escape' && (state.digits || state.pending)) return cleared;
-  const cmd = commandFor(key, mode);
+  const cmd = commandFor(key, mode, state.keys);
   if (!cmd) return state.digits || state.pending ? cleared : state;
   // A number in the reading view goes to that slide's place in the document.
   if (mode === 'reading' && count !== null && (cmd === 'last' || key === 'enter') && ctx.doc) {

@@ -1,5 +1,5 @@
 import { contains, matchingSlides } from '../deck/search.js';
-import { commandFor } from './keys.js';
+import { commandFor } from './keymap.js';
 import { go, scrollTo, stepsOf } from './navigation.js';
 import { typed } from './overlays.js';
 import type { KeyContext, State } from './types.js';
@@ -35,7 +35,7 @@ export function findNext(state: State, dir: 1 | -1, ctx: KeyContext, inclusive =
 
 /** A key in the search prompt: the table's commands, and letters for the query. */
 export function onSearchKey(state: State, key: string, ctx: KeyContext): State {
-  switch (commandFor(key, 'prompt')) {
+  switch (commandFor(key, 'prompt', state.keys)) {
     case 'close':
       return { ...state, overlay: 'none', search: { ...state.search, query: '', message: '' } };
     case 'quit':

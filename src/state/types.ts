@@ -1,4 +1,5 @@
 import type { SearchText } from '../deck/search.js';
+import type { Preset } from './keymap.js';
 
 export type Overlay = 'none' | 'help' | 'menu' | 'index' | 'search';
 export type View = 'slides' | 'presenter' | 'reading';
@@ -76,6 +77,10 @@ export interface State {
   hints: boolean;
   /** The help screen: its first line shown. */
   helpTop: number;
+  /** The key preset in force (`--keys`). */
+  keys: Preset;
+  /** Asks for the deck to be read again from disk: the session reloads when it changes. */
+  reloads: number;
   quit: boolean;
 }
 

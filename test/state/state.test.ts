@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { helpRows, helpText, hintLine } from '../../src/state/keyhelp.js';
-import { BINDINGS, commandFor, parseKeyString } from '../../src/state/keys.js';
+import { BINDINGS, parseKeyString } from '../../src/state/keys.js';
+import { bindingsFor, commandFor, PRESET_SPECS, PRESETS, type Preset } from '../../src/state/keymap.js';
 import { elapsed, indexRows, initialState, pressKeys, reducer, type ReadingDoc, type State } from '../../src/state/reducer.js';
 
 // 12 slides in three sections: 0–3, 4–7, 8–11.
@@ -400,4 +401,95 @@ test('the help scrolls a line or a page within its length, and opens at the top'
   assert.equal(s.overlay, 'help');
   s = pressKeys(s, '??', fit);
   assert.deepEqual([s.overlay, s.helpTop], ['help', 0], 'closed and opened again: at the top');
+});
+
+// Key presets (--keys): another presenter's keys, from the same table.
+const withKeys = (keys: Preset, index = 0, steps?: number[]) => {
+  const texts = Array.from({ length: 12 }, (_, i) => ({ body: i === 4 || i === 9 ? 'an apple' : `slide ${i}`, notes: '' }));
+  return initialState({ count: 12, sections: SECTIONS, texts, steps }, { index, keys });
+};
+
+test('the brief preset is the table as it is; a preset only adds keys and moves what they took', () => {
+  assert.deepEqual(bindingsFor('brief'), BINDINGS);
+  assert.equal(initialState({ count: 2, sections: [{ first: 0, last: 1 }] }).keys, 'brief');
+  for (const preset of PRESETS) {
+    for (const a of PRESET_SPECS[preset].keys) {
+      for (const mode of a.modes ?? (['slides', 'reading'] as const)) {
+        for (const k of a.keys) assert.equal(commandFor(k, mode, preset), a.command, `${preset} ${mode} ${k}`);
+      }
+    }
+  }
+  // What a key did before still has a key: nothing is lost.
+  for (const preset of PRESETS) {
+    for (const mode of ['slides', 'reading', 'menu', 'index', 'prompt', 'help'] as const) {
+      const had = new Set(BINDINGS.filter((b) => !b.modes || b.modes.includes(mode)).map((b) => b.command));
+      const has = new Set(bindingsFor(preset).filter((b) => !b.modes || b.modes.includes(mode)).map((b) => b.command));
+      for (const c of had) assert.ok(has.has(c), `${preset} ${mode}: ${c}`);
+    }
+  }
+});
+
+test('slides preset: n and p/N move, Ctrl-N/Ctrl-P find, P opens the presenter view', () => {
+  assert.equal(pressKeys(withKeys('slides'), 'n').index, 1);
+  assert.equal(pressKeys(withKeys('slides', 5), 'p').index, 4);
+  assert.equal(pressKeys(withKeys('slides', 5), 'N').index, 4);
+  assert.equal(pressKeys(withKeys('slides'), 'l').index, 1, 'its own keys stay');
+  let s = pressKeys(withKeys('slides'), '/apple<enter>');
+  assert.equal(s.index, 4);
+  s = pressKeys(s, '<ctrl+n>');
+  assert.equal(s.index, 9);
+  assert.equal(pressKeys(s, '<ctrl+p>').index, 4);
+  assert.equal(pressKeys(withKeys('slides'), 'P').view, 'presenter');
+  assert.equal(pressKeys(withKeys('slides'), 'p').view, 'slides');
+  assert.equal(pressKeys(withKeys('brief'), 'n').index, 0, 'n is a search key in brief');
+});
+
+test('patat preset: 0 first, j/k ten slides, r asks for a reload, R reads', () => {
+  assert.equal(pressKeys(withKeys('patat', 7), '0').index, 0);
+  assert.equal(pressKeys(withKeys('patat'), '10G').index, 9, 'a number with 0 in it is still a number');
+  assert.equal(pressKeys(withKeys('patat'), '0').index, 0);
+  assert.equal(pressKeys(withKeys('brief', 7), '0').index, 7, 'brief: 0 alone does nothing');
+  assert.equal(pressKeys(withKeys('patat'), 'j').index, 10);
+  assert.equal(pressKeys(withKeys('patat'), '<down><down>').index, 11);
+  assert.equal(pressKeys(withKeys('patat', 11), 'k').index, 1);
+  assert.equal(pressKeys(withKeys('patat', 3), '<up>').index, 0);
+  assert.equal(pressKeys(withKeys('patat'), 'l<space>').index, 2);
+  assert.equal(pressKeys(withKeys('patat', 2), '<backspace>').index, 1);
+  const s = pressKeys(withKeys('patat', 3), 'r');
+  assert.deepEqual([s.reloads, s.view, s.index], [1, 'slides', 3]);
+  assert.equal(pressKeys(withKeys('brief'), 'r').reloads, 0);
+  const measure = () => ({ slide: { maxScroll: 0, page: 20 }, notes: { maxScroll: 0, page: 20 }, doc: () => DOC });
+  assert.equal(pressKeys(withKeys('patat'), 'R', measure).view, 'reading');
+  assert.equal(pressKeys(withKeys('patat'), 'RR', measure).view, 'slides');
+  assert.equal(pressKeys(withKeys('patat'), 'Rr', measure).reloads, 1);
+});
+
+test('presenterm preset: n/p go slide by slide past the steps, Ctrl-P the index, Ctrl-R reloads', () => {
+  const steps = [1, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+  const walk = (keys: string, index = 0) => {
+    const s = pressKeys(withKeys('presenterm', index, steps), keys);
+    return [s.index, s.step];
+  };
+  assert.deepEqual(walk('n'), [1, 0]);
+  assert.deepEqual(walk('nn'), [2, 0], 'the steps of slide 1 are skipped');
+  assert.deepEqual(walk('ll'), [1, 1], 'l still reveals a step');
+  assert.deepEqual(walk('p', 3), [2, 0], 'back at the first step');
+  assert.deepEqual(walk('gg', 5), [0, 0]);
+  assert.deepEqual(walk('4G'), [3, 0]);
+  assert.equal(pressKeys(withKeys('presenterm'), '<ctrl+p>').overlay, 'index');
+  assert.equal(pressKeys(withKeys('presenterm'), '<ctrl+r>').reloads, 1);
+  assert.equal(pressKeys(withKeys('presenterm'), 'P').view, 'presenter');
+  let s = pressKeys(withKeys('presenterm'), '/apple<enter><ctrl+n>');
+  assert.equal(s.index, 9);
+  s = pressKeys(s, '<ctrl+b>');
+  assert.equal(s.index, 4);
+});
+
+test('the help rows follow the preset', () => {
+  const keys = (preset: Preset) => helpRows('slides', preset).map((r) => r.keys).join('\n');
+  assert.match(keys('patat'), /^j ↓$/m);
+  assert.match(keys('patat'), /^R$/m);
+  assert.match(keys('presenterm'), /^Ctrl-R$/m);
+  assert.match(keys('slides'), /^Ctrl-N \/ Ctrl-P$/m);
+  assert.doesNotMatch(keys('brief'), /Ctrl-N/);
 });
