@@ -116,7 +116,7 @@ export class FitMeasure {
     }
     const help =
       state.overlay === 'help'
-        ? helpScreen(state.view === 'reading' ? 'reading' : 'slides', cols, g.fixedRows, 0, PLAIN).fit
+        ? helpScreen(state.view === 'reading' ? 'reading' : 'slides', cols, g.fixedRows, 0, PLAIN, state.keys).fit
         : undefined;
     return {
       slide: { maxScroll: Math.max(0, slideLines.length - g.bodyRows), page: Math.max(1, g.bodyRows - 2) },

@@ -1,6 +1,7 @@
 import type { Theme } from '../render/theme.js';
 import { displayWidth, truncate, wrapLines } from '../render/wrap.js';
 import { helpRows, hintLine } from '../state/keyhelp.js';
+import type { Preset } from '../state/keymap.js';
 import type { ViewMode } from '../state/keys.js';
 
 /**
@@ -9,8 +10,8 @@ import type { ViewMode } from '../state/keys.js';
  * (under them when the keys are wider than the column). Drawn from `top`,
  * `rows` at a time: a title, the lines, and a hint line when they scroll.
  */
-export function helpScreen(mode: ViewMode, cols: number, rows: number, top: number, theme: Theme) {
-  const table = helpRows(mode);
+export function helpScreen(mode: ViewMode, cols: number, rows: number, top: number, theme: Theme, preset: Preset = 'brief') {
+  const table = helpRows(mode, preset);
   const inner = Math.max(10, cols - 4);
   const keyW = Math.min(Math.max(...table.map((r) => displayWidth(r.keys))), Math.floor(inner * 0.4));
   const textW = Math.max(8, inner - keyW - 2);
@@ -25,11 +26,11 @@ export function helpScreen(mode: ViewMode, cols: number, rows: number, top: numb
       lines.push(theme.accent(keys[0].padEnd(keyW)) + '  ' + text[0], ...text.slice(1).map((t) => ' '.repeat(keyW + 2) + t));
     }
   }
-  const title = mode === 'reading' ? 'Keys in the reading view' : 'Keys';
+  const title = (mode === 'reading' ? 'Keys in the reading view' : 'Keys') + (preset === 'brief' ? '' : ` — ${preset} preset`);
   const room = Math.max(1, rows - 2); // the title, and a blank line or the hint
   const maxScroll = Math.max(0, lines.length - room);
   const from = Math.min(top, maxScroll);
-  const hint = maxScroll > 0 ? hintLine('help', [`${from + 1}–${Math.min(lines.length, from + room)} of ${lines.length}`]) : '';
+  const hint = maxScroll > 0 ? hintLine('help', [`${from + 1}–${Math.min(lines.length, from + room)} of ${lines.length}`], preset) : '';
   return {
     title: theme.heading(title),
     lines: lines.slice(from, from + room),

@@ -169,6 +169,7 @@ export class Session {
     const before = this.state;
     if (next === before || this.ended) return;
     this.state = next;
+    if (next.reloads !== before.reloads) void this.reload();
     if (next.watch !== before.watch) {
       this.setWatch(next.watch);
       // Edits made while watching was off are read now.

@@ -1,6 +1,7 @@
 // The session fed with keys and sizes, read through the frames it asks its
 // painters for: the direct painter's lines, and Ink's frame of the view
 // (ink-testing-library) for every other view. No terminal, no timing.
+import type { Preset } from '../../src/state/keymap.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -54,7 +55,15 @@ function inkText(s: Screen): string {
 }
 
 function start(
-  opts: { deck?: Deck; cols?: number; rows?: number; view?: 'slides' | 'presenter' | 'reading'; source?: DeckSource; watch?: boolean } = {},
+  opts: {
+    deck?: Deck;
+    cols?: number;
+    rows?: number;
+    view?: 'slides' | 'presenter' | 'reading';
+    source?: DeckSource;
+    watch?: boolean;
+    keys?: Preset;
+  } = {},
 ) {
   const deck = opts.deck ?? basic;
   const size = { cols: opts.cols ?? 100, rows: opts.rows ?? 24 };
@@ -72,7 +81,7 @@ function start(
     deck,
     cache: new RenderCache(deck, createMarkdownRenderer(theme), theme),
     theme,
-    state: initialState(shapeOf(deck), { view: opts.view, watch: opts.watch }),
+    state: initialState(shapeOf(deck), { view: opts.view, watch: opts.watch, keys: opts.keys }),
     source: opts.source,
     size: () => size,
     now: () => 1_000_000,
@@ -355,4 +364,33 @@ test('format characters typed into the search prompt or shown in a message are n
   t.session.keys(['enter']);
   await t.settle();
   assert.match(t.ink.last, /no match for "xy"/);
+});
+
+test('the reload key of a preset reads the deck again, watching or not; the help names the preset', async () => {
+  for (const [keys, key] of [['patat', 'r'], ['presenterm', '<ctrl+r>']] as const) {
+    let text = '# One\n\n---\n\n# Two';
+    let loads = 0;
+    const source: DeckSource = {
+      load: async () => {
+        loads++;
+        return parseDeck(text);
+      },
+      watch: () => () => undefined,
+    };
+    const t = start({ deck: parseDeck(text), source, keys });
+    text = '# One, edited\n\n---\n\n# Two';
+    t.press(key);
+    for (let i = 0; i < 20 && !/One, edited/.test(t.direct.last); i++) await t.settle();
+    assert.match(t.direct.last, /One, edited/, keys);
+    assert.equal(loads, 1, keys);
+    t.press('?');
+    await t.settle();
+    assert.match(t.ink.last, new RegExp(`Keys — ${keys} preset`));
+    t.session.stop();
+  }
+  const brief = start();
+  brief.press('?');
+  await brief.settle();
+  assert.doesNotMatch(brief.ink.last, /preset/);
+  brief.session.stop();
 });

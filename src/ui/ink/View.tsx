@@ -60,7 +60,7 @@ export function View(props: Screen) {
     main = <SectionMenu deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.overlay === 'help') {
     const mode = state.view === 'reading' ? 'reading' : 'slides';
-    main = <Help mode={mode} rows={fixedRows} cols={cols} top={state.helpTop} theme={theme} />;
+    main = <Help mode={mode} preset={state.keys} rows={fixedRows} cols={cols} top={state.helpTop} theme={theme} />;
   } else if (state.overlay === 'index') {
     main = <SlideIndex deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.view === 'reading') {

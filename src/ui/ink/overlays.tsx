@@ -5,6 +5,7 @@ import type { Deck } from '../../deck/types.js';
 import type { Theme } from '../../render/theme.js';
 import { truncate } from '../../render/wrap.js';
 import { hintLine } from '../../state/keyhelp.js';
+import type { Preset } from '../../state/keymap.js';
 import type { ViewMode } from '../../state/keys.js';
 import { helpScreen } from '../helpscreen.js';
 import { indexRows, type State } from '../../state/reducer.js';
@@ -45,9 +46,9 @@ export function menuHint(sections: number, digits: string): string {
   return hintLine('menu', [digits ? `${numbers} (${digits}…)` : numbers]);
 }
 
-export function Help(props: { mode: ViewMode; rows: number; cols: number; top: number; theme: Theme }) {
-  const { mode, rows, cols, top, theme } = props;
-  const help = helpScreen(mode, cols, rows, top, theme);
+export function Help(props: { mode: ViewMode; preset: Preset; rows: number; cols: number; top: number; theme: Theme }) {
+  const { mode, preset, rows, cols, top, theme } = props;
+  const help = helpScreen(mode, cols, rows, top, theme, preset);
   return (
     <Box flexDirection="column" height={rows} paddingLeft={2} overflow="hidden">
       <Text>{help.title}</Text>
