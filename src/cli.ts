@@ -12,6 +12,7 @@ import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
 import { initialState } from './state/reducer.js';
+import type { Preset } from './state/keymap.js';
 import { presenterMarkdown } from './ui/frame.js';
 import { shapeOf } from './ui/geometry.js';
 import { openTerminalInput, TerminalGuard } from './ui/terminal.js';
@@ -152,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard,
     input: keys,
-    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints') }),
+    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
     source:
       piped === undefined

@@ -1,5 +1,6 @@
 import { DIALECTS } from '../deck/dialects/index.js';
 import { helpText } from '../state/keyhelp.js';
+import { PRESET_SPECS, PRESETS, presetRows } from '../state/keymap.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
 export type CommandName = 'present' | 'read' | 'export' | 'check';
@@ -57,6 +58,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'read'] },
   { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present'] },
+  {
+    long: 'keys',
+    value: 'NAME',
+    choices: PRESETS,
+    help: `keys of another presenter besides these (default brief): ${PRESETS.join(', ')}`,
+    commands: ['present', 'read'],
+  },
   { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'read'] },
   {
     long: 'watch',
@@ -164,6 +172,18 @@ function optionLines(): string[] {
   return OPTIONS.map((o) => `  ${label(o).padEnd(w)}  ${o.help}`);
 }
 
+/** What each key preset changes, from the presets' own table. */
+export function presetLines(): string[] {
+  const lines: string[] = [];
+  for (const p of PRESETS) {
+    const rows = presetRows(p);
+    lines.push(rows.length ? `  ${p}: as ${PRESET_SPECS[p].from}, with these keys` : `  ${p} (default): the keys above`);
+    const w = Math.max(0, ...rows.map((r) => r.keys.length));
+    lines.push(...rows.map((r) => `    ${r.keys.padEnd(w)}  ${r.help}`));
+  }
+  return lines;
+}
+
 export function usage(version: string): string {
   // Every usage line with its description in one column.
   const lines: [string, string][] = [
@@ -203,6 +223,9 @@ export function usage(version: string): string {
     '',
     'Keys in the search prompt (/):',
     ...helpText('  ', 'prompt'),
+    '',
+    'Key presets (--keys NAME):',
+    ...presetLines(),
     '',
     'Deck format:',
     '  ---                     on its own line after a blank line: next slide',

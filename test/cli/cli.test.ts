@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helpRows } from '../../src/state/keyhelp.js';
 import { BINDINGS, keyLabel } from '../../src/state/keys.js';
+import { PRESET_SPECS, PRESETS, presetRows } from '../../src/state/keymap.js';
 import { CLI, assertOneLineError, run } from '../helpers/cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -38,6 +39,14 @@ test('--help is the spec: usage, options, every key, deck format', () => {
       for (const k of b.keys) assert.ok(text.includes(keyLabel(k)), `${mode}: key ${k}`);
     }
   }
+  const presets = stdout.slice(stdout.indexOf('Key presets (--keys NAME):'), stdout.indexOf('Deck format:'));
+  assert.ok(presets.length > 30, 'a key presets section');
+  for (const preset of PRESETS) {
+    assert.ok(presets.includes(`\n  ${preset}`), preset);
+    const part = presets.slice(presets.indexOf(`\n  ${preset}`) + 1).split(/\n  (?=\S)/)[0];
+    for (const r of presetRows(preset)) assert.match(part, new RegExp(`\\n    ${esc(r.keys)} +${esc(r.help)}(\\n|$)`), `${preset}: ${r.keys}`);
+  }
+  assert.match(stdout, /--keys NAME +keys of another presenter/);
   for (const part of ['<!-- end_slide -->', '<!-- section: Name -->', '<!-- notes: ... -->', 'Note:', 'front matter']) {
     assert.ok(stdout.includes(part), part);
   }
@@ -189,6 +198,13 @@ test('README lists every key, as the key table has it', () => {
     for (const row of helpRows(mode)) {
       assert.ok(readme.includes(`| ${row.keys} | ${row.help} |`), `${mode}: | ${row.keys} | ${row.help} |`);
     }
+  }  // Each preset's table, under its heading, as presetRows has it.
+  for (const preset of PRESETS.filter((p) => p !== 'brief')) {
+    const head = `\`--keys ${preset}\`, as ${PRESET_SPECS[preset].from}:`;
+    assert.ok(readme.includes(head), head);
+    const table = readme.slice(readme.indexOf(head)).split('\n\n')[1];
+    const rows = presetRows(preset).map((r) => `| ${r.keys} | ${r.help} |`);
+    assert.deepEqual(table.split('\n').slice(2), rows, preset);
   }
 });
 
