@@ -184,6 +184,15 @@ export function presetLines(): string[] {
   return lines;
 }
 
+/** The key tables `--help` prints, one per mode, from the key table. */
+const KEY_SECTIONS = [
+  ['Keys while presenting:', 'slides'],
+  ['Keys in the reading view (r):', 'reading'],
+  ['Keys in the section menu (s):', 'menu'],
+  ['Keys in the slide index (i):', 'index'],
+  ['Keys in the search prompt (/):', 'prompt'],
+] as const;
+
 export function usage(version: string): string {
   // Every usage line with its description in one column.
   const lines: [string, string][] = [
@@ -209,21 +218,7 @@ export function usage(version: string): string {
     'Options:',
     ...optionLines(),
     '',
-    'Keys while presenting:',
-    ...helpText('  ', 'slides'),
-    '',
-    'Keys in the reading view (r):',
-    ...helpText('  ', 'reading'),
-    '',
-    'Keys in the section menu (s):',
-    ...helpText('  ', 'menu'),
-    '',
-    'Keys in the slide index (i):',
-    ...helpText('  ', 'index'),
-    '',
-    'Keys in the search prompt (/):',
-    ...helpText('  ', 'prompt'),
-    '',
+    ...KEY_SECTIONS.flatMap(([title, mode]) => [title, ...helpText('  ', mode), '']),
     'Key presets (--keys NAME):',
     ...presetLines(),
     '',
