@@ -87,6 +87,9 @@ const TOP_LIST_ITEM = /^ ?([-*+]|\d{1,9}[.)])([ \t]|$)/;
  * that is not a directive (for Slidev: only a comment nothing follows), and everything
  * after a `Note:` / `Notes:` line.
  */
+/** The most reveal steps a slide has. */
+export const MAX_STEPS = 100;
+
 export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): SlideParts {
   const body: string[] = [];
   const notes: string[] = [];
@@ -248,7 +251,12 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
   const tidy = (lines: string[]) => collapseBlankLines(trimBlankLines(lines)).join('\n');
   const full = tidy(body);
   const steps: string[] = [];
-  for (const at of pauses) {
+  // Each step is the slide up to a pause: beyond MAX_STEPS, the rest is revealed at once,
+  // so that a slide's steps take at most MAX_STEPS times its size.
+  if (pauses.length >= MAX_STEPS) {
+    report?.(raw.line, 'too-many-steps', `${pauses.length} pauses: the last ${pauses.length - MAX_STEPS + 1} are revealed together (at most ${MAX_STEPS} steps a slide)`);
+  }
+  for (const at of pauses.slice(0, MAX_STEPS - 1)) {
     const part = tidy(body.slice(0, at));
     if (part && part !== steps[steps.length - 1] && part !== full) steps.push(part);
   }

@@ -69,7 +69,8 @@ export type DiagnosticCode =
   | 'unclosed-comment'
   | 'mixed-separators'
   | 'missing-import'
-  | 'bad-import';
+  | 'bad-import'
+  | 'too-many-steps';
 
 /** Something worth telling the author about, found while reading: a file line and a message. */
 export type Report = (line: number, code: DiagnosticCode, message: string, severity?: 'error') => void;

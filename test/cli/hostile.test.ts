@@ -610,3 +610,18 @@ test('a slide and notes of 200,000 lines each: piped output, the text handout, t
   const lookatme = parseFiles([{ path: 'tall.md', text: `# Title\n\n${headings}` }], { dialect: 'lookatme' });
   assert.equal(lookatme.slides.length, 200_001);
 });
+
+test('thousands of pauses or list items revealed one by one: at most 100 steps, in linear time', { timeout: 120_000 }, () => {
+  const pauses = `# Many pauses\n\n${Array.from({ length: 10_000 }, (_, i) => `line ${i}\n\n<!-- pause -->\n`).join('\n')}`;
+  const items = `---\nincremental_lists: true\n---\n\n# Many items\n\n${Array.from({ length: 8_000 }, (_, i) => `- item ${i} of the list`).join('\n')}\n`;
+  for (const [name, text] of [['pauses', pauses], ['incremental list', items]] as const) {
+    const started = performance.now();
+    const deck = parseDeck(text);
+    const ms = performance.now() - started;
+    const slide = deck.slides[deck.slides.length - 1];
+    assert.ok(ms < 5_000, `${name}: ${Math.round(ms)} ms`);
+    assert.equal(slide.steps.length, 100, `${name}: steps`);
+    assert.equal(slide.steps.at(-1), slide.body, `${name}: the last step is the whole slide`);
+    assert.ok(deck.diagnostics!.some((d) => d.code === 'too-many-steps'), `${name}: check says so`);
+  }
+});
