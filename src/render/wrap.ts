@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { SIMPLE_TEXT } from './simple-text.js';
 import { SGR, SGR_SOURCE } from './ansi.js';
+import { Styles } from './styles.js';
 
 const SGR_OR_CHAR = new RegExp(`${SGR_SOURCE}|[\\s\\S]`, 'g');
 
@@ -42,15 +43,45 @@ let segmenter: Intl.Segmenter | undefined;
  * Grapheme clusters: each character, for text that is one column a character
  * (src/render/simple-text.ts); else from the segmenter, made on first need.
  */
-function segments(text: string): Iterable<{ segment: string }> {
-  if (SIMPLE_TEXT.test(text)) return Array.from(text, (segment) => ({ segment }));
+function* segments(text: string): Iterable<{ segment: string }> {
+  if (SIMPLE_TEXT.test(text)) {
+    for (const segment of text) yield { segment };
+    return;
+  }
   segmenter ??= new Intl.Segmenter();
-  return segmenter.segment(text);
+  // V8's segmenter slows down with the length of what it walks (a 128,000-
+  // character line took 18 s): walk pieces of about SEGMENT_PIECE characters
+  // instead, cut after an ASCII character (a space, say) that nothing joins:
+  // clusters extend only over marks, joiners and modifiers (UAX #29 GB9–GB9a).
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + SEGMENT_PIECE);
+    while (to < text.length && !(isAscii(text.charCodeAt(to - 1)) && !JOINS.test(text.slice(to, to + 2)))) to++;
+    yield* segmenter.segment(text.slice(from, to));
+    from = to;
+  }
 }
+
+const SEGMENT_PIECE = 256;
+/** A printable ASCII character: nothing before it joins it into a cluster. */
+const isAscii = (c: number) => c >= 0x20 && c < 0x7f;
+/** What joins the character before it into one cluster (Extend, ZWJ, SpacingMark). */
+const JOINS = /^[\p{M}\u200c\u200d\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\uFF9E\uFF9F]/u;
+
+/** Widths of clusters measured so far (text repeats its clusters); cleared past WIDTHS_KEPT. */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 8192;
 
 /** Width of one grapheme cluster. */
 function graphemeWidth(g: string): number {
-  return g.length === 1 && SIMPLE_TEXT.test(g) ? 1 : stringWidth(g);
+  if (g.length === 1 && SIMPLE_TEXT.test(g)) return 1;
+  let w = widths.get(g);
+  if (w === undefined) {
+    if (widths.size >= WIDTHS_KEPT) widths.clear();
+    w = stringWidth(g);
+    widths.set(g, w);
+  }
+  return w;
 }
 
 /** Remove the first `n` visible (single-width) characters, keeping styles. */
@@ -65,79 +96,6 @@ function dropColumns(line: string, n: number): string {
   return out;
 }
 
-/** What an SGR parameter turns on, and the parameter that turns it off. */
-function sgrSlot(code: number): [slot: string, close: number] | undefined {
-  if (code === 1 || code === 2) return [`i${code}`, 22];
-  if (code === 3) return ['i3', 23];
-  if (code === 4 || code === 21) return ['i4', 24];
-  if (code === 5 || code === 6) return ['i5', 25];
-  if (code === 7) return ['i7', 27];
-  if (code === 8) return ['i8', 28];
-  if (code === 9) return ['i9', 29];
-  if (code === 53) return ['i53', 55];
-  if ((code >= 30 && code <= 38) || (code >= 90 && code <= 97)) return ['fg', 39];
-  if ((code >= 40 && code <= 48) || (code >= 100 && code <= 107)) return ['bg', 49];
-  return undefined;
-}
-
-const CLOSES: Record<number, string[]> = {
-  22: ['i1', 'i2'],
-  23: ['i3'],
-  24: ['i4'],
-  25: ['i5'],
-  27: ['i7'],
-  28: ['i8'],
-  29: ['i9'],
-  55: ['i53'],
-  39: ['fg'],
-  49: ['bg'],
-};
-
-/**
- * The styles in force at a point of a line, so that a wrapped row can close
- * them at its end and the next row open them again: every row stands alone.
- */
-class Styles {
-  private open = new Map<string, { seq: string; close: number }>();
-
-  apply(seq: string): void {
-    const params = seq.slice(2, -1).split(';').map((p) => (p === '' ? 0 : Number(p)));
-    for (let i = 0; i < params.length; i++) {
-      const code = params[i];
-      if (code === 0) {
-        this.open.clear();
-        continue;
-      }
-      const closes = CLOSES[code];
-      if (closes) {
-        for (const slot of closes) this.open.delete(slot);
-        continue;
-      }
-      const slot = sgrSlot(code);
-      let n = 1;
-      if (code === 38 || code === 48) n = params[i + 1] === 5 ? 3 : params[i + 1] === 2 ? 5 : 1;
-      const own = `\u001b[${params.slice(i, i + n).join(';')}m`;
-      i += n - 1;
-      if (slot) this.open.set(slot[0], { seq: own, close: slot[1] });
-      else this.open.set(`x${code}`, { seq: own, close: 0 });
-    }
-  }
-
-  opening(): string {
-    let s = '';
-    for (const { seq } of this.open.values()) s += seq;
-    return s;
-  }
-
-  closing(): string {
-    const codes = new Set<number>();
-    for (const { close } of this.open.values()) codes.add(close);
-    if (codes.has(0)) return '\u001b[0m';
-    let s = '';
-    for (const c of codes) s += `\u001b[${c}m`;
-    return s;
-  }
-}
 
 interface Piece {
   /** An SGR sequence, or one grapheme cluster. */
@@ -241,7 +199,7 @@ function wrapText(text: string, width: number): string[] {
 export function wrapLine(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const line = dropFormat(text);
-  if (stringWidth(line) <= w) return [line];
+  if (fits(line, w)) return [line];
   const plain = line.replace(SGR, '');
   const lead = LEAD.exec(plain)![0];
   let indent = lead.length;
@@ -249,6 +207,18 @@ export function wrapLine(text: string, width: number): string[] {
   const rest = indent ? dropColumns(line, indent) : line;
   const pad = ' '.repeat(indent);
   return wrapText(rest, w - indent).map((l, i) => (i === 0 ? lead.slice(0, indent) : pad) + l);
+}
+
+/** Does a line (with styles) fit `width` columns? Measured until it does not. */
+function fits(line: string, width: number): boolean {
+  const plain = line.replace(SGR, '');
+  if (plain.length <= width && SIMPLE_TEXT.test(plain)) return true;
+  let used = 0;
+  for (const { segment } of segments(plain)) {
+    used += graphemeWidth(segment);
+    if (used > width) return false;
+  }
+  return true;
 }
 
 export function wrapLines(lines: string[], width: number): string[] {

@@ -625,3 +625,15 @@ test('thousands of pauses or list items revealed one by one: at most 100 steps, 
     assert.ok(deck.diagnostics!.some((d) => d.code === 'too-many-steps'), `${name}: check says so`);
   }
 });
+
+test('a 600 KB line of Khmer words, or of letters with marks, renders in linear time and loses nothing', { timeout: 120_000 }, () => {
+  for (const unit of ['កម្ពុជា ', 'a\u0301\u0302 ']) {
+    const text = unit.repeat(Math.ceil(600_000 / unit.length));
+    const started = performance.now();
+    const lines = renderSlideLines(parseDeck(`## Long\n\n${text}`).slides[0], 80, mdPlain);
+    const ms = performance.now() - started;
+    assert.ok(ms < 10_000, `${JSON.stringify(unit)}: ${Math.round(ms)} ms`);
+    for (const l of lines) assert.ok(stringWidth(l) <= 80, `${JSON.stringify(unit)}: a line of ${stringWidth(l)} columns`);
+    assert.equal(lines.join('').replace(/\s/g, ''), ('Long' + text).replace(/\s/g, ''), `${JSON.stringify(unit)}: every character`);
+  }
+});
