@@ -8,7 +8,7 @@
 import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { contentWidth, renderSlideLines } from '../render/slide.js';
-import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
+import { layout, tooSmall } from '../render/layout.js';
 import { stripSgr } from '../render/ansi.js';
 
 export type Severity = 'error' | 'warning';
@@ -149,6 +149,6 @@ export function parseSize(text: string): CheckSize | null {
   const m = /^(\d{1,4})x(\d{1,4})$/i.exec(text.trim());
   if (!m) return null;
   const size = { cols: Number(m[1]), rows: Number(m[2]) };
-  if (size.cols < MIN_COLS || size.rows < MIN_ROWS) return null;
+  if (tooSmall(size.cols, size.rows)) return null;
   return size;
 }

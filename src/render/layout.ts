@@ -15,13 +15,17 @@ export interface Layout {
   notesRows: number;
 }
 
+/** Is a terminal of this size smaller than a slide needs? */
+export function tooSmall(cols: number, rows: number): boolean {
+  return cols < MIN_COLS || rows < MIN_ROWS;
+}
+
 export function layout(cols: number, termRows: number, opts: { banner: boolean; notes: boolean; extra?: number }): Layout {
   const rows = Math.max(1, termRows - 1);
-  const tooSmall = cols < MIN_COLS || termRows < MIN_ROWS;
   const fixed = 1 + (opts.banner ? 2 : 0) + (opts.extra ?? 0); // status line, banners, messages
   const body = Math.max(1, rows - fixed);
   const notesRows = opts.notes ? Math.max(4, Math.floor(body * 0.4)) : 0;
-  return { cols, rows, tooSmall, banner: opts.banner, slideRows: Math.max(1, body - notesRows), notesRows };
+  return { cols, rows, tooSmall: tooSmall(cols, termRows), banner: opts.banner, slideRows: Math.max(1, body - notesRows), notesRows };
 }
 
 export interface PresenterLayout {

@@ -5,7 +5,7 @@
  */
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
-import { layout } from '../render/layout.js';
+import { tooSmall } from '../render/layout.js';
 import type { Theme } from '../render/theme.js';
 import type { State } from '../state/reducer.js';
 import { slidesViewState } from './frame.js';
@@ -35,7 +35,7 @@ export type PainterKind = 'direct' | 'ink';
 
 /** Which painter draws a state at a size: the direct one for the slides view and the too-small notice. */
 export function painterFor(state: State, cols: number, rows: number): PainterKind {
-  if (layout(cols, rows, { banner: false, notes: false }).tooSmall) return 'direct';
+  if (tooSmall(cols, rows)) return 'direct';
   return slidesViewState(state) ? 'direct' : 'ink';
 }
 

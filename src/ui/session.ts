@@ -21,7 +21,7 @@ import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterK
 import { FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
 
 export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
-import { layout } from '../render/layout.js';
+import { tooSmall } from '../render/layout.js';
 
 export interface SessionOptions {
   deck: Deck;
@@ -105,7 +105,7 @@ export class Session {
         if (this.ended) return;
         const { cols, rows } = this.o.size();
         // While the terminal is too small, nothing moves unseen: only quitting acts.
-        if (layout(cols, rows, { banner: false, notes: false }).tooSmall) {
+        if (tooSmall(cols, rows)) {
           if (key === 'q' || key === 'ctrl+c') this.end();
           continue;
         }
