@@ -133,6 +133,9 @@ async function main(argv: string[]): Promise<number> {
   applyGlobalColorLevel(level);
   const theme = makeTheme(level);
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
+  if (opts.command === 'rehearse' && (!tty || !keys || dumb)) {
+    throw new UsageError('rehearse needs a terminal that can present the deck full-screen');
+  }
   if (!tty || !keys || (dumb && opts.command === 'read')) {
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
     return 0;
@@ -146,6 +149,10 @@ async function main(argv: string[]): Promise<number> {
   const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
 
+  const { recorder, rehearsed } =
+    opts.command === 'rehearse' || opts.values.timings !== undefined
+      ? (await import('./cli/rehearse.js')).rehearsalFor(opts, deck, piped === undefined ? deckPath : undefined)
+      : {};
   const guard = new TerminalGuard(1, keys);
   terminal = guard;
   const { present } = await import('./ui/present.js');
@@ -166,8 +173,10 @@ async function main(argv: string[]): Promise<number> {
     onPainted: () => {
       if (typeof __launch !== 'undefined') __launch.painted();
     },
+    rehearsal: recorder,
+    rehearsed,
   });
-  return 0;
+  return recorder?.failed ? 1 : 0;
 }
 
 /** Standard output cannot take what is written to it. */

@@ -3,7 +3,7 @@ import { helpText } from '../state/keyhelp.js';
 import { PRESET_SPECS, PRESETS, presetRows } from '../state/keymap.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
-export type CommandName = 'present' | 'read' | 'export' | 'check';
+export type CommandName = 'present' | 'rehearse' | 'read' | 'export' | 'check';
 
 export interface CliOptions {
   command: CommandName;
@@ -56,31 +56,37 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['check'],
     help: 'check: report slides without speaker notes even when no slide has any',
   },
-  { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'read'] },
-  { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present'] },
+  { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'rehearse', 'read'] },
+  { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present', 'rehearse'] },
   {
     long: 'keys',
     value: 'NAME',
     choices: PRESETS,
     help: `keys of another presenter besides these (default brief): ${PRESETS.join(', ')}`,
-    commands: ['present', 'read'],
+    commands: ['present', 'rehearse', 'read'],
   },
-  { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'read'] },
+  { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'rehearse', 'read'] },
   {
     long: 'watch',
     help: 'reload when the deck changes on disk, staying on the slide (w toggles)',
-    commands: ['present', 'read'],
+    commands: ['present', 'rehearse', 'read'],
   },
   {
     long: 'notes',
     help: 'the notes terminal: presenter view, kept in step with the audience terminal',
-    commands: ['present'],
+    commands: ['present', 'rehearse'],
   },
   {
     long: 'channel',
     value: 'NAME',
     help: 'terminals on the same channel stay on the same slide (default: the deck)',
-    commands: ['present', 'read'],
+    commands: ['present', 'rehearse', 'read'],
+  },
+  {
+    long: 'timings',
+    value: 'FILE',
+    commands: ['present', 'rehearse'],
+    help: 'rehearsal timings: rehearse writes them (default DECK.timings.json), the presenter view shows them',
   },
   {
     long: 'format',
@@ -98,6 +104,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 
 /** Subcommands that exist now; a later one is added here with its help line. */
 export const COMMANDS: Partial<Record<CommandName, string>> = {
+  rehearse: 'rehearse [DECK]          present, timing every slide; then time per section against its budget',
   read: 'read [DECK]              read the whole deck as one document, notes included',
   export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes',
   check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',

@@ -55,7 +55,8 @@ export interface TimingInfo {
   clock: string;
   remaining?: number;
   ahead?: number;
-  section?: { title: string; spent: number; budget: number };
+  /** The current section's time, its budget, and its time in the last rehearsal (`last`). */
+  section?: { title: string; spent: number; budget: number; last?: number };
 }
 
 /** The presenter's timing line: elapsed, clock, time left and pace, section pacing. */
@@ -73,6 +74,11 @@ export function timingLine(t: TimingInfo, cols: number, theme: Theme, fmt: (ms: 
     const over = t.section.spent > t.section.budget;
     const text = `${dropFormat(t.section.title)}: ${fmt(t.section.spent)} of ${fmt(t.section.budget)}`;
     parts.push(over ? theme.warning(text) : text);
+    // The last rehearsal's time for the section, when there is room for it.
+    if (t.section.last !== undefined) {
+      const line = ' ' + parts.join(theme.muted(' · ')) + theme.muted(` (rehearsed ${fmt(t.section.last)})`);
+      if (displayWidth(line) <= cols) return line;
+    }
   }
   const line = ' ' + parts.join(theme.muted(' · '));
   return displayWidth(line) <= cols ? line : ' ' + truncate(parts.map(stripSgr).join(' · '), cols - 1);

@@ -31,6 +31,10 @@ export interface PresentOptions {
   input?: NodeJS.ReadStream;
   /** Called once the first screen is on the terminal. */
   onPainted?: () => void;
+  /** Record a rehearsal: told of every state, finished once the terminal is given back, however it ends. */
+  rehearsal?: { observe(state: State, deck: Deck, now: number): void; finish(): void };
+  /** Each section's time in the last rehearsal (ms), for the presenter view. */
+  rehearsed?: readonly (number | undefined)[];
 }
 
 /**
@@ -56,6 +60,8 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     cacheFor: (next) => new RenderCache(next, md, theme),
     input: keyInput(input),
+    observe: options.rehearsal && ((state, shown, now) => options.rehearsal!.observe(state, shown, now)),
+    rehearsed: options.rehearsed,
     source: options.source && {
       load: options.source.load,
       watch: (onChange) => watchDeck(options.source!.path, options.source!.folder, onChange),
@@ -69,10 +75,12 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     ? openLink({ ...options.link, deckId: deckFingerprint(deck.slides.map((s) => s.title)) })
     : undefined;
   if (link) session.join(link);
+  // Also on process exit (a signal ends the program through it): the rehearsal is finished after the terminal is back.
   const restore = () => {
     session.stop();
     link?.close();
     guard.restore();
+    options.rehearsal?.finish();
   };
   process.on('exit', restore);
   // Signals end the program through the guard, which stops the session first.

@@ -23,6 +23,8 @@ export interface Screen {
   /** The deck on disk no longer reads: shown as a banner over the last good deck. */
   error?: string;
   now: number;
+  /** Each section's time in the last rehearsal (ms), when there is one. */
+  rehearsed?: readonly (number | undefined)[];
 }
 
 export interface Painter {

@@ -37,6 +37,10 @@ export interface SessionOptions {
   cacheFor(deck: Deck): RenderCache;
   input?: KeyInput;
   source?: DeckSource;
+  /** Told of every state the session takes, with its deck and the time (a rehearsal's timings). */
+  observe?(state: State, deck: Deck, now: number): void;
+  /** Each section's time in the last rehearsal (ms), for the presenter view. */
+  rehearsed?: readonly (number | undefined)[];
 }
 
 export class Session {
@@ -63,6 +67,7 @@ export class Session {
   constructor(private readonly o: SessionOptions) {
     this.shown = { deck: o.deck, cache: o.cache };
     this.state = this.fitted(o.state);
+    o.observe?.(this.state, o.deck, o.now());
   }
 
   /** The state now (for tests and the link). */
@@ -169,6 +174,7 @@ export class Session {
     const before = this.state;
     if (next === before || this.ended) return;
     this.state = next;
+    this.o.observe?.(next, this.shown.deck, this.o.now());
     if (next.reloads !== before.reloads) void this.reload();
     if (next.watch !== before.watch) {
       this.setWatch(next.watch);
@@ -189,7 +195,7 @@ export class Session {
     const { cols, rows } = this.o.size();
     const { deck, cache, error } = this.shown;
     const link = linkText(this.linkStatus, this.link);
-    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now() };
+    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed };
   }
 
   /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */

@@ -83,6 +83,7 @@ export function View(props: Screen) {
         margin={margin}
         mark={mark}
         now={now}
+        rehearsed={props.rehearsed}
       />
     );
   }

@@ -11,13 +11,13 @@ import type { Screen } from '../screen.js';
 
 /** The briefer's view: the slide, its notes, the next slide, and the time. */
 export function PresenterPane(
-  props: Pick<Screen, 'deck' | 'cache' | 'theme' | 'state' | 'cols' | 'rows' | 'now'> & {
+  props: Pick<Screen, 'deck' | 'cache' | 'theme' | 'state' | 'cols' | 'rows' | 'now' | 'rehearsed'> & {
     slideLines: string[];
     margin: number;
     mark: (lines: string[]) => string[];
   },
 ) {
-  const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now } = props;
+  const { deck, cache, theme, state, cols, rows, slideLines, margin, mark, now, rehearsed } = props;
   const index = Math.min(state.index, deck.slides.length - 1);
   const p = presenterLayout(cols, Math.max(1, rows - 1));
   const side = Math.max(10, p.sideCols - 2);
@@ -43,7 +43,7 @@ export function PresenterPane(
       remaining: pc?.remaining,
       ahead: pc?.ahead,
       section: budgets
-        ? { title: deck.sections[sIndex].title || 'start', spent: spent - state.sectionEntry, budget: budgets[sIndex] }
+        ? { title: deck.sections[sIndex].title || 'start', spent: spent - state.sectionEntry, budget: budgets[sIndex], last: rehearsed?.[sIndex] }
         : undefined,
     },
     cols,
