@@ -115,18 +115,18 @@ export function checkDeck(
   for (const d of deck.diagnostics ?? []) {
     findings.push({ path: d.path, line: d.line, severity: d.severity ?? 'warning', code: d.code, message: d.message });
   }
+  return withFindings({ size, dialect: deck.dialect ?? 'brief', slides: deck.slides.length, width, height }, findings);
+}
+
+/** A result with more findings (e.g. of a rehearsal's timings): in file order, counted again. */
+export function withFindings(
+  result: Omit<CheckResult, 'findings' | 'errors' | 'warnings'>,
+  more: readonly Finding[],
+): CheckResult {
+  const findings = [...((result as Partial<CheckResult>).findings ?? []), ...more];
   findings.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return {
-    size,
-    dialect: deck.dialect ?? 'brief',
-    slides: deck.slides.length,
-    width,
-    height,
-    findings,
-    errors,
-    warnings: findings.length - errors,
-  };
+  return { ...result, findings, errors, warnings: findings.length - errors };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -85,8 +85,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     long: 'timings',
     value: 'FILE',
-    commands: ['present', 'rehearse'],
-    help: 'rehearsal timings: rehearse writes them (default DECK.timings.json), the presenter view shows them',
+    commands: ['present', 'rehearse', 'check'],
+    help: 'rehearsal timings: rehearse writes them (default DECK.timings.json), the presenter view shows them, check flags sections over budget',
   },
   {
     long: 'format',

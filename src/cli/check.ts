@@ -1,4 +1,8 @@
-import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize } from '../check/check.js';
+import { checkDeck, DEFAULT_SIZE, formatFindings, parseSize, withFindings, type Finding } from '../check/check.js';
+import { plainInline } from '../deck/titles.js';
+import { readTimings } from '../io/timings.js';
+import { clock } from '../state/pacing.js';
+import { matchSections, overBudget } from '../state/rehearsal.js';
 import { jsonText } from '../deck/json.js';
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
@@ -26,13 +30,41 @@ export function runCheck(
     );
   }
   const deck = load();
-  const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size, {
+  const checked = checkDeck(deck, createMarkdownRenderer(makeTheme(0)), size, {
     requireNotes: opts.flags.has('require-notes'),
   });
+  const timings = opts.values.timings;
+  const result = timings === undefined ? checked : withFindings(checked, timingFindings(deck, timings));
   if (opts.json) {
     write(jsonText({ deck: deckPath, ...result }) + '\n');
   } else {
     write(formatFindings(result).join('\n') + '\n');
   }
   return result.errors ? 1 : 0;
+}
+
+/**
+ * `--timings FILE`: one error for each section whose time in that rehearsal
+ * was over its budget, at the section's first slide. An unreadable file, or
+ * one that is not timings, is a LoadError (exit 2).
+ */
+export function timingFindings(deck: Deck, path: string): Finding[] {
+  const timings = readTimings(path)!;
+  const recorded = matchSections(
+    deck.sections.map((s) => s.title),
+    timings.sections,
+  );
+  return overBudget({ minutes: deck.meta.duration, sections: deck.sections }, recorded).map((o) => {
+    const first = deck.slides[deck.sections[o.section].first];
+    const name = plainInline(o.title) || '(start)';
+    return {
+      ...first.source,
+      severity: 'error',
+      code: 'over-budget',
+      message:
+        `section "${name}" took ${clock(o.spent)} in the rehearsal of ${timings.date.slice(0, 10)}, ` +
+        `over its budget of ${clock(o.budget)} by ${clock(Math.round(o.spent / 1000) * 1000 - Math.round(o.budget / 1000) * 1000)}`,
+      slide: first.index + 1,
+    };
+  });
 }

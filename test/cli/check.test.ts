@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDeck, formatFindings, parseSize, slideArea, slideRanges } from '../../src/check/check.js';
 import { parseDeck, parseFiles } from '../../src/deck/parse.js';
+import { timingsText } from '../../src/deck/timings.js';
+import { timingsOf } from '../../src/ui/rehearsal.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { assertOneLineError, run } from '../helpers/cli.js';
@@ -246,4 +248,36 @@ test('CLI: --help lists check, --dialect and --size from the tables', () => {
   assert.match(r.stdout, /--dialect NAME +read DECK as written for NAME/);
   assert.match(r.stdout, /--size COLSxROWS +check: the terminal size/);
   assert.match(r.stdout, /--require-notes +check: report slides without speaker notes even when no slide has any/);
+});
+
+test('CLI: check --timings flags each section a rehearsal ran over its budget, with the figures', (t) => {
+  const deckPath = fileURLToPath(new URL('../fixtures/rehearse.md', import.meta.url));
+  const deck = parseDeck(readFileSync(deckPath, 'utf8'), deckPath);
+  const dir = mkdtempSync(join(tmpdir(), 'bp-check-timings-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'talk.timings.json');
+  // Opening (1 min): 75 s; Middle (1 min): 60.4 s, on time to the second; Closing (1 min): 95 s.
+  writeFileSync(file, timingsText(timingsOf(deck, [5000, 40_000, 30_000, 60_400, 95_000], new Date('2026-03-01T10:00:00Z'))));
+  const r = run(['check', '--timings', file, deckPath]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stderr, '');
+  assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+    `${deckPath}:1: error: section "Opening" took 1:15 in the rehearsal of 2026-03-01, over its budget of 1:00 by 0:15`,
+    `${deckPath}:28: error: section "Closing" took 1:35 in the rehearsal of 2026-03-01, over its budget of 1:00 by 0:35`,
+    '5 slides checked at 80x24 (brief deck): 2 errors, 0 warnings',
+  ]);
+  const json = JSON.parse(run(['check', '--json', '--timings', file, deckPath]).stdout);
+  assert.deepEqual(json.findings.map((f: { code: string; slide: number }) => [f.code, f.slide]), [['over-budget', 1], ['over-budget', 5]]);
+
+  writeFileSync(file, timingsText(timingsOf(deck, [0, 10_000], new Date(0))));
+  assert.equal(run(['check', '--timings', file, deckPath]).code, 0);
+
+  for (const [text, pattern] of [
+    [undefined, /missing\.json: cannot read timings: no such file or folder/],
+    ['{"version": 1}', /talk\.timings\.json: not a brief-present timings file \(no "deck"/],
+  ] as const) {
+    const target = text === undefined ? join(dir, 'missing.json') : file;
+    if (text !== undefined) writeFileSync(file, text);
+    assertOneLineError(run(['check', '--timings', target, deckPath]), 2, pattern);
+  }
 });
