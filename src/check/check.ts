@@ -120,10 +120,10 @@ export function checkDeck(
 
 /** A result with more findings (e.g. of a rehearsal's timings): in file order, counted again. */
 export function withFindings(
-  result: Omit<CheckResult, 'findings' | 'errors' | 'warnings'>,
+  result: Omit<CheckResult, 'findings' | 'errors' | 'warnings'> & { findings?: readonly Finding[] },
   more: readonly Finding[],
 ): CheckResult {
-  const findings = [...((result as Partial<CheckResult>).findings ?? []), ...more];
+  const findings = [...(result.findings ?? []), ...more];
   findings.sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { ...result, findings, errors, warnings: findings.length - errors };
