@@ -4,7 +4,7 @@
 // table's shape, the sections and that every time is a number of seconds ≥ 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,4 +137,22 @@ test('rehearse: a timings file beside the deck that is not timings is one line, 
   assert.equal(term.isAlternateScreen(), false);
   assert.match(term.screen(), /^brief-present: \S*talk\.timings\.json: not a brief-present timings file \(not JSON\)\n*$/);
   assert.equal(readFileSync(path, 'utf8'), 'my notes\n');
+});
+
+test('rehearse a folder deck, Ctrl-C: the timings next to the folder, a deck with no plan', async (t) => {
+  const { dir, run } = setUp(t);
+  const folder = join(dir, 'talk');
+  cpSync(fileURLToPath(new URL('../fixtures/folder/', import.meta.url)), folder, { recursive: true });
+  const term = run(['rehearse', folder + '/']);
+  await term.waitFor(/slide 1 \/ 5/);
+  term.write('G');
+  await term.waitFor(/slide 5 \/ 5/);
+  term.write('\u0003');
+  assert.equal((await term.waitForExit()).exitCode, 0);
+  const screen = term.screen();
+  assert.match(screen, new RegExp(`Rehearsal of Folder Deck: ${TIME} \\(no time planned\\)`));
+  assert.match(screen, new RegExp(`\\n  Second file +${TIME} +-\\n`));
+  const timings = parseTimings(readFileSync(join(dir, 'talk.timings.json'), 'utf8'), 'talk.timings.json');
+  assert.deepEqual(timings.sections.map((s) => [s.title, s.budget]), [['First', null], ['Second file', null], ['Tenth file heading', null]]);
+  assert.ok(!existsSync(join(folder, 'talk.timings.json')), 'nothing written inside the deck folder');
 });
