@@ -91,13 +91,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     long: 'format',
     value: 'FORMAT',
-    choices: ['md', 'txt', 'html'],
+    choices: ['md', 'txt', 'html', 'pdf'],
     commands: ['export'],
-    help: 'export: md, txt or html (default: from -o FILE, else md)',
+    help: 'export: md, txt, html or pdf (default: from -o FILE, else md; pdf needs Chromium, Chrome or Edge)',
   },
   { long: 'output', short: 'o', value: 'FILE', commands: ['export'], help: 'export: write to FILE, not standard output' },
   { long: 'force', commands: ['export'], help: 'export: overwrite FILE if it exists' },
   { long: 'width', value: 'N', commands: ['export'], help: 'export: wrap txt at N columns (20-400, default 80)' },
+  { long: 'no-notes', commands: ['export'], help: 'export: leave out the speaker notes' },
   { long: 'help', short: 'h', help: 'show this help and exit' },
   { long: 'version', short: 'v', help: 'show the version and exit' },
 ];
@@ -106,7 +107,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 export const COMMANDS: Partial<Record<CommandName, string>> = {
   rehearse: 'rehearse [DECK]          present, timing every slide; then time per section against its budget',
   read: 'read [DECK]              read the whole deck as one document, notes included',
-  export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes',
+  export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes (md, txt, html, pdf)',
   check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',
 };
 

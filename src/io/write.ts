@@ -62,7 +62,7 @@ function syncFolder(folder: string): void {
 }
 
 /** Write `text` to `path` whole or not at all; errors are Node's (with their `code`). */
-export function writeFileAtomic(path: string, text: string, options: AtomicWriteOptions): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, options: AtomicWriteOptions): void {
   const { temp, fd } = createTemp(path, options.mode ?? 0o644);
   let open = true;
   let placed = false;

@@ -522,7 +522,9 @@ test('formatFromPath: the -o extension picks the format', () => {
   assert.equal(formatFromPath('dir.v2/x.TXT'), 'txt');
   assert.equal(formatFromPath('x.html'), 'html');
   assert.equal(formatFromPath('x.htm'), 'html');
-  assert.equal(formatFromPath('x.pdf'), undefined);
+  assert.equal(formatFromPath('x.pdf'), 'pdf');
+  assert.equal(formatFromPath('x.PDF'), 'pdf');
+  assert.equal(formatFromPath('x.docx'), undefined);
   assert.equal(formatFromPath('handout'), undefined);
   for (const ext of ['constructor', 'toString', '__proto__']) assert.equal(formatFromPath(`x.${ext}`), undefined, ext);
 });
@@ -571,24 +573,50 @@ test('cli: -o writes the file, the format from its extension; an existing file n
   const other = join(dir, 'handout.out');
   assert.equal(run(['export', '-o', other]).code, 0);
   assert.match(readFileSync(other, 'utf8'), /^# Cambodia-US relations\n/, 'unknown extension: Markdown');
-  const forced = join(dir, 'forced.html');
-  assert.equal(run(['export', '-o', forced, '--format', 'md']).code, 0);
-  assert.match(readFileSync(forced, 'utf8'), /^# /, '--format wins over the extension');
+  const forced = join(dir, 'forced.out');
+  assert.equal(run(['export', '-o', forced, '--format', 'txt']).code, 0);
+  assert.doesNotMatch(readFileSync(forced, 'utf8'), /^#|<html/, '--format for a name that names no format');
 
   const before = readFileSync(html, 'utf8');
-  r = run(['export', '-o', html, '--format', 'txt']);
+  r = run(['export', '-o', html, '--format', 'html']);
   assertOneLineError(r, 2, /handout\.html: already exists \(use --force/);
   assert.ok(r.stderr.includes(html), 'names the path');
   assert.equal(readFileSync(html, 'utf8'), before, 'left as it was');
-  r = run(['export', '-o', html, '--format', 'txt', '--force']);
+  r = run(['export', '-o', html, '--force', join(FIXTURES, 'basic.md')]);
   assert.equal(r.code, 0, r.stderr);
-  assert.doesNotMatch(readFileSync(html, 'utf8'), /<!DOCTYPE/);
+  assert.match(readFileSync(html, 'utf8'), /<!DOCTYPE[^]*Fixture Briefing/);
 
   assertOneLineError(run(['export', '-o', dir]), 2, /: is a folder$/m);
   const deckCopy = join(dir, 'deck.md');
   writeFileSync(deckCopy, readFileSync(join(FIXTURES, 'basic.md')));
   assertOneLineError(run(['export', deckCopy, '-o', deckCopy, '--force']), 2, /deck\.md: is a file of the deck/);
   assert.equal(readFileSync(deckCopy, 'utf8'), readFileSync(join(FIXTURES, 'basic.md'), 'utf8'));
+});
+
+test('cli: a --format the output name contradicts is refused, one line, exit 2, nothing written', (t) => {
+  const dir = scratch(t);
+  for (const [name, format] of [['handout.pdf', 'md'], ['handout.html', 'txt'], ['notes.txt', 'pdf'], ['h.md', 'html']]) {
+    const path = join(dir, name);
+    const r = run(['export', '-o', path, '--format', format]);
+    assertOneLineError(r, 2, new RegExp(`${name.replace('.', '\\.')} is named as a \\.\\w+ file but --format is ${format}`));
+    assert.equal(existsSync(path), false, name);
+  }
+  assertOneLineError(run(['export', '--format', 'pdf']), 2, /a PDF handout needs -o FILE\.pdf/);
+  assertOneLineError(run(['export', '-o', '-', '--format', 'pdf']), 2, /a PDF handout needs -o FILE\.pdf/);
+});
+
+test('cli: --no-notes leaves the speaker notes out of every format', () => {
+  const deck = bundledDeck();
+  const note = deck.slides.find((s) => s.notes.trim())!.notes.split('\n')[0].trim().slice(0, 40);
+  for (const format of ['md', 'txt', 'html']) {
+    const withNotes = run(['export', '--format', format]);
+    const without = run(['export', '--format', format, '--no-notes']);
+    assert.equal(without.code, 0, without.stderr);
+    assert.ok(withNotes.stdout.includes(note), `${format}: the notes are there by default`);
+    assert.ok(!without.stdout.includes(note), `${format}: --no-notes`);
+    assert.ok(without.stdout.includes(deck.slides[2].title), `${format}: the slides are still there`);
+  }
+  assertOneLineError(run(['--no-notes']), 2, /option --no-notes does not apply when presenting/);
 });
 
 test('cli: an unwritable path is one line, exit 2', (t) => {
@@ -603,7 +631,7 @@ test('cli: an unwritable path is one line, exit 2', (t) => {
 });
 
 test('cli: bad --format, --width or misplaced options are one line, exit 2', () => {
-  assertOneLineError(run(['export', '--format', 'pdf']), 2, /option --format takes md, txt, html, not "pdf"/);
+  assertOneLineError(run(['export', '--format', 'docx']), 2, /option --format takes md, txt, html, pdf, not "docx"/);
   assertOneLineError(run(['export', '--format']), 2, /option --format needs a FORMAT/);
   for (const w of ['10', '401', 'abc', '80.5', '-3', '']) {
     const r = run(['export', '--format', 'txt', `--width=${w}`]);
@@ -620,7 +648,10 @@ test('cli: --help shows the export command and its options', () => {
   const r = run(['--help']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /brief-present export \[DECK\] \[-o FILE\]/);
-  for (const o of ['--format FORMAT', '-o, --output FILE', '--force', '--width N']) assert.ok(r.stdout.includes(o), o);
+  for (const o of ['--format FORMAT', '-o, --output FILE', '--force', '--width N', '--no-notes']) {
+    assert.ok(r.stdout.includes(o), o);
+  }
+  assert.match(r.stdout, /md, txt, html or pdf/);
 });
 
 test('cli: 5,000 nested quotes and a 5,000-deep list export in every format, as the presenter draws them', (t) => {
@@ -756,12 +787,12 @@ test('cli: a handout that cannot be written whole leaves the target as it was, a
   assert.equal(readFileSync(kept, 'utf8'), exportDeck(bundledDeck(), 'md'));
   assert.equal(statSync(kept).mode & 0o777, 0o640);
   // A link is written through: it stays a link, to the file that now holds the handout.
-  const link = join(dir, 'link.md');
+  const link = join(dir, 'link.txt');
   symlinkSync(kept, link);
-  assert.equal(run(['export', '--format', 'txt', '-o', link, '--force']).code, 0);
+  assert.equal(run(['export', '-o', link, '--force']).code, 0);
   assert.ok(lstatSync(link).isSymbolicLink());
   assert.match(readFileSync(kept, 'utf8'), /^Contents$/m, 'the text handout');
-  assert.deepEqual(readdirSync(dir).sort(), ['kept.md', 'link.md']);
+  assert.deepEqual(readdirSync(dir).sort(), ['kept.md', 'link.txt']);
 });
 
 test('cli: 100,000 lines that open HTML blocks and comments never closed export in seconds', (t) => {

@@ -196,8 +196,13 @@ function tocHtml(h: Handout): string {
   return `<nav class="toc" aria-labelledby="contents">\n${heading}\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
 }
 
+export interface HtmlOptions {
+  /** The table of contents (default true); the page printed to PDF has none: one page per slide. */
+  contents?: boolean;
+}
+
 /** The deck as a self-contained HTML handout. */
-export function exportHtml(deck: Deck): string {
+export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
   const h = makeHandout(deck);
   const md = htmlMarkdown(h.slideLevel + 1);
   const mark = h.meta.classification;
@@ -210,7 +215,7 @@ export function exportHtml(deck: Deck): string {
   const body: string[] = [];
   const head = titleBlock(h, md);
   if (head) body.push(head);
-  const toc = tocHtml(h);
+  const toc = options.contents === false ? '' : tocHtml(h);
   if (toc) body.push(toc);
   for (const part of h.parts) {
     const id = `section-${part.section + 1}`;

@@ -1,4 +1,7 @@
-/** Handouts: the whole deck, every slide and its notes, as Markdown, plain text or HTML. */
+/**
+ * Handouts: the whole deck, every slide and its notes, as Markdown, plain text
+ * or HTML; for `pdf`, the HTML page a browser prints (one slide to a page).
+ */
 import type { Deck } from '../../deck/types.js';
 import { exportHtml } from './html.js';
 import { exportMarkdown } from './markdown.js';
@@ -15,6 +18,7 @@ export interface ExportOptions {
 
 export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOptions = {}): string {
   if (format === 'html') return exportHtml(deck);
+  if (format === 'pdf') return exportHtml(deck, { contents: false });
   if (format === 'txt') return exportText(deck, options.width);
   return exportMarkdown(deck);
 }
@@ -26,9 +30,10 @@ const EXTENSIONS: Record<string, ExportFormat> = {
   text: 'txt',
   html: 'html',
   htm: 'html',
+  pdf: 'pdf',
 };
 
-/** The format a file name asks for by its extension (`.md`, `.txt`, `.html`), if any. */
+/** The format a file name asks for by its extension (`.md`, `.txt`, `.html`, `.pdf`), if any. */
 export function formatFromPath(path: string): ExportFormat | undefined {
   const m = /\.([A-Za-z]+)$/.exec(path);
   const ext = m?.[1].toLowerCase();

@@ -13,8 +13,9 @@ import { minOf } from '../lines.js';
 import { limitNesting } from '../nesting.js';
 import { referenceMark, scopeReferences } from './references.js';
 
-export type ExportFormat = 'md' | 'txt' | 'html';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html'];
+/** `pdf` is the HTML handout without contents, printed by a browser (src/cli/pdf.ts). */
+export type ExportFormat = 'md' | 'txt' | 'html' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html', 'pdf'];
 
 export interface HandoutSlide {
   slide: Slide;
