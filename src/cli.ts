@@ -99,6 +99,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(version() + '\n');
     return 0;
   }
+  if (opts.command === 'init' || opts.command === 'draft') {
+    const scaffold = await import('./cli/scaffold.js');
+    (opts.command === 'init' ? scaffold.initCommand : scaffold.draftCommand)(opts);
+    return 0;
+  }
   const piped = await pipedDeck(opts.deck);
   if (piped !== undefined && opts.flags.has('watch')) {
     throw new UsageError('option --watch needs a deck file to watch, not standard input');

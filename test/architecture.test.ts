@@ -16,13 +16,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['deck'],
   state: ['deck'],
   check: ['deck', 'render'],
+  draft: ['deck'],
   link: [],
   io: ['deck'],
   ui: ['state', 'render', 'deck', 'link', 'io'],
-  cli: ['ui', 'state', 'render', 'deck', 'link', 'io', 'check'],
+  cli: ['ui', 'state', 'render', 'deck', 'link', 'io', 'check', 'draft'],
 };
 /** Layers that are pure: no terminal UI library, no file system. */
-const PURE = ['deck', 'render', 'state', 'check'];
+const PURE = ['deck', 'render', 'state', 'check', 'draft'];
 const UI_LIBRARIES = /^(ink|react|ink-select-input|ink-testing-library)(\/|$)/;
 const FILE_SYSTEM = /^(node:)?fs(\/promises)?$/;
 

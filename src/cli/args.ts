@@ -3,7 +3,7 @@ import { helpText } from '../state/keyhelp.js';
 import { PRESET_SPECS, PRESETS, presetRows } from '../state/keymap.js';
 
 /** What the command line asks for. Subcommands come first: `brief-present export DECK`. */
-export type CommandName = 'present' | 'rehearse' | 'read' | 'export' | 'check';
+export type CommandName = 'present' | 'rehearse' | 'read' | 'export' | 'check' | 'init' | 'draft';
 
 export interface CliOptions {
   command: CommandName;
@@ -95,7 +95,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['export'],
     help: 'export: md, txt, html or pdf (default: from -o FILE, else md; pdf needs Chromium, Chrome or Edge)',
   },
-  { long: 'output', short: 'o', value: 'FILE', commands: ['export'], help: 'export: write to FILE, not standard output' },
+  {
+    long: 'output',
+    short: 'o',
+    value: 'FILE',
+    commands: ['export', 'draft'],
+    help: 'export: write to FILE, not standard output; draft: the new deck folder (default ARTICLE-draft)',
+  },
   { long: 'force', commands: ['export'], help: 'export: overwrite FILE if it exists' },
   { long: 'width', value: 'N', commands: ['export'], help: 'export: wrap txt at N columns (20-400, default 80)' },
   { long: 'no-notes', commands: ['export'], help: 'export: leave out the speaker notes' },
@@ -109,6 +115,8 @@ export const COMMANDS: Partial<Record<CommandName, string>> = {
   read: 'read [DECK]              read the whole deck as one document, notes included',
   export: 'export [DECK] [-o FILE]  write a handout of every slide and its notes (md, txt, html, pdf)',
   check: 'check [DECK]             report slides that overflow, empty slides, missing notes, odd comments',
+  init: 'init [FOLDER]            write a starter deck that shows the format (default: ./briefing)',
+  draft: 'draft ARTICLE [-o FOLDER]  a draft deck from an article (text, Markdown or a saved web page)',
 };
 
 function findOption(name: string): OptionSpec | undefined {

@@ -105,6 +105,11 @@ function readText(path: string): { text: string; identity: FileIdentity } {
   }
 }
 
+/** One text file's text, with a deck file's limits (size, binary data); errors are LoadErrors naming it. */
+export function readTextFile(path: string): string {
+  return readText(path).text;
+}
+
 /** A name the loader reads as a slide file when it is in a folder deck. */
 export function isDeckFileName(name: string): boolean {
   return MARKDOWN.test(name) && !name.startsWith('.');
