@@ -8,7 +8,7 @@
  * source's file name. Pure.
  */
 import { readSource, type Block, type Source } from './source.js';
-import { keyPhrase, segment, sentences, type Section } from './segment.js';
+import { keyPhrases, segment, sentences } from './segment.js';
 import type { DeckFile } from './starter.js';
 
 /** The only words a draft adds to the article's own (besides its file name). */
@@ -109,7 +109,8 @@ export function draftDeck(text: string, name: string): Draft {
   const title = source.title ?? base;
   const width = String(parts.length + 1).length;
   const num = (i: number) => String(i).padStart(Math.max(2, width), '0');
-  const names = parts.map((s: Section) => s.heading ?? keyPhrase(s, parts));
+  const phrases = keyPhrases(parts);
+  const names = parts.map((s, i) => s.heading ?? phrases[i]);
   const files: DeckFile[] = [];
 
   const front = [`title: ${yaml(inline(source, title))}`];

@@ -89,6 +89,7 @@ export function htmlSource(html: string): Page {
     blocks.push({ block: heading ? { kind: 'heading', level: heading, text: t } : { kind: 'para', text: t }, region: regions() });
   };
 
+  const lower = html.toLowerCase();
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -122,7 +123,7 @@ export function htmlSource(html: string): Page {
       }
       if (name === 'time' && timeText === undefined && !skipping) timeText = attrs.datetime ?? '';
       if (RAW.has(name)) {
-        const end = html.toLowerCase().indexOf(`</${name}`, i);
+        const end = lower.indexOf(`</${name}`, i);
         const raw = html.slice(i, end < 0 ? html.length : end);
         if (name === 'title' && docTitle === undefined) docTitle = oneLine(decodeEntities(raw));
         i = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;

@@ -125,10 +125,15 @@ function byCohesion(paras: Block[]): Section[] {
     else join(i - 1);
     i = Math.max(0, i - 1);
   }
+  // Each gap's similarity, kept up to date as neighbours are joined (the first of equals goes).
+  const gaps = groups.slice(0, -1).map((_, i) => similarity(i));
   while (groups.length > MAX_SECTIONS) {
     let best = 0;
-    for (let i = 1; i + 1 < groups.length; i++) if (similarity(i) > similarity(best)) best = i;
+    for (let i = 1; i < gaps.length; i++) if (gaps[i] > gaps[best]) best = i;
     join(best);
+    gaps.splice(best, 1);
+    if (best > 0) gaps[best - 1] = similarity(best - 1);
+    if (best < gaps.length) gaps[best] = similarity(best);
   }
   groups = groups.filter((g) => g.paragraphs.length);
   return groups.map((g) => ({ paragraphs: g.paragraphs }));
@@ -141,20 +146,26 @@ export function segment(blocks: Block[]): Section[] {
 }
 
 /**
- * A name for a section without a heading: its key phrase, a run of words
+ * Names for sections without a heading: its key phrase, a run of words
  * without stop words, as written, scored by how often its words occur in the
  * section and how rarely in the others (tf-idf), those of the section's
  * first sentence (where a writer states the topic) counting half again; a
  * phrase of several words if one scores at least half the best, else the
  * best two words.
  */
-export function keyPhrase(section: Section, all: Section[]): string {
-  const text = (s: Section) => s.paragraphs.map((p) => p.text).join('\n');
+export function keyPhrases(all: Section[]): string[] {
   const df = new Map<string, number>();
-  for (const s of all) for (const k of bag(text(s)).keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const s of all) for (const k of bag(sectionText(s)).keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  return all.map((s) => keyPhrase(s, all.length, df));
+}
+
+const sectionText = (s: Section) => s.paragraphs.map((p) => p.text).join('\n');
+
+function keyPhrase(section: Section, count: number, df: Map<string, number>): string {
+  const text = sectionText;
   const tf = bag(text(section));
   const score = (w: string) =>
-    (1 + Math.log(tf.get(stem(w)) ?? 1)) * Math.log((all.length + 1) / (df.get(stem(w)) ?? 1));
+    (1 + Math.log(tf.get(stem(w)) ?? 1)) * Math.log((count + 1) / (df.get(stem(w)) ?? 1));
   const firstPara = section.paragraphs.find((p) => p.kind === 'para');
   const lead = new Set(words(sentences(firstPara?.text ?? '')[0] ?? '').map(stem));
   const phrases = new Map<string, { text: string; score: number; first: number }>();
