@@ -215,3 +215,17 @@ test('init: the starter deck shows the format and checks clean', () => {
   const result = checkDeck(deck, createMarkdownRenderer(makeTheme(0)));
   assert.deepEqual(result.findings, [], 'check finds nothing');
 });
+
+test('plain text with headings, a byline and a date: sections from the headings, author and date cited', () => {
+  const text = 'Harbour report\n\nBy Sam Lee\n\nMarch 3, 2021\n\nThe port grew last year.\n\nShips\n\nMore ships called than ever before. Queues formed at the gate.\n\nCranes\n\nTwo new cranes arrived in June. They doubled the lift rate.\n';
+  const draft = draftDeck(text, 'report.txt');
+  assert.deepEqual(draft.sections.slice(1), ['Ships', 'Cranes', 'Source']);
+  const deck = deckOf(draft.files);
+  assert.equal(deck.meta.title, 'Harbour report');
+  assert.equal(deck.meta.author, 'Sam Lee');
+  assert.equal(deck.meta.date, 'March 3, 2021');
+  const last = deck.slides[deck.slides.length - 1].body;
+  assert.match(last, /^- Author: Sam Lee$/m);
+  assert.match(last, /^- Date: March 3, 2021$/m);
+  assertInventsNothing(draft, text, 'report.txt');
+});
