@@ -41,7 +41,7 @@ export function chooseFormat(format: string | undefined, output: string | undefi
 
 /** The deck without its speaker notes (`--no-notes`). */
 export function withoutNotes(deck: Deck): Deck {
-  return { ...deck, slides: deck.slides.map((s) => ({ ...s, notes: '' })) };
+  return { ...deck, slides: deck.slides.map((s) => ({ ...s, notes: '', noteCount: 0 })) };
 }
 
 /** Run `export` on a parsed deck. */
