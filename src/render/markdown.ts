@@ -6,6 +6,7 @@ import { codeLines } from './code.js';
 import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
+import { drawMermaid, isMermaid } from './mermaid/index.js';
 import { renderTable, tableFits } from './table.js';
 import { highlightCode, type SyntaxTheme } from './syntax.js';
 import type { Theme } from './theme.js';
@@ -131,8 +132,11 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // loads every highlight.js language at start-up (see syntax.ts). A fence
       // naming no known language gets the code colour; no colour, no styles.
       const text = token.text;
+      const mermaid = isMermaid(token.lang) ? drawMermaid(text, width, theme) : undefined;
+      if (mermaid && 'lines' in mermaid) return mermaid.lines.join('\n') + '\n\n';
+      const note = mermaid && 'problem' in mermaid ? wrapLine(theme.muted(mermaid.problem.note), width).join('\n') + '\n' : '';
       const body = theme.level === 0 ? text : (highlightCode(text, token.lang, syntax) ?? theme.code(text));
-      return (body ? codeLines(body, width, theme.muted).join('\n') : body) + '\n\n';
+      return note + (body ? codeLines(body, width, theme.muted).join('\n') : body) + '\n\n';
     },
     heading(this: { parser: unknown }, token: Tokens.Heading) {
       // A title's rule takes the place of the blank line after it: a slide is no taller for it.
