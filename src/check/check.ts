@@ -10,6 +10,9 @@ import type { MarkdownRenderer } from '../render/markdown.js';
 import { contentWidth, renderSlideLines } from '../render/slide.js';
 import { layout, tooSmall } from '../render/layout.js';
 import { stripSgr } from '../render/ansi.js';
+import { makeTheme } from '../render/theme.js';
+import { drawMermaid } from '../render/mermaid/index.js';
+import { mermaidBlocks } from '../render/mermaid/blocks.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,7 +20,7 @@ export interface Finding {
   path: string;
   line: number;
   severity: Severity;
-  /** Stable identifier for scripts: overflow, empty, no-notes, unknown-directive, note-in-code, … */
+  /** Stable identifier for scripts: overflow, empty, no-notes, unknown-directive, note-in-code, mermaid, … */
   code: string;
   message: string;
   /** 1-based slide number, when the finding is about a slide (the first, for several). */
@@ -98,6 +101,18 @@ export function checkDeck(
         'overflow',
         `slide ${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
       );
+    }
+  }
+  // Diagrams shown as source (unknown kind, a mistake, too wide): said where the block says so.
+  const theme = makeTheme(0);
+  for (const slide of deck.slides) {
+    for (const block of mermaidBlocks(slide.body)) {
+      const drawn = drawMermaid(block.text, width, theme);
+      if (!('problem' in drawn)) continue;
+      const { note, line } = drawn.problem;
+      const at = slide.source.line + block.line + line;
+      const message = `slide ${slide.index + 1}: ${note}`;
+      findings.push({ ...slide.source, line: at, severity: 'warning', code: 'mermaid', message, slide: slide.index + 1 });
     }
   }
   // Missing notes matter in a deck that uses them (or when asked for): one finding for them all.

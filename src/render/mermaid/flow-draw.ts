@@ -88,7 +88,6 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
   }
   const min = Math.min(...start);
   for (let v = 0; v < start.length; v++) start[v] -= min;
-  const crossTotal = Math.max(...start.map((s, v) => s + size[v].cross));
 
   // Ports: a node's pieces leave and arrive spread along its side, in the order of their other ends.
   const outPort = new Map<number, number>();
@@ -103,12 +102,33 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
       into.set(si, Math.max(lo, Math.min(hi, p)));
     });
   };
-  g.nodes.forEach((_, v) => {
-    const outs = g.segs.map((s, i) => (s.from === v ? i : -1)).filter((i) => i >= 0);
-    const ins = g.segs.map((s, i) => (s.to === v ? i : -1)).filter((i) => i >= 0);
-    spread(v, outs, (i) => centre(g.segs[i].to), outPort);
-    spread(v, ins, (i) => centre(g.segs[i].from), inPort);
+  const outsOf: number[][] = g.nodes.map(() => []);
+  const insOf: number[][] = g.nodes.map(() => []);
+  g.segs.forEach((s, i) => {
+    outsOf[s.from].push(i);
+    insOf[s.to].push(i);
   });
+  const setPorts = (v: number) => {
+    spread(v, outsOf[v], (i) => centre(g.segs[i].to), outPort);
+    spread(v, insOf[v], (i) => centre(g.segs[i].from), inPort);
+  };
+  g.nodes.forEach((_, v) => setPorts(v));
+  // Straighten: a node joined by one piece moves in line with its other end, when its layer has room.
+  const straighten = (v: number, j: number, layer: number[], si: number, sign: number) => {
+    const shift = sign * (outPort.get(si)! - inPort.get(si)!);
+    const lo = j > 0 ? start[layer[j - 1]] + size[layer[j - 1]].cross + gap : 0;
+    const hi = j + 1 < layer.length ? start[layer[j + 1]] - gap - size[v].cross : Infinity;
+    if (!shift || start[v] + shift < lo || start[v] + shift > hi) return;
+    start[v] += shift;
+    setPorts(v);
+    for (const o of outsOf[v]) setPorts(g.segs[o].to);
+    for (const o of insOf[v]) setPorts(g.segs[o].from);
+  };
+  for (const layer of g.layers) layer.forEach((v, j) => insOf[v].length === 1 && straighten(v, j, layer, insOf[v][0], 1));
+  for (const layer of [...g.layers].reverse()) {
+    layer.forEach((v, j) => outsOf[v].length === 1 && straighten(v, j, layer, outsOf[v][0], -1));
+  }
+  const crossTotal = Math.max(...start.map((s, v) => s + size[v].cross));
 
   // Tracks: in each channel, a turning piece gets a row (or column) shared only with pieces it cannot touch.
   const track = new Map<number, number>();
@@ -130,12 +150,18 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     return used.length;
   });
   const entry = across ? 2 : 1;
+  // Top-down, a line leaves a box straight into its track, unless a head is drawn under the box.
+  const exit = g.layers.map((_, k) =>
+    across || g.edges.some((e) => g.nodes[e.chain[0]].layer === k && (e.reversed ? e.edge.head : e.edge.tail) !== 'none')
+      ? 1
+      : 0,
+  );
   const ext = g.layers.map((layer) => Math.max(1, ...layer.map((v) => size[v].main)));
   const layerStart: number[] = [];
   let m = 0;
   g.layers.forEach((_, k) => {
     layerStart.push(m);
-    m += ext[k] + (k < g.layers.length - 1 ? 1 + tracks[k] + entry : 0);
+    m += ext[k] + (k < g.layers.length - 1 ? exit[k] + tracks[k] + entry : 0);
   });
   const mainTotal = m;
   const ms = (v: number) => layerStart[g.nodes[v].layer];
@@ -175,8 +201,14 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     const q = inPort.get(i)!;
     const from = at(outCell(s.from), p);
     const to = at(inCell(s.to), q);
+    // Each end joins what it leaves or reaches (a label's text has no border to join).
+    const back = across ? (flip ? R : L) : flip ? D : U;
+    const fwd = across ? (flip ? L : R) : flip ? U : D;
+    if (g.nodes[s.from].kind === 'label') rows[from[0]][from[1]].bits |= back;
+    if (g.nodes[s.to].kind === 'label') rows[to[0]][to[1]].bits |= fwd;
     if (p === q) return link(from, to, style);
-    const tr = ms(s.from) + ext[g.nodes[s.from].layer] + 1 + track.get(i)!;
+    const k = g.nodes[s.from].layer;
+    const tr = ms(s.from) + ext[k] + exit[k] + track.get(i)!;
     link(from, at(tr, p), style);
     link(at(tr, p), at(tr, q), style);
     link(at(tr, q), to, style);

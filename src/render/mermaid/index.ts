@@ -96,9 +96,14 @@ export function drawDiagram(d: Diagram, width: number, theme: Theme): { lines: s
 
 /** A Mermaid block's text drawn at `width`, or why it is shown as source. */
 export function drawMermaid(text: string, width: number, theme: Theme): { lines: string[] } | { problem: MermaidProblem } {
-  const parsed = parseMermaid(text);
-  if ('problem' in parsed) return parsed;
-  return drawDiagram(parsed.diagram, width, theme);
+  try {
+    const parsed = parseMermaid(text);
+    if ('problem' in parsed) return parsed;
+    return drawDiagram(parsed.diagram, width, theme);
+  } catch {
+    // A diagram this code cannot draw is still the author's text: never lose the slide for it.
+    return { problem: { note: 'mermaid: this diagram could not be drawn; shown as source', line: 0 } };
+  }
 }
 
 /** Is a fence's language Mermaid's (```mermaid, or the first word of its info string)? */

@@ -74,7 +74,7 @@ export function drawXYChart(chart: XYChart, width: number, theme: Theme): string
   const grid: Cell[][] = Array.from({ length: rows }, () => Array.from({ length: slot * n }, () => ({ ch: ' ' })));
   const bars = chart.series.filter((s) => s.type === 'bar');
   const hasLine = bars.length < chart.series.length;
-  const barW = bars.length ? Math.max(1, Math.floor((slot - 1) / bars.length)) : 0;
+  const barW = bars.length ? Math.max(1, Math.floor((slot - 1) * 0.7 / bars.length)) : 0;
   const valueW = Math.max(0, ...bars.flatMap((s) => s.values.map((v) => formatNumber(v).length)));
   bars.forEach((s, b) => {
     s.values.forEach((v, i) => {
