@@ -212,3 +212,36 @@ browserTest('print: every slide starts a page, with its notes under it', async (
     await page.close();
   }
 });
+
+browserTest('Mermaid charts are inline SVG pictures and flowcharts their text drawing, fetching nothing', async () => {
+  const path = fileURLToPath(new URL('../fixtures/diagrams.md', import.meta.url));
+  const doc = exportDeck(parseFiles([{ path, text: readFileSync(path, 'utf8') }]), 'html');
+  const { page, url, requests, errors } = await open(doc, 'diagrams.html');
+  try {
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requests, [url], 'requests besides the document');
+    assert.deepEqual(errors, []);
+    const charts = page.locator('svg.chart');
+    assert.equal(await charts.count(), 2, 'the pie and the bar/line chart');
+    for (let i = 0; i < 2; i++) {
+      const box = await charts.nth(i).boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 100, `chart ${i + 1} is drawn: ${JSON.stringify(box)}`);
+    }
+    // The pie: one slice per section, its legend with the values and percentages.
+    const pie = charts.nth(0);
+    assert.equal(await pie.locator('path').count(), 4);
+    const legend = await pie.locator('text').allTextContents();
+    assert.ok(legend.includes('Staff: 412, 64.8%'), legend.join(' | '));
+    // The bars and the line of the xychart, and its categories.
+    const xy = charts.nth(1);
+    assert.equal(await xy.locator('rect').count(), 4);
+    assert.equal(await xy.locator('polyline[stroke-width]').count(), 1);
+    for (const q of ['Q1', 'Q2', 'Q3', 'Q4']) assert.ok(await xy.getByText(q, { exact: true }).count(), q);
+    const flow = await page.locator('pre.diagram').innerText();
+    for (const label of ['Request', 'Valid?', 'Process', 'Reject', 'Done']) assert.ok(flow.includes(label), label);
+    assert.match(await page.locator('.diagram-note').first().innerText(), /sequenceDiagram is shown as source/);
+    await page.screenshot({ path: `${ARTIFACTS}diagrams.png`, fullPage: true });
+  } finally {
+    await page.close();
+  }
+});

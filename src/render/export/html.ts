@@ -11,6 +11,8 @@
 import { Marked, Renderer, type Tokens } from 'marked';
 import type { Deck } from '../../deck/types.js';
 import { pushAll } from '../lines.js';
+import { isMermaid } from '../mermaid/index.js';
+import { mermaidHtml } from '../mermaid/svg.js';
 import { makeHandout, oneLine, titleLines, type Handout, type HandoutSlide } from './outline.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -63,6 +65,10 @@ function htmlMarkdown(minHeading: number): HtmlMarkdown {
         const label = text || title || href;
         const from = href && href !== label ? ` <span class="href">(${escapeHtml(href)})</span>` : '';
         return `<span class="image">[image: ${escapeHtml(label)}]${from}</span>`;
+      },
+      code(token: Tokens.Code) {
+        // Charts as pictures, flowcharts as their drawing (nothing fetched); other code as marked draws it.
+        return isMermaid(token.lang) ? mermaidHtml(token.text, escapeHtml) : false;
       },
       table(token) {
         return `<div class="table">${Renderer.prototype.table.call(this, token)}</div>\n`;
@@ -125,7 +131,8 @@ th,td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-
 blockquote{margin:.8rem 0;padding:0 0 0 .9rem;border-left:3px solid var(--line);color:var(--muted)}
 .as-written{white-space:pre-wrap}
 .raw-html{white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;color:var(--muted)}
-.image,.href{color:var(--muted)}
+.image,.href,.diagram-note{color:var(--muted)}
+figure.diagram{margin:.8rem 0;overflow-x:auto}pre.diagram{line-height:1.2}
 hr{border:0;border-top:1px solid var(--line)}
 @media (min-width:40rem){main{padding:2rem 1.5rem 4rem}.slide{padding:1.25rem 1.75rem}}
 @media print{
