@@ -40,6 +40,10 @@ const BORDERS: Record<Shape, string> = {
 export interface FlowGrid {
   rows: Cell[][];
   width: number;
+  /** Where each node's box is (in the chart's order of nodes). */
+  boxes: { id: string; r: number; c: number; h: number; w: number }[];
+  /** Cells a box or label was drawn over that already held something (never, when laid out right). */
+  overdrawn: number;
 }
 
 /** Lay out and draw on a grid; labels wrapped at `maxLabel` columns. */
@@ -140,9 +144,9 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     const left = here.filter((i) => inPort.get(i)! < outPort.get(i)!).sort((a, b) => outPort.get(a)! - outPort.get(b)!);
     const used: [number, number][][] = [];
     for (const i of [...right, ...left]) {
-      const a = Math.min(outPort.get(i)!, inPort.get(i)!) - 1;
-      const b = Math.max(outPort.get(i)!, inPort.get(i)!) + 1;
-      let t = used.findIndex((spans) => spans.every(([x, y]) => b < x || a > y));
+      const a = Math.min(outPort.get(i)!, inPort.get(i)!);
+      const b = Math.max(outPort.get(i)!, inPort.get(i)!);
+      let t = used.findIndex((spans) => spans.every(([x, y]) => b + 1 < x || a > y + 1));
       if (t < 0) t = used.push([]) - 1;
       used[t].push([a, b]);
       track.set(i, t);
@@ -242,6 +246,8 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     head(startHead, outCell(e.chain[0]) + 1, outPort.get(first)!, false);
   });
   // Boxes and labels over the lines (a line ends on a box's border, joined to it).
+  const boxes: FlowGrid['boxes'] = [];
+  let overdrawn = 0;
   g.nodes.forEach((v, i) => {
     if (v.kind === 'dummy') return;
     const [r0a, c0a] = at(ms(i), start[i]);
@@ -250,6 +256,14 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     const c0 = Math.min(c0a, c0b);
     const h = Math.abs(r0b - r0a) + 1;
     const w = Math.abs(c0b - c0a) + 1;
+    for (let r = r0; r < r0 + h; r++) {
+      for (let c = c0; c < c0 + w; c++) {
+        const inside = r > r0 && r < r0 + h - 1 && c > c0 && c < c0 + w - 1;
+        const role = rows[r][c].role;
+        if (role && (inside || v.kind === 'label' || role !== 'line')) overdrawn++;
+      }
+    }
+    if (v.kind === 'node') boxes.push({ id: chart.nodes[i].id, r: r0, c: c0, h, w });
     const text = (r: number, line: string, role: 'text' | 'label') => {
       const lw = displayWidth(line);
       const x = c0 + Math.floor((w - lw) / 2);
@@ -278,5 +292,5 @@ export function flowGrid(chart: Flowchart, maxLabel: number): FlowGrid {
     const top = r0 + 1 + Math.floor((h - 2 - v.text.length) / 2);
     v.text.forEach((line, k) => text(top + k, line, 'text'));
   });
-  return { rows, width: W };
+  return { rows, width: W, boxes, overdrawn };
 }
