@@ -197,3 +197,20 @@ test('cycles and self-loops are drawn without losing an edge', () => {
   assert.ok(lines.some((l) => l.includes('↺')), 'the loop is said in its node');
   assert.equal(headsJoined(lines), 3);
 });
+
+test('edge labels with or without spaces, and the ends of each kind of link', () => {
+  const one = (src: string) => {
+    const [e] = flow(`graph TD\n${src}`).edges;
+    return [e.style, e.tail, e.head, e.label ?? ''].join(' ');
+  };
+  assert.equal(one('A--text-->B'), 'normal none arrow text');
+  assert.equal(one('A-- text --- B'), 'normal none none text');
+  assert.equal(one('A-. dotted .->B'), 'dotted none arrow dotted');
+  assert.equal(one('A == thick ==> B'), 'thick none arrow thick');
+  assert.equal(one('A-.-B'), 'dotted none none ');
+  assert.equal(one('A ---->|"quoted, long"| B'), 'normal none arrow quoted, long');
+  assert.equal(one('A x--x B'), 'normal cross cross ');
+  assert.equal(one('A["a<br>b"] --> B'), 'normal none arrow ');
+  assert.equal(flow('graph TD\nA["a<br>b `x`"] --> B').nodes[0].label, 'a\nb `x`');
+  assert.equal(flow('graph TD\nA["`**Bold** text`"]').nodes[0].label, 'Bold text');
+});

@@ -110,9 +110,9 @@ const LINKS: [RegExp, EdgeStyle][] = [
   [/^()~{3,}()/, 'invisible'],
 ];
 const TEXT_LINKS: [RegExp, RegExp, EdgeStyle][] = [
-  [/^([xo<]?)--\s/, /\s(-{2,}[->xo])/, 'normal'],
-  [/^([xo<]?)==\s/, /\s(={2,}[=>xo])/, 'thick'],
-  [/^([xo<]?)-\.\s/, /\s(-?\.+-[>xo]?)/, 'dotted'],
+  [/^([xo<]?)--(?![->xo])/, /(-{2,}[->xo])/, 'normal'],
+  [/^([xo<]?)==(?![=>xo])/, /(={2,}[=>xo])/, 'thick'],
+  [/^([xo<]?)-\.(?![.-])/, /(-?\.+-[>xo]?)/, 'dotted'],
 ];
 
 function edgeAt(text: string): EdgeToken | null {
