@@ -45,7 +45,7 @@ const BRAILLE = [
 ];
 
 function legend(chart: XYChart, theme: Theme): string | null {
-  const named = chart.series.some((s) => s.name) || new Set(chart.series.map((s) => s.type)).size > 1;
+  const named = chart.series.some((s) => s.name);
   if (!named) return null;
   return chart.series
     .map((s, i) => {
@@ -116,6 +116,7 @@ export function drawXYChart(chart: XYChart, width: number, theme: Theme): string
     grid[r][key % (slot * n)] = { ch: String.fromCharCode(0x2800 + bits), style: theme.code };
   }
   grid.forEach((row, r) => {
+    if (r === 0 && row.every((c) => c.ch === ' ')) return; // no values over the bars: no row for them
     const plotRow = r - 1; // 0 is the top of the scale
     const label = plotRow === 0 ? yLabels[0] : plotRow === PLOT_ROWS / 2 ? yLabels[1] : plotRow === PLOT_ROWS - 1 ? yLabels[2] : '';
     const axis = r === 0 ? ' ' : label ? '┤' : '│';
