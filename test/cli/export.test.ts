@@ -57,6 +57,7 @@ const DECKS: [string, () => Deck][] = [
   ['bundled briefing', bundledDeck],
   ['hostile fixture', () => fileDeck(HOSTILE)],
   ['basic fixture', () => fileDeck(join(FIXTURES, 'basic.md'))],
+  ['diagrams fixture', () => fileDeck(join(FIXTURES, 'diagrams.md'))],
   ['reference links', () => parseFiles([{ path: 'refs.md', text: REFS }])],
   ...corpusFiles().map((p): [string, () => Deck] => [p.slice(CORPUS.length), () => fileDeck(p)]),
 ];
@@ -209,7 +210,8 @@ const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const ALLOWED_TAGS = new Set(
   (
     'html head meta title style body main header nav section div aside h1 h2 h3 h4 h5 h6 p ul ol li a span em ' +
-    'strong code pre blockquote table thead tbody tr th td hr br del input'
+    'strong code pre blockquote table thead tbody tr th td hr br del input figure details summary ' +
+    'svg path rect circle line polyline text tspan title'
   ).split(' '),
 );
 

@@ -132,7 +132,10 @@ blockquote{margin:.8rem 0;padding:0 0 0 .9rem;border-left:3px solid var(--line);
 .as-written{white-space:pre-wrap}
 .raw-html{white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;color:var(--muted)}
 .image,.href,.diagram-note{color:var(--muted)}
-figure.diagram{margin:.8rem 0;overflow-x:auto}pre.diagram{line-height:1.2}
+figure.diagram{margin:.8rem 0}svg.chart{display:block;width:100%;max-width:37.5rem;height:auto}
+svg.chart path{stroke:var(--card);stroke-width:1}pre.diagram{line-height:1.2}
+.diagram-source summary{color:var(--muted);font-size:.85em;cursor:pointer}
+@media print{.diagram-source{display:none}}
 hr{border:0;border-top:1px solid var(--line)}
 @media (min-width:40rem){main{padding:2rem 1.5rem 4rem}.slide{padding:1.25rem 1.75rem}}
 @media print{

@@ -38,8 +38,8 @@ function pieSvg(chart: PieChart, esc: Escape): string {
       const [x1, y1, x2, y2] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle), cx + r * Math.cos(end), cy + r * Math.sin(end)];
       const large = share > 0.5 ? 1 : 0;
       parts.push(
-        `<path d="M${cx} ${cy}L${f(x1)} ${f(y1)}A${r} ${r} 0 ${large} 1 ${f(x2)} ${f(y2)}Z" fill="${colour}" ` +
-          `stroke="var(--card,#fff)" stroke-width="1"><title>${label}</title></path>`,
+        `<path d="M${cx} ${cy}L${f(x1)} ${f(y1)}A${r} ${r} 0 ${large} 1 ${f(x2)} ${f(y2)}Z" fill="${colour}">` +
+          `<title>${label}</title></path>`,
       );
       angle = end;
     }
@@ -54,8 +54,7 @@ function pieSvg(chart: PieChart, esc: Escape): string {
 function svg(width: number, height: number, body: string, label: string): string {
   return (
     `<svg class="chart" role="img" aria-label="${label.replace(/[&<>"']/g, '')}" viewBox="0 0 ${width} ${height}" ` +
-    `width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg" font-size="13" fill="currentColor">` +
-    `${body}</svg>`
+    `font-size="13" fill="currentColor">${body}</svg>`
   );
 }
 
@@ -122,16 +121,16 @@ function xySvg(chart: XYChart, esc: Escape): string {
   return svg(W, H, parts.join('') + legend, chart.title ?? 'Chart');
 }
 
-/** A Mermaid block as handout HTML. */
+/** A Mermaid block as handout HTML: the picture, then its source folded away (nothing of the deck is lost). */
 export function mermaidHtml(text: string, esc: Escape): string {
   const parsed = parseMermaid(text);
   const source = `<pre><code class="language-mermaid">${esc(text)}</code></pre>`;
+  const folded = `<details class="diagram-source"><summary>Mermaid source</summary>${source}</details>\n`;
   if ('problem' in parsed) return `<p class="diagram-note">${esc(parsed.problem.note)}</p>\n${source}\n`;
   const d = parsed.diagram;
-  if (d.kind === 'pie') return `<figure class="diagram">${pieSvg(d, esc)}</figure>\n`;
-  if (d.kind === 'xychart') return `<figure class="diagram">${xySvg(d, esc)}</figure>\n`;
+  if (d.kind === 'pie') return `<figure class="diagram">${pieSvg(d, esc)}</figure>\n${folded}`;
+  if (d.kind === 'xychart') return `<figure class="diagram">${xySvg(d, esc)}</figure>\n${folded}`;
   const drawn = drawDiagram(d, HANDOUT_COLUMNS, makeTheme(0));
   if ('problem' in drawn) return `<p class="diagram-note">${esc(drawn.problem.note)}</p>\n${source}\n`;
-  const label = 'Flowchart';
-  return `<pre class="diagram" role="img" aria-label="${label}">${esc(drawn.lines.join('\n'))}</pre>\n`;
+  return `<pre class="diagram" role="img" aria-label="Flowchart">${esc(drawn.lines.join('\n'))}</pre>\n${folded}`;
 }
