@@ -132,7 +132,9 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // loads every highlight.js language at start-up (see syntax.ts). A fence
       // naming no known language gets the code colour; no colour, no styles.
       const text = token.text;
-      const mermaid = isMermaid(token.lang) ? drawMermaid(text, width, theme) : undefined;
+      // A drawing in a list item or a quote leaves room for their indentation and bars.
+      const room = width - (listDepth ? 2 + 4 * listDepth : 0) - 2 * quoteDepth;
+      const mermaid = isMermaid(token.lang) ? drawMermaid(text, room, theme) : undefined;
       if (mermaid && 'lines' in mermaid) return mermaid.lines.join('\n') + '\n\n';
       const note = mermaid && 'problem' in mermaid ? wrapLine(theme.muted(mermaid.problem.note), width).join('\n') + '\n' : '';
       const body = theme.level === 0 ? text : (highlightCode(text, token.lang, syntax) ?? theme.code(text));

@@ -155,3 +155,11 @@ test('on a slide: a mermaid block becomes its drawing at the slide width; others
     assert.deepEqual(lines.slice(note + 1, note + 3), ['  journey', '  title Day']);
   }
 });
+
+test('a chart in a list item or a quote is drawn narrower, so its rows stay whole', () => {
+  const md = createMarkdownRenderer(plain);
+  const lines = md('- item\n\n  ```mermaid\n  pie\n  "Alpha" : 3\n  "Beta" : 1\n  ```\n\n> ```mermaid\n> pie\n> "Gamma" : 1\n> ```', 40);
+  for (const l of lines) assert.ok(displayWidth(l) <= 40, l);
+  assert.ok(lines.some((l) => /^ +Alpha +█+ +75\.0%$/.test(l)), lines.join('\n'));
+  assert.ok(lines.some((l) => /^│ Gamma +█+ +100\.0%$/.test(l)), lines.join('\n'));
+});
