@@ -214,3 +214,12 @@ test('edge labels with or without spaces, and the ends of each kind of link', ()
   assert.equal(flow('graph TD\nA["a<br>b `x`"] --> B').nodes[0].label, 'a\nb `x`');
   assert.equal(flow('graph TD\nA["`**Bold** text`"]').nodes[0].label, 'Bold text');
 });
+
+test('a flowchart whose edges span too many layers, or with too many nodes, is shown as source', () => {
+  const chain = Array.from({ length: 299 }, (_, i) => `N${i} --> N${i + 1}`);
+  const back = Array.from({ length: 299 }, (_, i) => `N${299 - i} --> N${i % 7}`);
+  const r = drawMermaid(['graph TD', ...chain, ...back].join('\n'), 120, theme);
+  assert.ok('problem' in r && r.problem.note === 'mermaid: flowchart is too large to lay out; shown as source');
+  const many = drawMermaid(['graph TD', ...Array.from({ length: 301 }, (_, i) => `M${i}`)].join('\n'), 120, theme);
+  assert.ok('problem' in many && /flowchart has 301 nodes, more than 300 are not drawn/.test(many.problem.note));
+});

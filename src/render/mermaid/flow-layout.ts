@@ -39,6 +39,12 @@ export interface Layered {
   layers: number[][];
 }
 
+/** The most one-layer pieces of edges laid out: more would take seconds, and never fit a slide. */
+const MAX_PIECES = 2000;
+
+/** A flowchart whose edges span too many layers to lay out. */
+export class TooLarge extends Error {}
+
 /** Layers and order for a flowchart; labels are wrapped by `wrap`. */
 export function layerGraph(chart: Flowchart, wrap: (text: string) => string[]): Layered {
   const index = new Map(chart.nodes.map((n, i) => [n.id, i]));
@@ -103,7 +109,9 @@ export function layerGraph(chart: Flowchart, wrap: (text: string) => string[]): 
     }
   }
 
-  // Pieces of one layer each, through a label node and dummies.
+  // Pieces of one layer each, through a label node and dummies (a bounded number of them).
+  const pieces = ends.reduce((sum, [a, b]) => sum + nodes[b].layer - nodes[a].layer, 0);
+  if (pieces > MAX_PIECES) throw new TooLarge();
   const edges: LEdge[] = [];
   const segs: LSeg[] = [];
   real.forEach((e, i) => {

@@ -7,6 +7,7 @@ import type { Theme } from '../theme.js';
 import { displayWidth, truncate } from '../wrap.js';
 import { stripSgr } from '../ansi.js';
 import { flowGrid } from './flow-draw.js';
+import { TooLarge } from './flow-layout.js';
 import { parseFlowchart, type Flowchart } from './flow-parse.js';
 import { drawPie, parsePie, type PieChart } from './pie.js';
 import { MermaidError, readSource } from './source.js';
@@ -55,7 +56,13 @@ function drawFlow(chart: Flowchart, width: number, theme: Theme): string[] | num
   }
   let need = Infinity;
   for (const labels of LABEL_WIDTHS) {
-    const grid = flowGrid(chart, labels);
+    let grid: ReturnType<typeof flowGrid>;
+    try {
+      grid = flowGrid(chart, labels);
+    } catch (e) {
+      if (e instanceof TooLarge) return 'mermaid: flowchart is too large to lay out; shown as source';
+      throw e;
+    }
     if (grid.width > width) {
       need = Math.min(need, grid.width);
       continue;
