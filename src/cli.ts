@@ -105,6 +105,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const piped = await pipedDeck(opts.deck);
+  const presenter = opts.flags.has('notes') || opts.flags.has('presenter');
+  if (opts.flags.has('takeover') && !presenter) throw new UsageError('option --takeover is for a presenter (--notes or --presenter)');
+  if (opts.flags.has('audience') && presenter) throw new UsageError('option --audience is for the audience terminal, not a presenter');
   if (piped !== undefined && opts.flags.has('watch')) {
     throw new UsageError('option --watch needs a deck file to watch, not standard input');
   }
@@ -150,9 +153,15 @@ async function main(argv: string[]): Promise<number> {
     await presentLines(deck, { input: keys, output: process.stdout, width, md: createMarkdownRenderer(theme), theme });
     return 0;
   }
-  const notes = opts.flags.has('notes');
-  const view = opts.command === 'read' ? 'reading' : notes || opts.flags.has('presenter') ? 'presenter' : 'slides';
+  const view = opts.command === 'read' ? 'reading' : presenter ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
+  const audienceOnly = opts.flags.has('audience');
+  const channel = opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`;
+  const takeover = opts.flags.has('takeover');
+  // One presenter per channel: a second one is refused before it takes the screen, unless it takes over.
+  if (presenter && !takeover && (await (await import('./link/probe.js')).presenterThere(channel))) {
+    throw new UsageError('another presenter is on this channel already (--takeover takes over from it)');
+  }
 
   const { recorder, rehearsed } =
     opts.command === 'rehearse' || opts.values.timings !== undefined
@@ -165,16 +174,14 @@ async function main(argv: string[]): Promise<number> {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard,
     input: keys,
-    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset }),
+    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset, audienceOnly }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
     source:
       piped === undefined
         ? { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) }
         : undefined,
-    link: {
-      channel: opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`,
-      role: notes ? 'notes' : 'audience',
-    },
+    // Reading the deck (notes included) is for one terminal: it joins no channel.
+    link: opts.command === 'read' ? undefined : { channel, role: presenter ? 'presenter' : 'audience', takeover },
     onPainted: () => {
       if (typeof __launch !== 'undefined') __launch.painted();
     },

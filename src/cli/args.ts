@@ -57,7 +57,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'check: report slides without speaker notes even when no slide has any',
   },
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'rehearse', 'read'] },
-  { long: 'presenter', help: 'start in the presenter view (notes, next slide, timer)', commands: ['present', 'rehearse'] },
+  {
+    long: 'presenter',
+    help: 'the presenter: presenter view (notes, next slide, timer), driving an audience terminal of the deck',
+    commands: ['present', 'rehearse'],
+  },
   {
     long: 'keys',
     value: 'NAME',
@@ -73,14 +77,24 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   {
     long: 'notes',
-    help: 'the notes terminal: presenter view, kept in step with the audience terminal',
+    help: 'the same as --presenter',
     commands: ['present', 'rehearse'],
+  },
+  {
+    long: 'takeover',
+    help: 'a presenter: take the channel over from the presenter on it (refused otherwise)',
+    commands: ['present', 'rehearse'],
+  },
+  {
+    long: 'audience',
+    help: 'the audience terminal: keys that would show notes do nothing, even before a presenter links',
+    commands: ['present'],
   },
   {
     long: 'channel',
     value: 'NAME',
-    help: 'terminals on the same channel stay on the same slide (default: the deck)',
-    commands: ['present', 'rehearse', 'read'],
+    help: 'the channel a presenter and its audience terminal meet on (default: the deck)',
+    commands: ['present', 'rehearse'],
   },
   {
     long: 'timings',

@@ -28,11 +28,67 @@ export function nextStamp(latest: Stamp, now: number, id: string): Stamp {
   return { t: Math.max(now, latest.t + 1), id };
 }
 
-export type Role = 'audience' | 'notes';
+/**
+ * What a terminal is on the channel. The presenter (`--notes`, `--presenter`)
+ * drives; the audience (a plain run) shows what the presenter shows; a
+ * follower only watches the presenter. Only a presenter and an audience (or a
+ * follower) are partners: two plain runs of the same deck never link.
+ */
+export type Role = 'presenter' | 'audience' | 'follower';
+const ROLES: readonly Role[] = ['presenter', 'audience', 'follower'];
+
+/** Whose messages a terminal of role `mine` listens to. */
+export function partner(mine: Role, theirs: Role): boolean {
+  return mine === 'presenter' ? theirs === 'audience' : theirs === 'presenter';
+}
+
+/** The shared timer, as its reading when sent (never a wall-clock time): elapsed ms, and whether it runs. */
+export interface TimerShare {
+  elapsed: number;
+  running: boolean;
+  started: boolean;
+}
+
+/** A value both sides share, with the stamp of its last change (the last change wins, as for positions). */
+export interface Shared<T> {
+  value: T;
+  stamp: Stamp;
+}
+
+/** The protocol's version: a message of another version is dropped. */
+export const VERSION = 2;
+
+interface Base {
+  v: 2;
+  deck: string;
+  id: string;
+  role: Role;
+}
+
+export interface Hello extends Base {
+  type: 'hello';
+  pos: Position;
+  stamp: Stamp;
+  timer: Shared<TimerShare>;
+  blank: Shared<boolean>;
+  /** A presenter that takes the channel over from the one there. */
+  takeover?: boolean;
+  /** An answer to another terminal's hello (never answered itself). */
+  reply?: boolean;
+  /** From the terminal that listens, on a new connection: how many others will answer. */
+  others?: number;
+}
 
 export type Message =
-  | { v: 1; type: 'hello'; deck: string; role: Role; id: string; pos: Position; stamp: Stamp }
-  | { v: 1; type: 'nav'; deck: string; id: string; pos: Position; stamp: Stamp };
+  | Hello
+  /** The presenter's position (or the audience's, made while no presenter was linked). */
+  | (Base & { type: 'nav'; pos: Position; stamp: Stamp })
+  /** A navigation key pressed on the audience terminal, for the presenter to apply. */
+  | (Base & { type: 'ask'; command: string; count: number | null })
+  | (Base & { type: 'timer'; timer: Shared<TimerShare> })
+  | (Base & { type: 'blank'; blank: Shared<boolean> })
+  /** From the terminal that listens: terminal `id` went away. */
+  | (Base & { type: 'bye' });
 
 /** One message per line. */
 export function encode(m: Message): string {
@@ -47,6 +103,7 @@ export function encode(m: Message): string {
 export const ID_BYTES = 6;
 const ID = /^[0-9a-f]{12}$/;
 const DECK = /^[0-9a-f]{16}$/;
+const COMMAND = /^[a-zA-Z]{1,32}$/;
 
 /**
  * How far ahead of the receiver's clock a stamp may be. The terminals share
@@ -55,6 +112,9 @@ const DECK = /^[0-9a-f]{16}$/;
  * future would win over every move made after it, for good.
  */
 export const MAX_AHEAD_MS = 60_000;
+
+/** The longest timer reading taken: a year. */
+const MAX_ELAPSED = 366 * 24 * 3600_000;
 
 function isPos(p: unknown): p is Position {
   const o = p as Position;
@@ -68,11 +128,34 @@ function isStamp(s: unknown, now: number): s is Stamp {
   return Number.isSafeInteger(o.t) && o.t > 0 && o.t <= now + MAX_AHEAD_MS && typeof o.id === 'string' && ID.test(o.id);
 }
 
+function shared<T>(x: unknown, now: number, isValue: (v: unknown) => v is T): Shared<T> | null {
+  const o = x as Shared<unknown>;
+  if (!o || typeof o !== 'object' || !isValue(o.value) || !isStamp(o.stamp, now)) return null;
+  return { value: o.value, stamp: { t: o.stamp.t, id: o.stamp.id } };
+}
+
+function isTimer(x: unknown): x is TimerShare {
+  const o = x as TimerShare;
+  return (
+    !!o &&
+    typeof o === 'object' &&
+    Number.isSafeInteger(o.elapsed) &&
+    o.elapsed >= 0 &&
+    o.elapsed <= MAX_ELAPSED &&
+    typeof o.running === 'boolean' &&
+    typeof o.started === 'boolean'
+  );
+}
+
+const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
 /**
  * Parse one line; anything malformed is dropped (never thrown): bad JSON, a
  * field missing or of the wrong kind, an id or deck not in their format, a
- * stamp more than MAX_AHEAD_MS ahead of `now`. What is returned holds only
- * the known fields.
+ * stamp more than MAX_AHEAD_MS ahead of `now`, another version of the
+ * protocol, a type it does not know. What is returned holds only the known
+ * fields.
  */
 export function decode(line: string, now: number = Date.now()): Message | null {
   let m: unknown;
@@ -82,19 +165,43 @@ export function decode(line: string, now: number = Date.now()): Message | null {
     return null;
   }
   const o = m as Record<string, unknown>;
-  if (!o || typeof o !== 'object' || o.v !== 1) return null;
+  if (!o || typeof o !== 'object' || o.v !== VERSION) return null;
   if (typeof o.deck !== 'string' || !DECK.test(o.deck) || typeof o.id !== 'string' || !ID.test(o.id)) return null;
-  if (!isPos(o.pos) || !isStamp(o.stamp, now)) return null;
-  const base = {
-    v: 1 as const,
-    deck: o.deck,
-    id: o.id,
-    pos: { index: o.pos.index, step: o.pos.step },
-    stamp: { t: o.stamp.t, id: o.stamp.id },
-  };
-  if (o.type === 'nav') return { ...base, type: 'nav' };
-  if (o.type === 'hello' && (o.role === 'audience' || o.role === 'notes')) return { ...base, type: 'hello', role: o.role };
-  return null;
+  if (!ROLES.includes(o.role as Role)) return null;
+  const base: Base = { v: 2, deck: o.deck, id: o.id, role: o.role as Role };
+  const at = () => (isPos(o.pos) && isStamp(o.stamp, now) ? { pos: { index: o.pos.index, step: o.pos.step }, stamp: { t: o.stamp.t, id: o.stamp.id } } : null);
+  switch (o.type) {
+    case 'nav': {
+      const p = at();
+      return p && { ...base, type: 'nav', ...p };
+    }
+    case 'hello': {
+      const p = at();
+      const timer = shared(o.timer, now, isTimer);
+      const blank = shared(o.blank, now, isBool);
+      if (!p || !timer || !blank) return null;
+      const hello: Hello = { ...base, type: 'hello', ...p, timer, blank };
+      if (o.takeover === true) hello.takeover = true;
+      if (o.reply === true) hello.reply = true;
+      if (count(o.others)) hello.others = o.others;
+      return hello;
+    }
+    case 'ask':
+      if (typeof o.command !== 'string' || !COMMAND.test(o.command) || !(o.count === null || (count(o.count) && o.count < 1e9))) return null;
+      return { ...base, type: 'ask', command: o.command, count: o.count };
+    case 'timer': {
+      const timer = shared(o.timer, now, isTimer);
+      return timer && { ...base, type: 'timer', timer };
+    }
+    case 'blank': {
+      const blank = shared(o.blank, now, isBool);
+      return blank && { ...base, type: 'blank', blank };
+    }
+    case 'bye':
+      return { ...base, type: 'bye' };
+    default:
+      return null;
+  }
 }
 
 /** Splits a byte stream into lines; keeps the unfinished tail. */
@@ -106,83 +213,4 @@ export class LineBuffer {
     if (this.tail.length > 1_000_000) this.tail = ''; // a peer that never ends a line
     return parts.filter((p) => p.trim() !== '');
   }
-}
-
-/**
- * One terminal's view of the shared position. `local` records a move made
- * here and returns the message to send; `receive` applies a peer's message
- * when it is newer and returns the position to show, or null.
- */
-export class SyncState {
-  latest: Stamp = ZERO;
-  pos: Position;
-
-  constructor(
-    readonly id: string,
-    readonly deck: string,
-    pos: Position,
-  ) {
-    this.pos = pos;
-  }
-
-  local(pos: Position, now: number): Message {
-    this.latest = nextStamp(this.latest, now, this.id);
-    this.pos = pos;
-    return { v: 1, type: 'nav', deck: this.deck, id: this.id, pos, stamp: this.latest };
-  }
-
-  hello(role: Role): Message {
-    return { v: 1, type: 'hello', deck: this.deck, role, id: this.id, pos: this.pos, stamp: this.latest };
-  }
-
-  receive(m: Message): Position | null {
-    if (m.deck !== this.deck || m.id === this.id) return null;
-    if (!newer(m.stamp, this.latest)) return null;
-    this.latest = m.stamp;
-    this.pos = m.pos;
-    return m.pos;
-  }
-}
-
-/**
- * A view's moves as the link should hear them: every move made here, but not
- * a position that has just come from another terminal (sending it back would
- * only echo it).
- */
-export class LinkEcho {
-  private remote: Position | null = null;
-
-  /** A position arrived from the link. */
-  received(pos: Position): void {
-    this.remote = pos;
-  }
-
-  /** The view now shows `pos`: whether to report it. */
-  shouldSend(pos: Position): boolean {
-    const r = this.remote;
-    if (r && r.index === pos.index && r.step === pos.step) return false;
-    this.remote = null;
-    return true;
-  }
-}
-
-/**
- * What a view needs from the link between terminals. Its status: 'alone'
- * (nobody else on the channel yet), 'linked', 'mismatch' (connected, but
- * only to terminals showing another version of the deck: no position is
- * exchanged), 'lost' (the others went away; it keeps trying), 'unavailable'
- * (the link is off for this run; `reason` says why).
- */
-export type LinkStatus = 'alone' | 'linked' | 'mismatch' | 'lost' | 'unavailable';
-
-export interface Link {
-  role: Role;
-  /** Report a move made here. */
-  moved(pos: Position): void;
-  /** Called with positions from other terminals; returns an unsubscribe function. */
-  onRemote(cb: (pos: Position) => void): () => void;
-  onStatus(cb: (status: LinkStatus) => void): () => void;
-  /** Why the link is 'unavailable', short enough for the status line. */
-  readonly reason?: string;
-  close(): void;
 }

@@ -1,19 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
-import {
-  ID_BYTES,
-  LineBuffer,
-  SyncState,
-  decode,
-  encode,
-  type Link,
-  type LinkStatus,
-  type Message,
-  type Position,
-  type Role,
-} from './protocol.js';
+import { ID_BYTES, LineBuffer, decode, encode, partner, type Hello, type Message, type Position, type Role } from './protocol.js';
+import { Peers, SharedTimer, Stamped, SyncState, type Link, type LinkStatus, type Remote } from './sync.js';
 import { clearPath, identity, privateDir, socketDir, socketFits, socketPath } from './folder.js';
+import { laterTimer, retryDelay } from './retry.js';
 
 export interface LinkOptions {
   /** What terminals meet on: the deck's path, or a name given with --channel. */
@@ -21,6 +12,8 @@ export interface LinkOptions {
   /** Fingerprint of the deck: terminals showing different decks never exchange positions. */
   deckId: string;
   role: Role;
+  /** A presenter that takes the channel over from the presenter there (who is told, and goes on unlinked). */
+  takeover?: boolean;
   /** Folder for the socket (tests); default: $XDG_RUNTIME_DIR/brief-present or a per-user temp folder. */
   dir?: string;
   /** Where this terminal starts. */
@@ -28,22 +21,6 @@ export interface LinkOptions {
   now?: () => number;
   /** Runs `fn` after `ms` and returns a way to cancel it (tests); default: an unref'd setTimeout. */
   later?: (fn: () => void, ms: number) => () => void;
-}
-
-/** The first retry comes after at most RETRY_MIN_MS, each later one after up to twice as long, never more than RETRY_MAX_MS. */
-export const RETRY_MIN_MS = 100;
-export const RETRY_MAX_MS = 5000;
-
-/** How long to wait after `failures` attempts in a row came to nothing: doubling, capped, with some jitter. */
-export function retryDelay(failures: number, random: () => number = Math.random): number {
-  const ms = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(failures, 16));
-  return Math.round(ms * (0.75 + 0.25 * random()));
-}
-
-function laterTimer(fn: () => void, ms: number): () => void {
-  const timer = setTimeout(fn, ms);
-  timer.unref?.();
-  return () => clearTimeout(timer);
 }
 
 /**
@@ -60,10 +37,13 @@ export function openLink(opts: LinkOptions): Link {
   const later = opts.later ?? laterTimer;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const id = randomBytes(ID_BYTES).toString('hex');
-  const sync = new SyncState(id, opts.deckId, opts.start ?? { index: 0, step: 0 });
+  const { role, deckId: deck } = opts;
+  const sync = new SyncState(id, deck, opts.start ?? { index: 0, step: 0 }, role);
+  const timer = new SharedTimer(id);
+  const blank = new Stamped<boolean>(id, false);
   const dir = opts.dir ?? socketDir();
   const path = socketPath(opts.channel, dir);
-  const remoteCbs = new Set<(pos: Position) => void>();
+  const remoteCbs = new Set<(r: Remote) => void>();
   const statusCbs = new Set<(s: LinkStatus) => void>();
   let status: LinkStatus = 'alone';
   let reason: string | undefined;
@@ -80,56 +60,91 @@ export function openLink(opts: LinkOptions): Link {
     status = s;
     for (const cb of statusCbs) cb(s);
   };
-  /** The link is off for this run; `why` is shown on the notes terminal's status line. */
-  const off = (why: string) => {
-    closed = true;
+  /** The link is off for this run; `why` is shown on the presenter's status line. */
+  const off = (why: string, s: LinkStatus = 'unavailable') => {
+    shutdown();
     reason = why;
-    setStatus('unavailable');
+    setStatus(s);
   };
-  /**
-   * Each connection (to the hub, or to a terminal connected here) and what
-   * its messages said: nothing yet, this deck, or only another version of it
-   * (a different fingerprint: positions are not exchanged).
-   */
-  const peers = new Map<net.Socket, 'quiet' | 'same' | 'other'>();
+  /** The other terminals heard of, and the connection each is heard through. */
+  const peers = new Peers<net.Socket>(role, deck);
+  /** On the hub: the terminal at the other end of each connection. */
+  const ids = new Map<net.Socket, string>();
   const refreshStatus = () => {
-    if (closed) return;
-    const heard = [...peers.values()];
-    if (heard.includes('same')) setStatus('linked');
-    else if (heard.includes('other')) setStatus('mismatch');
-    else if (status === 'linked' || status === 'mismatch') setStatus('lost');
+    if (!closed) setStatus(peers.status(status));
+  };
+  const tell = (r: Remote) => {
+    for (const cb of remoteCbs) cb(r);
   };
 
-  const apply = (m: Message) => {
-    const pos = sync.receive(m);
-    if (pos) for (const cb of remoteCbs) cb(pos);
-    return pos !== null;
-  };
-
+  const hello = (extra: Partial<Hello> = {}): Hello => ({
+    v: 2,
+    type: 'hello',
+    deck,
+    id,
+    role,
+    pos: sync.pos,
+    stamp: sync.latest,
+    timer: timer.reading(now()),
+    blank: blank.shared,
+    ...(opts.takeover ? { takeover: true } : {}),
+    ...extra,
+  });
   const send = (sock: net.Socket, m: Message) => {
     if (!sock.destroyed) sock.write(encode(m));
   };
+  const broadcast = (m: Message, except?: net.Socket) => {
+    if (upstream && upstream !== except) send(upstream, m);
+    for (const c of clients) if (c !== except) send(c, m);
+  };
 
-  const wire = (sock: net.Socket, onLine: (m: Message) => void, onGone: () => void) => {
+  /** What a partner's message changes here. */
+  const apply = (m: Message) => {
+    if (m.type === 'ask') {
+      if (role === 'presenter') tell({ type: 'ask', command: m.command, count: m.count });
+      return;
+    }
+    if (m.type === 'hello' || m.type === 'nav') {
+      const pos = sync.receive(m);
+      if (pos) tell({ type: 'nav', pos });
+    }
+    if ((m.type === 'hello' || m.type === 'timer') && timer.receive(m.timer, now())) tell({ type: 'timer', timer: m.timer.value });
+    if ((m.type === 'hello' || m.type === 'blank') && blank.receive(m.blank)) tell({ type: 'blank', on: m.blank.value });
+  };
+
+  const heard = (sock: net.Socket, m: Message) => {
+    failures = 0; // another terminal is there
+    if (clients.has(sock)) {
+      if (!ids.has(sock) && m.type !== 'bye') ids.set(sock, m.id);
+      // Relay to everyone else on the channel (what was checked, not what came in).
+      broadcast(m, sock);
+    }
+    if (m.type === 'bye') peers.gone(m.id);
+    else peers.heard(m.id, m.role, m.deck, sock);
+    refreshStatus();
+    if (m.type === 'bye') return;
+    if (m.type === 'hello') {
+      if (role === 'presenter' && m.role === 'presenter' && m.takeover && !opts.takeover) {
+        return off('another presenter took over', 'replaced');
+      }
+      // A terminal that has just come hears from everyone as they are now (the timer as it reads now).
+      if (!m.reply) broadcast(hello({ reply: true }));
+    }
+    if (m.deck === deck && partner(role, m.role)) apply(m);
+  };
+
+  const wire = (sock: net.Socket, onGone: () => void) => {
     const buf = new LineBuffer();
     sock.setEncoding('utf8');
-    peers.set(sock, 'quiet');
     sock.on('data', (chunk: string) => {
       for (const line of buf.push(chunk)) {
         const m = decode(line, now());
-        if (!m) continue;
-        failures = 0; // another terminal is there
-        const heard = m.deck === opts.deckId ? 'same' : 'other';
-        if (peers.get(sock) !== 'same' && peers.get(sock) !== heard) {
-          peers.set(sock, heard);
-          refreshStatus();
-        }
-        if (heard === 'same') onLine(m);
+        if (m && m.id !== id && !closed) heard(sock, m);
       }
     });
     sock.on('error', () => sock.destroy());
     sock.on('close', () => {
-      peers.delete(sock);
+      peers.goneVia(sock);
       onGone();
       refreshStatus();
     });
@@ -146,17 +161,13 @@ export function openLink(opts: LinkOptions): Link {
   const listen = () => {
     const srv = net.createServer((sock) => {
       clients.add(sock);
-      wire(
-        sock,
-        (m) => {
-          apply(m);
-          // Relay to everyone else on the channel (what was checked, not what came in).
-          const line = encode(m);
-          for (const other of clients) if (other !== sock && !other.destroyed) other.write(line);
-        },
-        () => clients.delete(sock),
-      );
-      send(sock, sync.hello(opts.role));
+      wire(sock, () => {
+        clients.delete(sock);
+        const gone = ids.get(sock);
+        ids.delete(sock);
+        if (gone) broadcast({ v: 2, type: 'bye', deck, id: gone, role });
+      });
+      send(sock, hello({ others: ids.size }));
     });
     srv.on('error', () => {
       // Taken (another terminal listened first) or not possible: connect or listen on the next attempt.
@@ -185,7 +196,7 @@ export function openLink(opts: LinkOptions): Link {
       if (closed) return sock.destroy();
       connected = true;
       upstream = sock;
-      send(sock, sync.hello(opts.role));
+      send(sock, hello());
     });
     sock.on('error', (err: NodeJS.ErrnoException) => {
       sock.destroy();
@@ -206,16 +217,12 @@ export function openLink(opts: LinkOptions): Link {
         schedule();
       }
     });
-    wire(
-      sock,
-      (m) => apply(m),
-      () => {
-        if (upstream === sock) {
-          upstream = null;
-          schedule();
-        }
-      },
-    );
+    wire(sock, () => {
+      if (upstream === sock) {
+        upstream = null;
+        schedule();
+      }
+    });
   };
 
   /** One attempt: check the folder and the socket's path again (either may have changed), then connect. */
@@ -229,21 +236,46 @@ export function openLink(opts: LinkOptions): Link {
     connect();
   };
 
+  const shutdown = () => {
+    closed = true;
+    retry?.();
+    upstream?.destroy();
+    for (const c of clients) c.destroy();
+    if (server) {
+      server.close();
+      server = null;
+      if (process.platform !== 'win32') {
+        try {
+          unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      }
+    }
+  };
+
   // Cut short, the socket would land elsewhere, with nobody to remove it.
   if (!socketFits(path)) off('socket path too long');
   else join();
 
   return {
-    role: opts.role,
+    role,
     get reason() {
       return reason;
     },
     moved(pos) {
       if (closed) return;
       if (pos.index === sync.pos.index && pos.step === sync.pos.step) return;
-      const m = sync.local(pos, now());
-      if (upstream) send(upstream, m);
-      for (const c of clients) send(c, m);
+      broadcast(sync.local(pos, now()));
+    },
+    ask(command, count) {
+      if (!closed) broadcast({ v: 2, type: 'ask', deck, id, role, command, count });
+    },
+    timer(t) {
+      if (!closed) broadcast({ v: 2, type: 'timer', deck, id, role, timer: timer.local(t, now()) });
+    },
+    blank(on) {
+      if (!closed) broadcast({ v: 2, type: 'blank', deck, id, role, blank: blank.local(on, now()) });
     },
     onRemote(cb) {
       remoteCbs.add(cb);
@@ -254,22 +286,7 @@ export function openLink(opts: LinkOptions): Link {
       cb(status);
       return () => statusCbs.delete(cb);
     },
-    close() {
-      closed = true;
-      retry?.();
-      upstream?.destroy();
-      for (const c of clients) c.destroy();
-      if (server) {
-        server.close();
-        if (process.platform !== 'win32') {
-          try {
-            unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        }
-      }
-    },
+    close: shutdown,
   };
 }
 

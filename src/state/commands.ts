@@ -1,4 +1,5 @@
 import type { Command } from './keys.js';
+import { bindingsFor, PRESETS } from './keymap.js';
 import { go, sectionOf, slideAtLine, scrollTo, stepsOf } from './navigation.js';
 import { findNext } from './search.js';
 import { elapsed, startTimer } from './timer.js';
@@ -42,9 +43,22 @@ function readingCommand(state: State, command: Command, count: number | null, ct
   }
 }
 
+/** The moves: what the audience terminal asks the presenter for (Binding.audience 'ask'), and what brings a blanked screen back. */
+const MOVES: ReadonlySet<Command> = new Set(
+  PRESETS.flatMap((p) => bindingsFor(p))
+    .filter((b) => b.audience === 'ask')
+    .map((b) => b.command),
+);
+
+export function isMove(command: Command): boolean {
+  return MOVES.has(command);
+}
+
 export function run(state: State, command: Command, key: string, count: number | null, ctx: KeyContext): State {
   const vp = ctx.viewport ?? FITS;
   const now = ctx.now;
+  // A blanked screen comes back on a move, without moving.
+  if (state.blank && MOVES.has(command)) return { ...state, blank: false };
   if (state.view === 'reading') {
     const done = readingCommand(state, command, count, ctx);
     if (done) return done;
@@ -128,6 +142,8 @@ export function run(state: State, command: Command, key: string, count: number |
       const timer = t.running ? { ...t, running: false, banked: elapsed(t, now) } : startTimer(t, now);
       return { ...state, timer, notice: timer.running ? 'timer running' : 'timer paused' };
     }
+    case 'blank':
+      return { ...state, blank: !state.blank };
     case 'watch':
       return { ...state, watch: !state.watch };
     case 'timerReset':

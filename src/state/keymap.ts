@@ -5,7 +5,7 @@
  * each key it gives is taken from what it did before (in the modes it gives
  * it), and what it took moves to the keys the preset names.
  */
-import { BINDINGS, inMode, keyLabel, type Binding, type Command, type Group, type Mode } from './keys.js';
+import { BINDINGS, inMode, keyLabel, type Audience, type Binding, type Command, type Group, type Mode } from './keys.js';
 
 const SLIDES: readonly Mode[] = ['slides'];
 const VIEWS: readonly Mode[] = ['slides', 'reading'];
@@ -22,6 +22,8 @@ export interface PresetKeys {
   /** Help for a command brief-present has no key for. */
   help?: string;
   group?: Group;
+  /** For a command brief-present has no key for: what the audience terminal does with it (see Binding). */
+  audience?: Audience;
 }
 
 export interface PresetSpec {
@@ -45,8 +47,8 @@ export const PRESET_SPECS: Record<Preset, PresetSpec> = {
   patat: {
     from: 'patat',
     keys: [
-      { command: 'skipForward', keys: ['j', 'down'], modes: SLIDES, help: 'ten slides forward', group: 'Move' },
-      { command: 'skipBack', keys: ['k', 'up'], modes: SLIDES, help: 'ten slides back', group: 'Move' },
+      { command: 'skipForward', keys: ['j', 'down'], modes: SLIDES, help: 'ten slides forward', group: 'Move', audience: 'ask' },
+      { command: 'skipBack', keys: ['k', 'up'], modes: SLIDES, help: 'ten slides back', group: 'Move', audience: 'ask' },
       { command: 'first', keys: ['0'], modes: SLIDES },
       { command: 'reload', keys: ['r'], help: 'reload the deck from disk', group: 'General' },
       { command: 'reading', keys: ['R'] },
@@ -55,8 +57,8 @@ export const PRESET_SPECS: Record<Preset, PresetSpec> = {
   presenterm: {
     from: 'presenterm (its default keys)',
     keys: [
-      { command: 'nextSlide', keys: ['n'], modes: SLIDES, help: 'next slide, past its steps', group: 'Move' },
-      { command: 'prevSlide', keys: ['p'], modes: SLIDES, help: 'previous slide, at its first step', group: 'Move' },
+      { command: 'nextSlide', keys: ['n'], modes: SLIDES, help: 'next slide, past its steps', group: 'Move', audience: 'ask' },
+      { command: 'prevSlide', keys: ['p'], modes: SLIDES, help: 'previous slide, at its first step', group: 'Move', audience: 'ask' },
       { command: 'nextMatch', keys: ['ctrl+n'] },
       { command: 'prevMatch', keys: ['ctrl+b'] },
       { command: 'presenter', keys: ['P'], modes: SLIDES },
@@ -90,7 +92,7 @@ export function bindingsFor(preset: Preset = 'brief'): readonly Binding[] {
   // A command of the preset's own goes after the last binding of its group in its modes.
   for (const a of adds) {
     if (!a.help) continue;
-    const b: Binding = { command: a.command, keys: a.keys, help: a.help, group: a.group ?? 'General', modes: a.modes };
+    const b: Binding = { command: a.command, keys: a.keys, help: a.help, group: a.group ?? 'General', modes: a.modes, audience: a.audience };
     const modes = a.modes ?? VIEWS;
     let at = table.length;
     for (let i = 0; i < table.length; i++) if (table[i].group === b.group && overlaps(table[i].modes ?? VIEWS, modes)) at = i + 1;
@@ -116,6 +118,12 @@ export function commandFor(key: string, mode: Mode, preset: Preset = 'brief'): C
     if (!inMode(b, mode)) continue;
     if (b.keys.includes(key)) return b.command;
   }
+  return undefined;
+}
+
+/** What the audience terminal does with a key's binding in a mode (see Binding.audience). */
+export function audienceUse(key: string, mode: Mode, preset: Preset = 'brief'): Audience | undefined {
+  for (const b of bindingsFor(preset)) if (inMode(b, mode) && b.keys.includes(key)) return b.audience;
   return undefined;
 }
 

@@ -42,6 +42,7 @@ export type Command =
   | 'help'
   | 'close'
   | 'quit'
+  | 'blank'
   // Only in key presets.
   | 'nextSlide'
   | 'prevSlide'
@@ -80,7 +81,17 @@ export interface Binding {
   pairHelp?: string;
   /** A word for the hint line of a menu, index or prompt ("choose", "go", "close"). */
   hint?: string;
+  /**
+   * What the audience terminal does with it while it is audience-safe (linked
+   * to a presenter, or `--audience`): 'ask' (navigation: sent to the linked
+   * presenter, who applies it; applied here while no presenter is linked),
+   * 'own' (applied here, and shared when it is shared: blank, the timer);
+   * absent: ignored (it could put the notes in front of the room).
+   */
+  audience?: Audience;
 }
+
+export type Audience = 'ask' | 'own';
 
 const SLIDES: readonly Mode[] = ['slides'];
 const READING: readonly Mode[] = ['reading'];
@@ -96,6 +107,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'next slide or step (scrolls a tall slide first)',
     group: 'Move',
     modes: SLIDES,
+    audience: 'ask',
   },
   {
     command: 'prev',
@@ -103,17 +115,18 @@ export const BINDINGS: readonly Binding[] = [
     help: 'previous slide or step (scrolls back first)',
     group: 'Move',
     modes: SLIDES,
+    audience: 'ask',
   },
   { command: 'lineDown', keys: ['j', 'down'], help: 'down a line', group: 'Move', modes: READING },
   { command: 'lineUp', keys: ['k', 'up'], help: 'up a line', group: 'Move', modes: READING },
   { command: 'pageDown', keys: ['space', 'pagedown', 'l', 'right'], help: 'down a page', group: 'Move', modes: READING },
   { command: 'pageUp', keys: ['pageup', 'backspace', 'h', 'left'], help: 'up a page', group: 'Move', modes: READING },
-  { command: 'first', keys: ['gg', 'home'], help: 'first slide', group: 'Jump', modes: SLIDES },
-  { command: 'last', keys: ['G', 'end'], help: 'last slide; with a number, that slide', group: 'Jump', modes: SLIDES },
+  { command: 'first', keys: ['gg', 'home'], help: 'first slide', group: 'Jump', modes: SLIDES, audience: 'ask' },
+  { command: 'last', keys: ['G', 'end'], help: 'last slide; with a number, that slide', group: 'Jump', modes: SLIDES, audience: 'ask' },
   { command: 'first', keys: ['g', 'home'], help: 'top', group: 'Jump', modes: READING },
   { command: 'last', keys: ['G', 'end'], help: 'bottom', group: 'Jump', modes: READING },
-  { command: 'nextSection', keys: [']'], help: 'next section', group: 'Jump', pairHelp: 'next / previous section' },
-  { command: 'prevSection', keys: ['['], help: 'previous section', group: 'Jump' },
+  { command: 'nextSection', keys: [']'], help: 'next section', group: 'Jump', pairHelp: 'next / previous section', audience: 'ask' },
+  { command: 'prevSection', keys: ['['], help: 'previous section', group: 'Jump', audience: 'ask' },
   {
     command: 'menu',
     keys: ['s', 'tab'],
@@ -156,10 +169,19 @@ export const BINDINGS: readonly Binding[] = [
     help: 'start or pause the timer',
     group: 'Time',
     pairHelp: 'start or pause / reset the timer',
+    audience: 'own',
   },
-  { command: 'timerReset', keys: ['T'], help: 'reset the timer', group: 'Time' },
-  { command: 'watch', keys: ['w'], help: 'watch the deck: reload when its files change', group: 'General' },
-  { command: 'help', keys: ['?'], help: 'this help', group: 'General', modes: [...VIEWS, 'menu', 'help'] },
+  { command: 'timerReset', keys: ['T'], help: 'reset the timer', group: 'Time', audience: 'own' },
+  {
+    command: 'blank',
+    keys: ['b', '.'],
+    help: 'blank the audience screen (b again, or a move, brings it back)',
+    group: 'Show',
+    modes: SLIDES,
+    audience: 'own',
+  },
+  { command: 'watch', keys: ['w'], help: 'watch the deck: reload when its files change', group: 'General', audience: 'own' },
+  { command: 'help', keys: ['?'], help: 'this help', group: 'General', modes: [...VIEWS, 'menu', 'help'], audience: 'own' },
   {
     command: 'close',
     keys: ['escape'],
@@ -167,15 +189,16 @@ export const BINDINGS: readonly Binding[] = [
     group: 'General',
     modes: ['slides', 'help'],
     hint: 'close',
+    audience: 'own',
   },
-  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: ['slides', 'menu', 'help'] },
+  { command: 'quit', keys: ['q', 'ctrl+c'], help: 'quit', group: 'General', modes: ['slides', 'menu', 'help'], audience: 'own' },
   { command: 'quit', keys: ['ctrl+c'], help: 'quit', group: 'General', modes: READING },
 
   // The help screen.
-  { command: 'lineDown', keys: ['j', 'down'], help: 'scroll down a line', group: 'Move', modes: ['help'], pairHelp: 'scroll a line', hint: 'scroll' },
-  { command: 'lineUp', keys: ['k', 'up'], help: 'scroll up a line', group: 'Move', modes: ['help'] },
-  { command: 'pageDown', keys: ['space', 'pagedown'], help: 'scroll down a page', group: 'Move', modes: ['help'], pairHelp: 'scroll a page' },
-  { command: 'pageUp', keys: ['pageup', 'backspace'], help: 'scroll up a page', group: 'Move', modes: ['help'] },
+  { command: 'lineDown', keys: ['j', 'down'], help: 'scroll down a line', group: 'Move', modes: ['help'], pairHelp: 'scroll a line', hint: 'scroll', audience: 'own' },
+  { command: 'lineUp', keys: ['k', 'up'], help: 'scroll up a line', group: 'Move', modes: ['help'], audience: 'own' },
+  { command: 'pageDown', keys: ['space', 'pagedown'], help: 'scroll down a page', group: 'Move', modes: ['help'], pairHelp: 'scroll a page', audience: 'own' },
+  { command: 'pageUp', keys: ['pageup', 'backspace'], help: 'scroll up a page', group: 'Move', modes: ['help'], audience: 'own' },
 
   // The section menu.
   { command: 'choosePrev', keys: ['up', 'k'], help: 'previous section', group: 'Move', modes: MENU, pairHelp: 'choose a section', hint: 'choose' },

@@ -1,7 +1,8 @@
 import { parseKeyString, type Mode } from './keys.js';
-import { commandFor, isPrefix, type Preset } from './keymap.js';
+import { audienceUse, commandFor, isPrefix, type Preset } from './keymap.js';
+import type { Command } from './keys.js';
 import type { SearchText } from '../deck/search.js';
-import { run } from './commands.js';
+import { isMove, run } from './commands.js';
 import { clamp, go, readingJump, slideAtLine, stepsOf } from './navigation.js';
 import { onIndexKey, onMenuKey } from './overlays.js';
 import { onSearchKey } from './search.js';
@@ -14,7 +15,7 @@ export { indexRows } from './overlays.js';
 
 export function initialState(
   deck: DeckShape,
-  options: { index?: number; view?: View; watch?: boolean; hints?: boolean; keys?: Preset } = {},
+  options: { index?: number; view?: View; watch?: boolean; hints?: boolean; keys?: Preset; audienceOnly?: boolean } = {},
 ): State {
   const view = options.view ?? 'slides';
   return {
@@ -48,6 +49,10 @@ export function initialState(
     fit: { slide: FITS, notes: FITS },
     keys: options.keys ?? 'brief',
     reloads: 0,
+    blank: false,
+    linked: 'none',
+    audienceOnly: options.audienceOnly ?? false,
+    asked: null,
     quit: false,
   };
 }
@@ -93,7 +98,7 @@ function onKey(state: State, key: string, ctx: KeyContext): State {
 
 /** The help screen scrolls; its other keys are the views' (close, the menu, quit). */
 function onHelpKey(state: State, key: string, ctx: KeyContext): State {
-  const cmd = commandFor(key, 'help', state.keys);
+  const cmd = audienceSafe(state) && !audienceUse(key, 'help', state.keys) ? undefined : commandFor(key, 'help', state.keys);
   const fit = state.fit.help ?? FITS;
   const to = (top: number) => ({ ...state, helpTop: clamp(top, 0, fit.maxScroll) });
   switch (cmd) {
@@ -126,7 +131,7 @@ function keyIn(state: State, key: string, ctx: KeyContext): State {
   if (key.length === 1) {
     const seq = state.pending + key;
     const cmd = commandFor(seq, mode, state.keys);
-    if (cmd && seq.length > 1) return run(cleared, cmd, seq, count, ctx);
+    if (cmd && seq.length > 1) return act(state, cleared, cmd, seq, count, ctx);
     if (isPrefix(seq, mode, state.keys)) return { ...state, pending: seq };
   }
   if (key === 'escape' && (state.digits || state.pending)) return cleared;
@@ -136,6 +141,28 @@ function keyIn(state: State, key: string, ctx: KeyContext): State {
   if (mode === 'reading' && count !== null && (cmd === 'last' || key === 'enter') && ctx.doc) {
     const index = clamp(count - 1, 0, state.count - 1);
     return { ...cleared, ...readingJump(cleared, index, ctx) };
+  }
+  return act(state, cleared, cmd, key, count, ctx);
+}
+
+/** Keys read on an audience terminal: only what cannot put the notes in front of the room. */
+function audienceSafe(state: State): boolean {
+  return state.audienceOnly || state.linked === 'audience';
+}
+
+/**
+ * A command given by a key. On an audience-safe terminal (see Binding.audience
+ * in keys.ts), what the table does not allow there does nothing, and a move is
+ * asked of the linked presenter (a blanked screen is brought back first).
+ */
+function act(state: State, cleared: State, cmd: Command, key: string, count: number | null, ctx: KeyContext): State {
+  if (audienceSafe(state)) {
+    const use = audienceUse(key, modeOf(state), state.keys);
+    if (!use) return state.digits || state.pending ? cleared : state;
+    if (use === 'ask' && state.linked === 'audience') {
+      if (cleared.blank) return { ...cleared, blank: false };
+      return { ...cleared, asked: { command: cmd, count, n: (state.asked?.n ?? 0) + 1 } };
+    }
   }
   return run(cleared, cmd, key, count, ctx);
 }
@@ -151,6 +178,20 @@ export function reducer(state: State, action: Action): State {
       const moved = go(state, index, action.now);
       return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0, notesScroll: index === state.index ? state.notesScroll : 0 };
     }
+    case 'linked':
+      return action.as === state.linked ? state : { ...state, linked: action.as };
+    case 'ask': {
+      const command = action.command as Command;
+      if (state.linked !== 'presenter' || !isMove(command)) return state;
+      return run({ ...state, digits: '', pending: '' }, command, '', action.count, contextOf(state, action.now));
+    }
+    case 'timer': {
+      const { elapsed, running, started, now } = action;
+      const sectionEntry = started ? Math.min(state.sectionEntry, elapsed) : 0;
+      return { ...state, timer: { started, running, since: now, banked: elapsed }, sectionEntry };
+    }
+    case 'blank':
+      return action.on === state.blank ? state : { ...state, blank: action.on };
     case 'fit':
       return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit, ...keepReadingPlace(state, action.fit) };
     case 'reload': {

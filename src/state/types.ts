@@ -1,5 +1,6 @@
 import type { SearchText } from '../deck/search.js';
 import type { Preset } from './keymap.js';
+import type { Command } from './keys.js';
 
 export type Overlay = 'none' | 'help' | 'menu' | 'index' | 'search';
 export type View = 'slides' | 'presenter' | 'reading';
@@ -81,8 +82,18 @@ export interface State {
   keys: Preset;
   /** Asks for the deck to be read again from disk: the session reloads when it changes. */
   reloads: number;
+  /** The audience screen is blanked (b): shared with a linked terminal. */
+  blank: boolean;
+  /** What this terminal is linked as now: a presenter with an audience screen, an audience with a presenter, or neither. */
+  linked: Linked;
+  /** Audience-safe even while no presenter is linked (`--audience`): keys that would show notes do nothing. */
+  audienceOnly: boolean;
+  /** The last move the linked audience terminal asked the presenter for (the session sends it); `n` counts them. */
+  asked: { command: Command; count: number | null; n: number } | null;
   quit: boolean;
 }
+
+export type Linked = 'none' | 'presenter' | 'audience';
 
 /** What the view knows about the current slide's fit, for scrolling. */
 export interface Viewport {
@@ -126,6 +137,14 @@ export type Action =
   | { type: 'fit'; fit: Fit }
   /** A position from a linked terminal: applied as is, never echoed back. */
   | { type: 'remote'; index: number; step: number; now?: number }
+  /** The link's state changed: what this terminal is linked as now. */
+  | { type: 'linked'; as: Linked }
+  /** A move asked for on the linked audience terminal (a presenter applies it). */
+  | { type: 'ask'; command: string; count: number | null; now?: number }
+  /** The shared timer changed on a linked terminal: its reading there (elapsed ms), taken as of `now`. */
+  | { type: 'timer'; elapsed: number; running: boolean; started: boolean; now: number }
+  /** The audience screen was blanked or restored on a linked terminal. */
+  | { type: 'blank'; on: boolean }
   /** The deck changed on disk: new shape, and the slide to show (-1: stay). */
   | { type: 'reload'; deck: DeckShape; index: number };
 

@@ -1,11 +1,11 @@
 /**
  * The painter without Ink: the plain slides view (with the search prompt) and
- * the too-small notice, each one pure function of the screen (frame.ts),
+ * the too-small notice (and the blanked screen), each one pure function of the screen (frame.ts),
  * written straight to the terminal. Only the lines that changed since the
  * last paint are written; at a new size, or after another painter drew, the
  * screen is cleared and drawn whole.
  */
-import { paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
+import { blankLines, paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
 import type { Painter, Screen } from './screen.js';
 
 export interface PaintedScreen {
@@ -21,6 +21,7 @@ export class DirectPainter implements Painter {
 
   /** The lines this painter would draw for a screen. */
   static lines(screen: Screen): string[] {
+    if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level > 0);
     return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
   }
 

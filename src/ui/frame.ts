@@ -224,6 +224,16 @@ export function tooSmallLines(cols: number, rows: number): string[] {
   return fits.map((line) => truncate(line, Math.max(1, cols))).slice(0, Math.max(1, rows - 1));
 }
 
+/**
+ * The blanked screen (b): every line filled with the background, black (or
+ * white for a light theme), without a mark; with no colour, the terminal's own
+ * background.
+ */
+export function blankLines(cols: number, rows: number, colour: boolean, light = false): string[] {
+  const line = colour ? `\u001b[48;5;${light ? 231 : 16}m${' '.repeat(cols)}\u001b[0m` : '';
+  return Array.from({ length: Math.max(1, rows - 1) }, () => line);
+}
+
 /** The banner over the last good deck when the deck on disk no longer parses. */
 export function errorBannerLine(error: string, cols: number, theme: Theme): string {
   return theme.warning(truncate(`⚠ showing the last good version · ${inert(error)}`, cols));

@@ -17,7 +17,7 @@ export interface PresentOptions {
   /** Where to start: the view, slide and watch setting (by default the first slide of the slides view). */
   state?: State;
   /** Join the channel that keeps this terminal in step with others. */
-  link?: { channel: string; role: Role; dir?: string };
+  link?: { channel: string; role: Role; takeover?: boolean; dir?: string };
   /** The deck's files, and how to read them again, for watching. */
   source?: { path: string; folder: boolean; load: () => Promise<Deck> };
   /** The renderer for slides (by default the presenter's). */

@@ -25,6 +25,8 @@ export interface Screen {
   now: number;
   /** Each section's time in the last rehearsal (ms), when there is one. */
   rehearsed?: readonly (number | undefined)[];
+  /** The screen is blanked here (b): black, nothing else (see blanksHere). */
+  blanked?: boolean;
 }
 
 export interface Painter {
@@ -36,8 +38,8 @@ export interface Painter {
 export type PainterKind = 'direct' | 'ink';
 
 /** Which painter draws a state at a size: the direct one for the slides view and the too-small notice. */
-export function painterFor(state: State, cols: number, rows: number): PainterKind {
-  if (tooSmall(cols, rows)) return 'direct';
+export function painterFor(state: State, cols: number, rows: number, blanked = false): PainterKind {
+  if (blanked || tooSmall(cols, rows)) return 'direct';
   return slidesViewState(state) ? 'direct' : 'ink';
 }
 

@@ -15,10 +15,10 @@ import { firstChangedSlide } from '../deck/diff.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import type { Theme } from '../render/theme.js';
-import { reducer, type Action, type State } from '../state/reducer.js';
-import { LinkEcho, type Link, type LinkStatus } from '../link/protocol.js';
+import { elapsed, reducer, type Action, type State } from '../state/reducer.js';
+import { LinkEcho, type Link, type LinkStatus, type Remote } from '../link/sync.js';
 import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterKind, type Screen } from './screen.js';
-import { FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
+import { blanksHere, FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
 
 export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
 import { tooSmall } from '../render/layout.js';
@@ -60,6 +60,8 @@ export class Session {
   private tick: NodeJS.Timeout | undefined;
   private finish: (() => void) | null = null;
   private ended = false;
+  /** While what a linked terminal sent is applied: it is not sent back. */
+  private remote = false;
   /** While the keys of one read are applied: paint once, after the last. */
   private holding = false;
   private dirty = false;
@@ -92,14 +94,29 @@ export class Session {
       link.onStatus((s) => {
         if (s === this.linkStatus) return;
         this.linkStatus = s;
-        this.paint();
+        const as = s !== 'linked' ? 'none' : link.role === 'presenter' ? 'presenter' : 'audience';
+        if (as !== this.state.linked) this.apply({ type: 'linked', as });
+        else this.paint();
       }),
-      link.onRemote((pos) => {
-        this.echo.received(pos);
-        this.apply({ type: 'remote', index: pos.index, step: pos.step, now: this.o.now() });
-      }),
+      link.onRemote((r) => this.fromLink(r)),
     );
     link.moved({ index: this.state.index, step: this.state.step });
+  }
+
+  /** What a linked terminal sent: applied here, never sent back (but a presenter reports where an asked move took it). */
+  private fromLink(r: Remote): void {
+    const now = this.o.now();
+    this.remote = true;
+    try {
+      if (r.type === 'nav') {
+        this.echo.received(r.pos);
+        this.apply({ type: 'remote', index: r.pos.index, step: r.pos.step, now });
+      } else if (r.type === 'ask') this.apply({ type: 'ask', command: r.command, count: r.count, now });
+      else if (r.type === 'timer') this.apply({ type: 'timer', ...r.timer, now });
+      else this.apply({ type: 'blank', on: r.on });
+    } finally {
+      this.remote = false;
+    }
   }
 
   /** Key presses (those of one read), named as the key table names them. */
@@ -186,6 +203,12 @@ export class Session {
       const pos = { index: next.index, step: next.step };
       if (this.echo.shouldSend(pos)) link.moved(pos);
     }
+    if (link && !this.remote) {
+      const t = next.timer;
+      if (t !== before.timer) link.timer({ elapsed: Math.round(elapsed(t, this.o.now())), running: t.running, started: t.started });
+      if (next.blank !== before.blank) link.blank(next.blank);
+      if (next.asked && next.asked !== before.asked) link.ask(next.asked.command, next.asked.count);
+    }
     if (next.quit) return this.end();
     if (this.holding) this.dirty = true;
     else this.paint();
@@ -194,8 +217,9 @@ export class Session {
   private screen(): Screen {
     const { cols, rows } = this.o.size();
     const { deck, cache, error } = this.shown;
-    const link = linkText(this.linkStatus, this.link);
-    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed };
+    const link = linkText(this.linkStatus, this.link, this.state);
+    const blanked = blanksHere(this.state, this.linkStatus, this.link);
+    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed, blanked };
   }
 
   /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */
@@ -203,7 +227,7 @@ export class Session {
     this.dirty = false;
     if (this.ended) return;
     const screen = this.screen();
-    const kind = painterFor(this.state, screen.cols, screen.rows);
+    const kind = painterFor(this.state, screen.cols, screen.rows, screen.blanked);
     if (kind === 'ink' && !this.ink) return this.loadInk();
     if (this.active && this.active !== kind) (this.active === 'ink' ? this.ink : this.o.direct)?.release();
     this.active = kind;

@@ -60,6 +60,10 @@ async function fileAppears(dir: string, pattern: RegExp, timeout = 10_000): Prom
 
 const at = (n: number, of = 6) => new RegExp(`slide ${n} / ${of}`);
 
+/** The audience screen's only sign of the link: a small mark. */
+const MARK = /⇄/;
+const unmarked = (s: string) => !MARK.test(s);
+
 test('audience and notes terminals find each other and move together, from either side', async (t) => {
   const run = runtime(t);
   const audience = open([fixture('basic.md')], run);
@@ -68,7 +72,8 @@ test('audience and notes terminals find each other and move together, from eithe
   const notes = open(['--notes', fixture('basic.md')], run, 120);
   t.after(() => notes.dispose());
   await notes.waitFor(/⇄ linked/);
-  await audience.waitFor(/⇄ linked/);
+  await audience.waitFor(MARK);
+  assert.doesNotMatch(audience.screen(), /linked/, 'no link chatter in front of the room');
 
   // The notes terminal is the presenter view: notes, next slide, timer.
   assert.match(notes.screen(), /Notes ─/);
@@ -98,7 +103,7 @@ test('audience and notes terminals find each other and move together, from eithe
 
   audience.write('q');
   await audience.waitForExit();
-  await notes.waitFor(/presenter disconnected/);
+  await notes.waitFor(/audience screen disconnected/);
   notes.write('q');
   await notes.waitForExit();
 });
@@ -131,7 +136,7 @@ test('kill -9 the audience terminal: notes keep going, then it comes back on the
 
   audience.kill('SIGKILL');
   await audience.waitForExit();
-  await notes.waitFor(/presenter disconnected/);
+  await notes.waitFor(/audience screen disconnected/);
   notes.write('l');
   await notes.waitFor(at(4));
 
@@ -154,10 +159,12 @@ test('kill -9 the notes terminal that held the channel: the audience takes over;
   await notes.waitFor(at(1));
   const audience = open([fixture('basic.md')], run);
   t.after(() => audience.dispose());
-  await audience.waitFor(/⇄ linked/);
+  await audience.waitFor(MARK);
   notes.kill('SIGKILL');
   await notes.waitForExit();
-  await audience.waitFor(/notes disconnected/);
+  // Nothing alarming in front of the room: the mark goes, and the keys move the slides here again.
+  await audience.waitFor(unmarked);
+  assert.doesNotMatch(audience.screen(), /disconnected/);
   audience.write('ll');
   await audience.waitFor(at(3));
   const back = open(['--notes', fixture('basic.md')], run);
@@ -229,7 +236,7 @@ test('the reveal step is kept in step too', async (t) => {
   const notes = open(['--notes', fixture('pauses.md')], run);
   for (const term of [audience, notes]) t.after(() => term.dispose());
   await notes.waitFor(/⇄ linked/);
-  await audience.waitFor(/⇄ linked/);
+  await audience.waitFor(MARK);
   audience.write('l');
   await audience.waitFor(/step 2\/3/);
   await notes.waitFor(/step 2\/3/);
@@ -243,13 +250,13 @@ test('the reveal step is kept in step too', async (t) => {
   await Promise.all([audience.waitForExit(), notes.waitForExit()]);
 });
 
-test('two versions of the deck on one channel: both terminals say so instead of "linked"', async (t) => {
+test('two versions of the deck on one channel: the presenter says so instead of "linked"', async (t) => {
   const run = runtime(t);
   const a = open(['--channel', 'room-2', fixture('basic.md')], run);
+  await a.waitFor(at(1));
   const b = open(['--notes', '--channel', 'room-2', fixture('pauses.md')], run, 120);
-  await a.waitFor(/linked to a different version of the deck/);
   await b.waitFor(/linked to a different version of the deck/);
-  assert.doesNotMatch(a.screen() + b.screen(), /⇄ linked/);
+  assert.doesNotMatch(a.screen() + b.screen(), /⇄/);
   a.write('q');
   b.write('q');
   await Promise.all([a.waitForExit(), b.waitForExit()]);
@@ -266,7 +273,7 @@ test('a runtime folder too deep for a socket path: the terminals meet in the tem
   const audience = open([fixture('basic.md')], run, 100, env);
   const notes = open(['--notes', fixture('basic.md')], run, 100, env);
   await notes.waitFor(/⇄ linked/);
-  await audience.waitFor(/⇄ linked/);
+  await audience.waitFor(MARK);
   notes.write('l');
   await audience.waitFor(at(2));
   const sockets = join(temp, `brief-present-${process.getuid?.() ?? 'user'}`);

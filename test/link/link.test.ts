@@ -6,7 +6,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
-import type { LinkStatus } from '../../src/link/protocol.js';
+import type { LinkStatus } from '../../src/link/sync.js';
 import { shortPath, socketDir, socketPath } from '../../src/link/folder.js';
 import { openLink, type LinkOptions } from '../../src/link/socket.js';
 import { linkText } from '../../src/ui/geometry.js';
@@ -77,7 +77,7 @@ test('a socket path longer than the platform takes: a folder too deep is passed 
   const base = tempDir(t);
   const dir = join(base, 'd'.repeat(120 - base.length));
   mkdirSync(dir);
-  const l = link(t, { dir, role: 'notes' });
+  const l = link(t, { dir, role: 'presenter' });
   assert.equal(l.status(), 'unavailable');
   assert.equal(linkText('unavailable', l.link), 'link off: socket path too long');
   assert.deepEqual(readdirSync(base), [dir.slice(base.length + 1)]);
@@ -139,7 +139,7 @@ test('a socket planted by another user in a once-loose folder is removed, never 
   chownSync(path, STRANGER, STRANGER);
 
   const a = link(t, { dir });
-  const b = link(t, { dir, role: 'notes' });
+  const b = link(t, { dir, role: 'presenter' });
   await Promise.all([a.until('linked'), b.until('linked')]);
   assert.equal(planted, 0, 'nobody connected to the planted socket');
   assert.equal(lstatSync(dir).mode & 0o777, 0o700, 'the folder is private again');
@@ -155,24 +155,24 @@ test('something else in the socket’s place, or a link for the folder: never us
   mkdirSync(dir, { mode: 0o700 });
   writeFileSync(socketPath('room', dir), 'not a socket');
   const a = link(t, { dir });
-  const b = link(t, { dir, role: 'notes' });
+  const b = link(t, { dir, role: 'presenter' });
   await Promise.all([a.until('linked'), b.until('linked')]);
   assert.ok(lstatSync(socketPath('room', dir)).isSocket());
 
   // The folder itself a symbolic link (to a private folder of the user's): refused.
   const alias = join(base, 'alias');
   symlinkSync(dir, alias);
-  const c = link(t, { dir: alias, role: 'notes' });
+  const c = link(t, { dir: alias, role: 'presenter' });
   assert.equal(c.status(), 'unavailable');
   assert.match(linkText('unavailable', c.link), /^link off: .*alias is not a folder$/);
 });
 
-test('a socket folder of another user: the link is off, and the notes terminal says why', { skip: needsRoot }, (t) => {
+test('a socket folder of another user: the link is off, and the presenter says why', { skip: needsRoot }, (t) => {
   const base = tempDir(t);
   const dir = join(base, 'bp');
   mkdirSync(dir, { mode: 0o700 });
   chownSync(dir, STRANGER, STRANGER);
-  const notes = link(t, { dir, role: 'notes' });
+  const notes = link(t, { dir, role: 'presenter' });
   const audience = link(t, { dir });
   assert.equal(notes.status(), 'unavailable');
   assert.equal(audience.status(), 'unavailable');
@@ -200,19 +200,19 @@ test('paths in the reasons are kept short: ~ for home, the last folders of a lon
 test('linked to a terminal showing another version of the deck: said so, and no position crosses', async (t) => {
   const dir = tempDir(t);
   const audience = link(t, { dir });
-  const notes = link(t, { dir, role: 'notes', deckId: OTHER_DECK });
+  const notes = link(t, { dir, role: 'presenter', deckId: OTHER_DECK });
   await Promise.all([audience.until('mismatch'), notes.until('mismatch')]);
-  assert.equal(linkText('mismatch', audience.link), 'linked to a different version of the deck');
+  assert.equal(linkText('mismatch', audience.link), '', 'nothing of it in front of the room');
   assert.equal(linkText('mismatch', notes.link), 'linked to a different version of the deck');
 
   // A third terminal with the audience's version: those two are linked; the odd one out still says so.
   const moves: unknown[] = [];
   notes.link.onRemote((pos) => moves.push(pos));
-  const same = link(t, { dir, role: 'notes' });
+  const same = link(t, { dir, role: 'presenter' });
   const followed = new Promise((resolve) => same.link.onRemote(resolve));
   await Promise.all([same.until('linked'), audience.until('linked')]);
   audience.link.moved({ index: 3, step: 0 });
-  assert.deepEqual(await followed, { index: 3, step: 0 });
+  assert.deepEqual(await followed, { type: 'nav', pos: { index: 3, step: 0 } });
   assert.equal(notes.status(), 'mismatch');
   assert.deepEqual(moves, []);
 });

@@ -1,7 +1,10 @@
 // The sync protocol and pacing arithmetic: pure, no sockets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineBuffer, LinkEcho, SyncState, decode, encode, newer, type Message } from '../../src/link/protocol.js';
+import { LineBuffer, decode, encode, newer, type Message } from '../../src/link/protocol.js';
+import { LinkEcho, SyncState } from '../../src/link/sync.js';
+
+type NavMessage = Extract<Message, { type: 'nav' }>;
 import { clock, pace, plannedStart, sectionBudgets } from '../../src/state/pacing.js';
 
 test('a local move is stamped after everything seen, even with a clock behind', () => {
@@ -47,8 +50,9 @@ test('a terminal that has not moved yet takes the position of one that has', () 
   const running = new SyncState('r', 'deck', { index: 0, step: 0 });
   running.local({ index: 6, step: 0 }, 5000);
   const fresh = new SyncState('f', 'deck', { index: 0, step: 0 });
-  assert.deepEqual(fresh.receive(running.hello('audience')), { index: 6, step: 0 });
-  assert.equal(running.receive(new SyncState('g', 'deck', { index: 0, step: 0 }).hello('notes')), null);
+  const hello = (s: SyncState) => ({ deck: s.deck, id: s.id, pos: s.pos, stamp: s.latest });
+  assert.deepEqual(fresh.receive(hello(running)), { index: 6, step: 0 });
+  assert.equal(running.receive(hello(new SyncState('g', 'deck', { index: 0, step: 0 }))), null);
   assert.equal(newer({ t: 0, id: 'z' }, { t: 1, id: 'a' }), false);
 });
 
@@ -58,10 +62,10 @@ const ID_B = '0f0f0f0f0f0f';
 const DECK = '0123456789abcdef';
 
 test('messages: one JSON line each; malformed input is dropped, never thrown', () => {
-  const m: Message = { v: 1, type: 'nav', deck: DECK, id: ID_A, pos: { index: 2, step: 1 }, stamp: { t: 5, id: ID_A } };
+  const m: Message = { v: 2, type: 'nav', deck: DECK, id: ID_A, role: 'presenter', pos: { index: 2, step: 1 }, stamp: { t: 5, id: ID_A } };
   assert.equal(encode(m), JSON.stringify(m) + '\n');
   assert.deepEqual(decode(encode(m)), m);
-  for (const bad of ['', 'nope', '{}', '{"v":2}', JSON.stringify({ ...m, pos: { index: -1, step: 0 } }), JSON.stringify({ ...m, type: 'x' })]) {
+  for (const bad of ['', 'nope', '{}', '{"v":2}', JSON.stringify({ ...m, pos: { index: -1, step: 0 } }), JSON.stringify({ ...m, type: 'x' }), JSON.stringify({ ...m, v: 1 }), JSON.stringify({ ...m, role: 'notes' })]) {
     assert.equal(decode(bad), null, bad);
   }
   assert.deepEqual(decode(JSON.stringify({ ...m, extra: 'x'.repeat(100) })), m, 'only the known fields are kept');
@@ -73,7 +77,7 @@ test('messages: one JSON line each; malformed input is dropped, never thrown', (
 test('a stamp far ahead of the clock, or an id not in its format, is dropped: the terminals stay in step', () => {
   const now = 1_700_000_000_000;
   const nav = (stamp: unknown, over: Record<string, unknown> = {}) =>
-    JSON.stringify({ v: 1, type: 'nav', deck: DECK, id: ID_B, pos: { index: 5, step: 0 }, stamp, ...over });
+    JSON.stringify({ v: 2, type: 'nav', deck: DECK, id: ID_B, role: 'audience', pos: { index: 5, step: 0 }, stamp, ...over });
   assert.notEqual(decode(nav({ t: now + 30_000, id: ID_B }), now), null, 'a little ahead: kept');
   for (const t of [now + 60_001, 1e300, Number.MAX_SAFE_INTEGER, now + 0.5, -1]) {
     assert.equal(decode(nav({ t, id: ID_B }), now), null, `stamp ${t}`);
@@ -91,9 +95,9 @@ test('a stamp far ahead of the clock, or an id not in its format, is dropped: th
   const a = new SyncState(ID_A, DECK, { index: 0, step: 0 });
   const b = new SyncState(ID_B, DECK, { index: 0, step: 0 });
   const bogus = decode(nav({ t: now + 3_600_000, id: ID_B }), now);
-  if (bogus) a.receive(bogus);
-  assert.deepEqual(a.receive(decode(encode(b.local({ index: 2, step: 0 }, now)), now)!), { index: 2, step: 0 });
-  assert.deepEqual(b.receive(decode(encode(a.local({ index: 3, step: 1 }, now + 1)), now + 1)!), { index: 3, step: 1 });
+  if (bogus) a.receive(bogus as NavMessage);
+  assert.deepEqual(a.receive(decode(encode(b.local({ index: 2, step: 0 }, now)), now) as NavMessage), { index: 2, step: 0 });
+  assert.deepEqual(b.receive(decode(encode(a.local({ index: 3, step: 1 }, now + 1)), now + 1) as NavMessage), { index: 3, step: 1 });
 });
 
 const MIN = 60_000;

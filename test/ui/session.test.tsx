@@ -16,7 +16,8 @@ import { RenderCache } from '../../src/render/cache.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { initialState } from '../../src/state/reducer.js';
 import { parseKeyString } from '../../src/state/keys.js';
-import type { Link, LinkStatus, Position } from '../../src/link/protocol.js';
+import type { Position, TimerShare } from '../../src/link/protocol.js';
+import type { Link, LinkStatus, Remote } from '../../src/link/sync.js';
 import { DirectPainter } from '../../src/ui/direct.js';
 import { shapeOf } from '../../src/ui/geometry.js';
 import { View } from '../../src/ui/ink/View.js';
@@ -229,27 +230,93 @@ test('too small: a notice laid out for the size, and only q acts', () => {
   assert.equal(t.session.current.quit || t.direct.frames.length > 0, true);
 });
 
-test('a link: moves go out, moves that came in are not sent back, and its status is shown', () => {
-  const t = start();
+/** A link that records what the session sends, and lets a test play a partner. */
+function fakeLink(role: Link['role']) {
   const sent: Position[] = [];
-  let remote: (p: Position) => void = () => undefined;
+  const asked: [string, number | null][] = [];
+  const timers: TimerShare[] = [];
+  const blanks: boolean[] = [];
+  let remote: (r: Remote) => void = () => undefined;
   let status: (s: LinkStatus) => void = () => undefined;
   const link: Link = {
-    role: 'audience',
+    role,
     moved: (p) => sent.push(p),
+    ask: (command, count) => asked.push([command, count]),
+    timer: (t) => timers.push(t),
+    blank: (on) => blanks.push(on),
     onRemote: (cb) => ((remote = cb), () => undefined),
     onStatus: (cb) => ((status = cb), () => undefined),
     close: () => undefined,
   };
-  t.session.join(link);
-  assert.deepEqual(sent, [{ index: 0, step: 0 }]);
+  return { link, sent, asked, timers, blanks, remote: (r: Remote) => remote(r), status: (s: LinkStatus) => status(s) };
+}
+
+test('a link: moves go out, moves that came in are not sent back, and its status is shown', () => {
+  const t = start();
+  const f = fakeLink('presenter');
+  t.session.join(f.link);
+  assert.deepEqual(f.sent, [{ index: 0, step: 0 }]);
   t.press('l');
-  assert.deepEqual(sent.at(-1), { index: 1, step: 0 });
-  remote({ index: 3, step: 0 });
+  assert.deepEqual(f.sent.at(-1), { index: 1, step: 0 });
+  f.remote({ type: 'nav', pos: { index: 3, step: 0 } });
   assert.match(t.direct.last, /slide 4 \/ 6/);
-  assert.equal(sent.length, 2, 'a remote move is not echoed');
-  status('linked');
+  assert.equal(f.sent.length, 2, 'a remote move is not echoed');
+  f.status('linked');
   assert.match(t.direct.last, /⇄ linked/);
+  // What the audience terminal asks for is applied here, and where it led is sent.
+  f.remote({ type: 'ask', command: 'next', count: null });
+  assert.match(t.direct.last, /slide 5 \/ 6/);
+  assert.deepEqual(f.sent.at(-1), { index: 4, step: 0 });
+  f.remote({ type: 'ask', command: 'presenter', count: null });
+  assert.equal(t.session.current.view, 'slides', 'only moves are taken from the audience terminal');
+  // Blanking: the presenter's screen says so, and the audience hears it.
+  t.press('b');
+  assert.deepEqual(f.blanks, [true]);
+  assert.match(t.direct.last, /audience blanked/);
+  assert.match(t.direct.last, /slide 5 \/ 6/, 'the presenter keeps seeing the slide');
+  f.remote({ type: 'blank', on: false });
+  assert.doesNotMatch(t.direct.last, /audience blanked/);
+  assert.deepEqual(f.blanks, [true], 'a blank that came in is not sent back');
+  f.status('lost');
+  assert.match(t.direct.last, /audience screen disconnected/);
+  t.session.stop();
+});
+
+test('an audience terminal linked to a presenter: moves are asked for, notes keys do nothing, no link chatter', () => {
+  const t = start();
+  const f = fakeLink('audience');
+  t.session.join(f.link);
+  f.status('linked');
+  assert.doesNotMatch(t.direct.last, /linked/);
+  t.press('l');
+  assert.deepEqual(f.asked, [['next', null]]);
+  assert.match(t.direct.last, /slide 1 \/ 6/, 'it waits for the presenter');
+  t.press('3G');
+  assert.deepEqual(f.asked.at(-1), ['last', 3]);
+  t.press('opr/');
+  assert.equal(t.session.current.notes, false);
+  assert.equal(t.session.current.view, 'slides');
+  assert.equal(t.session.current.overlay, 'none');
+  f.remote({ type: 'nav', pos: { index: 2, step: 0 } });
+  assert.match(t.direct.last, /slide 3 \/ 6/);
+  // The timer, from either side, as elapsed time.
+  f.remote({ type: 'timer', timer: { elapsed: 90_000, running: false, started: true } });
+  assert.equal(t.session.current.timer.banked, 90_000);
+  assert.equal(f.timers.length, 0, 'not sent back');
+  t.press('t');
+  assert.equal(f.timers.at(-1)?.running, true);
+  assert.equal(f.timers.at(-1)?.elapsed, 90_000);
+  // Blanked: nothing on the screen; a move brings it back without moving.
+  f.remote({ type: 'blank', on: true });
+  assert.doesNotMatch(t.direct.last, /\S/);
+  t.press('l');
+  assert.deepEqual(f.blanks, [false]);
+  assert.match(t.direct.last, /slide 3 \/ 6/);
+  // The presenter went away: the audience terminal is its own again, and says nothing of it.
+  f.status('lost');
+  assert.doesNotMatch(t.direct.last, /disconnected/);
+  t.press('l');
+  assert.match(t.direct.last, /slide 4 \/ 6/);
   t.session.stop();
 });
 

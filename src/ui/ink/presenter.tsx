@@ -23,7 +23,9 @@ export function PresenterPane(
   const side = Math.max(10, p.sideCols - 2);
   const notes = mark(cache.notesOf(index, side));
   const next = deck.slides[index + 1];
-  const nextTitle = next ? `Next: ${index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  const upNext = next ? `Next: ${index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  // The presenter sees it whenever the audience screen is blanked.
+  const nextTitle = state.blank ? `■ audience blanked · ${upNext}` : upNext;
   const preview = next && p.nextRows > 2 ? cache.slide(next.index, side, 0).slice(0, p.nextRows - 2) : [];
 
   const plan: Plan = {
