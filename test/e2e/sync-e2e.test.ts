@@ -1,38 +1,9 @@
 // Two terminals kept in step: the built CLI twice, each in its own pseudo-terminal.
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, existsSync, mkdirSync, readdirSync, statSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawnTerm, type Term } from '../helpers/term.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-
-const opened = new Map<string, Term[]>();
-
-/**
- * A private runtime folder per test, so tests never meet each other's
- * sockets. After the test, the terminals opened on it are closed, then it is
- * removed.
- */
-function runtime(t: TestContext): string {
-  const run = mkdtempSync(join(tmpdir(), 'bp-run-'));
-  opened.set(run, []);
-  t.after(() => {
-    for (const term of opened.get(run) ?? []) term.dispose();
-    opened.delete(run);
-    rmSync(run, { recursive: true, force: true });
-  });
-  return run;
-}
-
-function open(args: string[], run: string, cols = 100, env: Record<string, string> = {}): Term {
-  const term = spawnTerm(process.execPath, [CLI, ...args], { cols, rows: 30, env: { XDG_RUNTIME_DIR: run, ...env } });
-  opened.get(run)?.push(term);
-  return term;
-}
+import { at, fixture, open, runtime } from '../helpers/channel.js';
 
 /**
  * Resolves when a file matching `pattern` is in `dir` (watching folders, not
@@ -57,8 +28,6 @@ async function fileAppears(dir: string, pattern: RegExp, timeout = 10_000): Prom
     if (found()) done();
   });
 }
-
-const at = (n: number, of = 6) => new RegExp(`slide ${n} / ${of}`);
 
 /** The audience screen's only sign of the link: a small mark. */
 const MARK = /⇄/;
