@@ -86,6 +86,8 @@ export function modeOf(state: State): Mode {
 function onKey(state: State, key: string, ctx: KeyContext): State {
   const next = keyIn(state, key, ctx);
   if (next === state) {
+    // In front of the room, a key that did nothing says nothing.
+    if (audienceSafe(state)) return state;
     // A key that did nothing, twice in a row: say where the keys are.
     if (modeOf(state) !== 'slides' && modeOf(state) !== 'reading') return state;
     const unknown = state.unknown + 1;
@@ -161,7 +163,9 @@ function act(state: State, cleared: State, cmd: Command, key: string, count: num
     if (!use) return state.digits || state.pending ? cleared : state;
     if (use === 'ask' && state.linked === 'audience') {
       if (cleared.blank) return { ...cleared, blank: false };
-      return { ...cleared, asked: { command: cmd, count, n: (state.asked?.n ?? 0) + 1 } };
+      // A number and Enter goes to that slide, as a number and G does.
+      const command = cmd === 'next' && key === 'enter' && count !== null ? 'last' : cmd;
+      return { ...cleared, asked: { command, count, n: (state.asked?.n ?? 0) + 1 } };
     }
   }
   return run(cleared, cmd, key, count, ctx);

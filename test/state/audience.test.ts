@@ -43,6 +43,8 @@ test('audience-safe (--audience, or linked to a presenter): notes, presenter, re
   const asking = pressKeys(linked(start(), 'audience'), 'l4G');
   assert.equal(asking.index, 0, 'it waits for the presenter');
   assert.deepEqual(asking.asked, { command: 'last', count: 4, n: 2 });
+  assert.deepEqual(pressKeys(asking, '5<enter>').asked, { command: 'last', count: 5, n: 3 }, 'a number and Enter: that slide');
+  assert.equal(pressKeys(asking, 'zz').notice, '', 'no hints in front of the room');
 });
 
 test('a presenter applies the moves an audience terminal asks for, and nothing else', () => {
