@@ -59,7 +59,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { long: 'no-pauses', help: 'show whole slides, ignoring <!-- pause -->', commands: ['present', 'rehearse', 'read'] },
   {
     long: 'presenter',
-    help: 'the presenter: presenter view (notes, next slide, timer), driving an audience terminal of the deck',
+    help: 'the presenter view (notes, next slide, timer); drives the audience terminal',
     commands: ['present', 'rehearse'],
   },
   {
@@ -82,18 +82,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
   {
     long: 'takeover',
-    help: 'a presenter: take the channel over from the presenter on it (refused otherwise)',
+    help: 'a presenter: take over from the presenter already on the channel',
     commands: ['present', 'rehearse'],
   },
   {
     long: 'audience',
-    help: 'the audience terminal: keys that would show notes do nothing, even before a presenter links',
+    help: 'the audience terminal: keys that would show the notes do nothing',
     commands: ['present'],
   },
   {
     long: 'channel',
     value: 'NAME',
-    help: 'the channel a presenter and its audience terminal meet on (default: the deck)',
+    help: 'where a presenter and its audience terminal meet (default: the deck)',
     commands: ['present', 'rehearse'],
   },
   {
