@@ -124,9 +124,9 @@ export function openLink(opts: LinkOptions): Link {
     refreshStatus();
     if (m.type === 'bye') return;
     if (m.type === 'hello') {
-      if (role === 'presenter' && m.role === 'presenter' && m.takeover && !opts.takeover) {
-        return off('another presenter took over', 'replaced');
-      }
+      // One presenter per channel: one taking over wins; of two started at once (both past the check), one stays.
+      const yields = !!m.takeover === !!opts.takeover ? m.id > id : !!m.takeover;
+      if (role === 'presenter' && m.role === 'presenter' && yields) return off('another presenter took over', 'replaced');
       // A terminal that has just come hears from everyone as they are now (the timer as it reads now).
       if (!m.reply) broadcast(hello({ reply: true }));
     }

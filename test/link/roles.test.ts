@@ -182,3 +182,16 @@ test('the presenter sees the audience screen go; a second presenter is found; on
   await a2.hears((r) => r.type === 'nav' && r.pos.index === 5);
   assert.equal(await presenterThere('room', dir), true, 'the new one');
 });
+
+test('two presenters started at once (both past the check): one stays, the other is told', async (t) => {
+  const dir = tempDir(t);
+  const a = link(t, { dir });
+  const p1 = link(t, { dir, role: 'presenter' });
+  const p2 = link(t, { dir, role: 'presenter' });
+  await Promise.race([p1.until('replaced'), p2.until('replaced')]);
+  const [gone, kept] = p1.status() === 'replaced' ? [p1, p2] : [p2, p1];
+  await Promise.all([kept.until('linked'), a.until('linked')]);
+  assert.equal(gone.status(), 'replaced');
+  kept.link.moved({ index: 2, step: 0 });
+  await a.hears((r) => r.type === 'nav' && r.pos.index === 2);
+});
