@@ -182,8 +182,12 @@ export function reducer(state: State, action: Action): State {
       const moved = go(state, index, action.now);
       return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0, notesScroll: index === state.index ? state.notesScroll : 0 };
     }
-    case 'linked':
-      return action.as === state.linked ? state : { ...state, linked: action.as };
+    case 'linked': {
+      if (action.as === state.linked) return state;
+      // Linked as the audience screen: whatever showed notes there closes.
+      const safe = action.as === 'audience' ? { notes: false, view: 'slides', slidesView: 'slides', overlay: 'none' } as const : {};
+      return { ...state, ...safe, linked: action.as };
+    }
     case 'ask': {
       const command = action.command as Command;
       if (state.linked !== 'presenter' || !isMove(command)) return state;

@@ -38,6 +38,13 @@ test('audience-safe (--audience, or linked to a presenter): notes, presenter, re
   }
   // Unsafe: the same keys work.
   assert.equal(pressKeys(start(), 'o').notes, true);
+  // Notes or another view open when a presenter links: closed on the audience screen, kept on a presenter's.
+  for (const keys of ['o', 'p', 'r', '/x', '?']) {
+    const open = pressKeys(start(), keys);
+    const s = linked(open, 'audience');
+    assert.deepEqual([s.notes, s.view, s.overlay], [false, 'slides', 'none'], keys);
+    assert.equal(linked(open, 'presenter').view, open.view);
+  }
   // Before a presenter links, --audience moves by itself; once linked, it asks.
   assert.equal(pressKeys(start({ audienceOnly: true }), 'll').index, 2);
   const asking = pressKeys(linked(start(), 'audience'), 'l4G');
