@@ -1,10 +1,14 @@
 /**
- * Keeping terminals on the same slide: the messages they exchange and who
- * wins when both move at once. Every position carries a stamp (time, then
- * the sender's id to break ties); a terminal applies a position only when its
- * stamp is newer than the newest it has seen, so the last navigation wins
- * and every terminal converges on it. A terminal that has not moved yet has
- * stamp 0, so one that starts (or restarts) late takes the others' slide.
+ * What linked terminals say to each other (pure): one JSON line per message,
+ * of a version (VERSION), each naming its sender, its role and its deck. A
+ * presenter's position, the shared timer and the blanked screen carry a
+ * stamp (time, then the sender's id to break ties); a terminal takes a value
+ * only when its stamp is newer than the newest it has seen, so the last
+ * change wins and every terminal converges on it. A terminal that has not
+ * moved yet has stamp 0, so one that starts (or restarts) late takes the
+ * others' slide. A message of another version, or of a type not known here,
+ * is dropped: a later version may add messages (the audience screen's size,
+ * followers) without confusing this one.
  */
 
 export interface Position {
