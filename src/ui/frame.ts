@@ -227,10 +227,12 @@ export function tooSmallLines(cols: number, rows: number): string[] {
 /**
  * The blanked screen (b): every line filled with the background, black (or
  * white for a light theme), without a mark; with no colour, the terminal's own
- * background.
+ * background. `level` is the theme's colour level: 256 colours give true black
+ * and white, 16 colours the basic ones.
  */
-export function blankLines(cols: number, rows: number, colour: boolean, light = false): string[] {
-  const line = colour ? `\u001b[48;5;${light ? 231 : 16}m${' '.repeat(cols)}\u001b[0m` : '';
+export function blankLines(cols: number, rows: number, level: number, light = false): string[] {
+  const bg = level >= 2 ? `48;5;${light ? 231 : 16}` : light ? '47' : '40';
+  const line = level > 0 ? `\u001b[${bg}m${' '.repeat(cols)}\u001b[0m` : '';
   return Array.from({ length: Math.max(1, rows - 1) }, () => line);
 }
 

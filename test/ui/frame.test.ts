@@ -2,7 +2,7 @@
 // frame, and after the first only the lines that changed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorBannerLine, paintScreen, searchPromptLine, statusHint } from '../../src/ui/frame.js';
+import { blankLines, errorBannerLine, paintScreen, searchPromptLine, statusHint } from '../../src/ui/frame.js';
 import { makeTheme } from '../../src/render/theme.js';
 
 const BSU = '\u001b[?2026h';
@@ -36,4 +36,13 @@ test('the search prompt and status messages show control characters as inert sta
   assert.match(hint, /no match for "a\uFFFD2J␇␡"/);
   assert.doesNotMatch(searchPromptLine('a\u0085\u001b[2J', makeTheme(0)), CONTROL);
   assert.doesNotMatch(errorBannerLine('read failed \u009b2J\u0007', 80, makeTheme(0)), CONTROL);
+});
+
+test('the blanked screen: the background across every line but the last, black or white, nothing else', () => {
+  const black = blankLines(10, 5, 3);
+  assert.equal(black.length, 4);
+  for (const line of black) assert.equal(line, '\u001b[48;5;16m          \u001b[0m');
+  assert.equal(blankLines(4, 3, 3, true)[0], '\u001b[48;5;231m    \u001b[0m');
+  assert.equal(blankLines(4, 3, 1)[0], '\u001b[40m    \u001b[0m');
+  assert.deepEqual(blankLines(4, 3, 0), ['', ''], 'no colour: the terminal’s own background');
 });
