@@ -9,7 +9,6 @@ import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
 import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
-import type { Link, LinkStatus } from '../link/sync.js';
 import { makeTheme } from '../render/theme.js';
 import { notesFit } from './frame.js';
 import { helpScreen } from './helpscreen.js';
@@ -137,44 +136,4 @@ export function renderNeighbours(cache: RenderCache, count: number, cur: number,
   } catch {
     // Only a head start: a slide that fails to render fails when it is shown.
   }
-}
-
-/**
- * The link's part of the status line, as the side reading it sees it. The
- * presenter hears everything (the audience screen went away, the link is off
- * and why, the audience blanked); the audience screen, in front of the room,
- * shows at most a small mark while linked.
- */
-export function linkText(status: LinkStatus, link: Link | undefined, state?: Pick<State, 'blank'>): string {
-  if (!link) return '';
-  if (link.role !== 'presenter') return status === 'linked' ? '⇄' : '';
-  const blanked = state?.blank && status !== 'replaced' && status !== 'unavailable' ? 'audience blanked' : '';
-  return [presenterLinkText(status, link), blanked].filter(Boolean).join('  ');
-}
-
-function presenterLinkText(status: LinkStatus, link: Link): string {
-  switch (status) {
-    case 'alone':
-      return '';
-    case 'linked':
-      return '⇄ linked';
-    case 'mismatch':
-      return 'linked to a different version of the deck';
-    case 'unavailable':
-      return link.reason ? `link off: ${link.reason}` : '';
-    case 'lost':
-      return 'audience screen disconnected';
-    case 'replaced':
-      return 'another presenter took over';
-  }
-}
-
-/**
- * Whether this terminal shows a black screen: the audience is blanked, and
- * this is not the presenter's screen while it drives an audience screen
- * (which says "audience blanked" instead).
- */
-export function blanksHere(state: Pick<State, 'blank'>, status: LinkStatus, link: Link | undefined): boolean {
-  if (!state.blank) return false;
-  return !(link?.role === 'presenter' && (status === 'linked' || status === 'lost' || status === 'mismatch'));
 }

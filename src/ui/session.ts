@@ -15,10 +15,11 @@ import { firstChangedSlide } from '../deck/diff.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import type { Theme } from '../render/theme.js';
-import { elapsed, reducer, type Action, type State } from '../state/reducer.js';
+import { reducer, type Action, type State } from '../state/reducer.js';
 import { LinkEcho, type Link, type LinkStatus, type Remote } from '../link/sync.js';
 import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterKind, type Screen } from './screen.js';
-import { blanksHere, FitMeasure, geometry, linkText, renderNeighbours, shapeOf } from './geometry.js';
+import { FitMeasure, geometry, renderNeighbours, shapeOf } from './geometry.js';
+import { blanksHere, linkText, tellLink } from './linkview.js';
 
 export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
 import { tooSmall } from '../render/layout.js';
@@ -198,17 +199,7 @@ export class Session {
       // Edits made while watching was off are read now.
       if (next.watch) void this.reload();
     }
-    const { link } = this;
-    if (link && (next.index !== before.index || next.step !== before.step)) {
-      const pos = { index: next.index, step: next.step };
-      if (this.echo.shouldSend(pos)) link.moved(pos);
-    }
-    if (link && !this.remote) {
-      const t = next.timer;
-      if (t !== before.timer) link.timer({ elapsed: Math.round(elapsed(t, this.o.now())), running: t.running, started: t.started });
-      if (next.blank !== before.blank) link.blank(next.blank);
-      if (next.asked && next.asked !== before.asked) link.ask(next.asked.command, next.asked.count);
-    }
+    if (this.link) tellLink(this.link, this.echo, before, next, this.remote, this.o.now());
     if (next.quit) return this.end();
     if (this.holding) this.dirty = true;
     else this.paint();

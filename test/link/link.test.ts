@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { LinkStatus } from '../../src/link/sync.js';
 import { shortPath, socketDir, socketPath } from '../../src/link/folder.js';
 import { openLink, type LinkOptions } from '../../src/link/socket.js';
-import { linkText } from '../../src/ui/geometry.js';
+import { linkText } from '../../src/ui/linkview.js';
 import { statusLine } from '../../src/render/status.js';
 import { makeTheme } from '../../src/render/theme.js';
 
