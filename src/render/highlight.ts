@@ -7,11 +7,13 @@ const OFF = '\u001b[27m';
 
 /**
  * Mark every match of `query` in a rendered line (which may hold SGR styles)
- * with reverse video. Matching follows search's smart case; styles inside a
- * match are kept.
+ * with the theme's `match` role (reverse video unless a theme file says
+ * otherwise). Matching follows search's smart case; styles inside a match
+ * are kept.
  */
-export function highlightMatches(line: string, query: string, enabled = true): string {
+export function highlightMatches(line: string, query: string, enabled = true, style?: (s: string) => string): string {
   if (!query || !enabled) return line;
+  const [on, off] = style?.('\u0000').split('\u0000') ?? [ON, OFF];
   // Map visible characters to their offsets in the styled line.
   const plainChars: string[] = [];
   const offsets: number[] = [];
@@ -36,9 +38,9 @@ export function highlightMatches(line: string, query: string, enabled = true): s
   for (const s of starts) {
     const e = s + query.length;
     if (e > offsets.length) continue;
-    marks.set(offsets[s], (marks.get(offsets[s]) ?? '') + ON);
+    marks.set(offsets[s], (marks.get(offsets[s]) ?? '') + (on || ON));
     const endAt = e < offsets.length ? offsets[e] : line.length;
-    marks.set(endAt, OFF + (marks.get(endAt) ?? ''));
+    marks.set(endAt, (on ? off : OFF) + (marks.get(endAt) ?? ''));
   }
   let out = '';
   for (let k = 0; k <= line.length; k++) {

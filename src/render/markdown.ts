@@ -1,6 +1,5 @@
 import { Marked, type MarkedExtension, type Tokens } from 'marked';
 import MarkedTerminalRenderer from 'marked-terminal';
-import { Chalk } from 'chalk';
 import { neutraliseControls } from '../deck/clean.js';
 import { codeLines } from './code.js';
 import { drawHeading } from './heading.js';
@@ -8,7 +7,7 @@ import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
 import { drawMermaid, isMermaid } from './mermaid/index.js';
 import { renderTable, tableFits } from './table.js';
-import { highlightCode, type SyntaxTheme } from './syntax.js';
+import { highlightCode } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLine, wrapLines } from './wrap.js';
 import { stripSgr } from './ansi.js';
@@ -29,33 +28,6 @@ const PASSTHROUGH = [
   'codespan',
   'br',
 ] as const;
-
-/** Colours for highlighted code, by highlight.js scope (those of cli-highlight's default theme). */
-function syntaxTheme(theme: Theme): SyntaxTheme {
-  const c = new Chalk({ level: theme.level });
-  return {
-    keyword: c.blue,
-    built_in: c.cyan,
-    type: c.cyan.dim,
-    literal: c.blue,
-    number: c.green,
-    regexp: c.red,
-    string: c.red,
-    class: c.blue,
-    function: c.yellow,
-    comment: c.green,
-    doctag: c.green,
-    meta: c.gray,
-    tag: c.gray,
-    name: c.blue,
-    attr: c.cyan,
-    emphasis: c.italic,
-    strong: c.bold,
-    link: c.underline,
-    addition: c.green,
-    deletion: c.red,
-  };
-}
 
 /**
  * A Markdown renderer on marked + marked-terminal, with what a slide needs
@@ -80,7 +52,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
     hr: theme.rule,
     listitem: (s: string) => s,
     table: (s: string) => s,
-    paragraph: (s: string) => s,
+    paragraph: theme.text,
     strong: theme.strong,
     em: theme.em,
     codespan: theme.codespan,
@@ -103,7 +75,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       return r[name](...args);
     };
   }
-  const syntax = syntaxTheme(theme);
+  const syntax = theme.syntax;
   const parserOf = (ctx: { parser: unknown }) =>
     ctx.parser as { parseInline(tokens: unknown[]): string; parse(tokens: unknown[], top?: boolean): string };
 
@@ -159,13 +131,13 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       const room = width - 2 * (quoteDepth + 1);
       if (room < 10 && quoteDepth > 0) return inner + '\n\n';
       const rows = wrapLines(inner.split('\n'), room);
-      return rows.map((l) => (l ? `${theme.accent('│')} ${theme.em(l)}` : theme.accent('│'))).join('\n') + '\n\n';
+      return rows.map((l) => (l ? `${theme.accent('│')} ${theme.quote(l)}` : theme.accent('│'))).join('\n') + '\n\n';
     },
     del(this: { parser: unknown }, token: Tokens.Del) {
       // Without styles struck text keeps its tildes: dropped silently, it
       // would turn a sentence's meaning around.
       const text = parserOf(this).parseInline(token.tokens);
-      return theme.level === 0 ? `~~${text}~~` : theme.del(text);
+      return theme.styled ? theme.del(text) : `~~${text}~~`;
     },
     hr() {
       return theme.rule('─'.repeat(Math.max(1, width))) + '\n\n';

@@ -43,7 +43,7 @@ export function renderPlainSlide(
 export function renderPlainDeck(deck: Deck, width: number, md: MarkdownRenderer, theme: Theme): string {
   const out: string[] = [];
   const { title, subtitle, author, date, classification } = deck.meta;
-  if (classification) out.push(theme.banner(classification), '');
+  if (classification) out.push(theme.bannerFor(classification)(classification), '');
   if (title && !deck.slides.some((s) => s.kind === 'title')) {
     out.push(theme.title(title));
     if (subtitle) out.push(subtitle);
@@ -55,6 +55,6 @@ export function renderPlainDeck(deck: Deck, width: number, md: MarkdownRenderer,
     pushAll(out, renderPlainSlide(deck, slide, width, md, theme));
     out.push('');
   }
-  if (classification) out.push(theme.banner(classification));
+  if (classification) out.push(theme.bannerFor(classification)(classification));
   return out.map(trimLine).join('\n').replace(/\n+$/, '') + '\n';
 }

@@ -44,7 +44,7 @@ export function bannerLine(text: string, cols: number, theme: Theme): string {
   const t = truncate(text, cols);
   const gap = cols - displayWidth(t);
   const left = Math.floor(gap / 2);
-  return theme.banner(' '.repeat(left) + t + ' '.repeat(gap - left));
+  return theme.bannerFor(text)(' '.repeat(left) + t + ' '.repeat(gap - left));
 }
 
 export interface TimingInfo {

@@ -1,60 +1,57 @@
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import chalk from 'chalk';
+import { roleStyle, type ColorLevel, type Style } from './palette.js';
+import { MARKINGS, markingLevel, ROLES, SYNTAX_ROLES, THEMES, type RoleName, type SyntaxRoleName, type ThemeSpec } from './themes.js';
 
-export type ColorLevel = 0 | 1 | 2 | 3;
-type Style = (text: string) => string;
+export type { ColorLevel } from './palette.js';
 
 /**
  * Colours as named roles. Views and renderers ask for a role ("heading",
- * "muted"), never for a colour, so a theme can change in one place.
+ * "muted"), never for a colour, so a theme (render/themes.ts) changes them in
+ * one place.
  */
-export interface Theme {
+export type Theme = Record<RoleName, Style> & {
   level: ColorLevel;
-  title: Style;
-  heading: Style;
-  subheading: Style;
-  strong: Style;
-  em: Style;
-  code: Style;
-  codespan: Style;
-  quote: Style;
-  link: Style;
-  href: Style;
-  del: Style;
-  rule: Style;
-  muted: Style;
-  accent: Style;
-  notes: Style;
-  notesLabel: Style;
-  status: Style;
-  progress: Style;
-  banner: Style;
-  warning: Style;
+  /** Styles are written (colour, or with NO_COLOR bold, italic…): false for plain text. */
+  styled: boolean;
+  /** The theme's name (`dark`, `light`, `high-contrast`, or the one a theme file extends). */
+  name: string;
+  /** Code tokens by highlight.js scope. */
+  syntax: Record<SyntaxRoleName, Style>;
+  /** The banner of a classification marking: its level's colours, or the theme's neutral banner. */
+  bannerFor(marking: string): Style;
+};
+
+export interface ThemeOptions {
+  /** The theme's roles; `dark` unless given. */
+  spec?: ThemeSpec;
+  /**
+   * Write bold, italic, underline… even without colour (NO_COLOR on a
+   * terminal). Default: only when there is colour.
+   */
+  structure?: boolean;
 }
 
-export function makeTheme(level: ColorLevel): Theme {
-  const c: ChalkInstance = new Chalk({ level });
+export function makeTheme(level: ColorLevel, options: ThemeOptions = {}): Theme {
+  const spec = options.spec ?? THEMES.dark;
+  const structure = options.structure ?? level > 0;
+  const roles = {} as Record<RoleName, Style>;
+  for (const role of ROLES) roles[role] = roleStyle(spec.roles[role], level, structure);
+  const syntax = {} as Record<SyntaxRoleName, Style>;
+  for (const role of SYNTAX_ROLES) syntax[role] = roleStyle(spec.syntax[role], level, structure);
+  const markings = new Map<string, Style>();
   return {
+    ...roles,
     level,
-    title: c.bold.cyan,
-    heading: c.bold.cyan,
-    subheading: c.bold,
-    strong: c.bold,
-    em: c.italic,
-    code: c.yellow,
-    codespan: c.yellow,
-    quote: c.italic.gray,
-    link: c.blue,
-    href: c.blue.underline,
-    del: c.dim.strikethrough,
-    rule: c.gray,
-    muted: c.gray,
-    accent: c.cyan,
-    notes: (s) => s,
-    notesLabel: c.bold.magenta,
-    status: c.gray,
-    progress: c.cyan,
-    banner: c.bold.bgGreen.black,
-    warning: c.bold.yellow,
+    styled: structure,
+    name: spec.name,
+    syntax,
+    bannerFor(marking) {
+      const at = markingLevel(marking);
+      if (!at) return roles.banner;
+      let style = markings.get(at);
+      if (!style) markings.set(at, (style = roleStyle(MARKINGS[at], level, structure)));
+      return style;
+    },
   };
 }
 
@@ -63,7 +60,7 @@ export function makeTheme(level: ColorLevel): Theme {
  * then what a terminal advertises; nothing when it is not a terminal.
  */
 export function colorLevel(env: Record<string, string | undefined>, isTTY: boolean): ColorLevel {
-  if ('NO_COLOR' in env && env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (noColor(env)) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === 'false' || force === '0') return 0;
@@ -76,6 +73,11 @@ export function colorLevel(env: Record<string, string | undefined>, isTTY: boole
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   if (/256/.test(env.TERM ?? '')) return 2;
   return 1;
+}
+
+/** NO_COLOR is set (to anything but the empty string): no colour, but bold, italic… stay. */
+export function noColor(env: Record<string, string | undefined>): boolean {
+  return env.NO_COLOR !== undefined && env.NO_COLOR !== '';
 }
 
 /**

@@ -128,7 +128,7 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const index = Math.min(i.index, deck.slides.length - 1);
   const slide = deck.slides[index];
   const step = Math.min(i.step, slide.steps.length - 1);
-  const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true)) : lines);
+  const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true, theme.match)) : lines);
   const lines = cache.slide(index, width, step, tableWidth);
   const bodyRows = Math.max(1, lay.slideRows - 1);
   const maxScroll = Math.max(0, lines.length - bodyRows);

@@ -444,8 +444,9 @@ test('code fences: highlighted with colour, plain without, odd languages never l
   assert.equal(codeLanguage('__proto__'), undefined);
   assert.equal(highlightCode('x', 'mermaid', {}), undefined);
   // Known languages get their keywords coloured; HTML highlights the script inside it.
-  assert.match(mdColor('```ts\nconst x = 1;\n```', 60)[0], /\u001b\[34mconst\u001b\[39m/);
-  assert.match(mdColor('```html\n<script>let y = 2;</script>\n```', 60)[0], /\u001b\[34mlet\u001b\[39m/);
+  const keyword = makeTheme(3).syntax.keyword;
+  assert.ok(mdColor('```ts\nconst x = 1;\n```', 60)[0].includes(keyword('const')));
+  assert.ok(mdColor('```html\n<script>let y = 2;</script>\n```', 60)[0].includes(keyword('let')));
   // The bundle highlights the same way, and its emoji table still loads.
   const deck = file('code.md', '# Code :rocket:\n\n```ts\nconst x = 1;\n```\n\n```mermaid\ngraph\n```\n');
   const colour = run([deck], { FORCE_COLOR: '1' });

@@ -195,7 +195,7 @@ function generate(r: Rng): string {
   return front + slides.join(r.pick(['\n\n---\n\n', '\n<!-- end_slide -->\n']));
 }
 
-const themes: Theme[] = ([0, 1, 3] as ColorLevel[]).map(makeTheme);
+const themes: Theme[] = ([0, 1, 3] as ColorLevel[]).map((level) => makeTheme(level));
 const renderers: MarkdownRenderer[] = themes.map(createMarkdownRenderer);
 
 /** Longest a single slide may take to render before it counts as a hang. */

@@ -13,6 +13,7 @@ import type { Deck } from '../../deck/types.js';
 import { pushAll } from '../lines.js';
 import { isMermaid } from '../mermaid/index.js';
 import { mermaidHtml } from '../mermaid/svg.js';
+import { markingColours } from '../themes.js';
 import { makeHandout, oneLine, titleLines, type Handout, type HandoutSlide } from './outline.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -217,6 +218,11 @@ export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
   const md = htmlMarkdown(h.slideLevel + 1);
   const mark = h.meta.classification;
   const banner = mark ? `<p class="classification">${escapeHtml(mark)}</p>` : '';
+  const colours = mark ? markingColours(mark) : undefined;
+  // A marking's own colours, on screen and on paper.
+  const markColours = colours
+    ? `\n.classification{--banner:${colours.bg};--banner-fg:${colours.fg};print-color-adjust:exact;-webkit-print-color-adjust:exact}`
+    : '';
   const printMark = mark
     ? `\n@media print{.slide::before{content:${cssString(mark)};display:block;text-align:center;` +
       'font-weight:700;font-size:9pt;margin-bottom:.5rem}}'
@@ -249,7 +255,7 @@ export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
     '<meta name="color-scheme" content="light dark">',
     '<meta name="generator" content="brief-present">',
     `<title>${escapeHtml(h.title)}</title>`,
-    `<style>${CSS}${printMark}\n</style>`,
+    `<style>${CSS}${markColours}${printMark}\n</style>`,
     '</head>',
     '<body>',
     ...(banner ? [banner] : []),

@@ -25,7 +25,7 @@ export function View(props: Screen) {
   const maxScroll = Math.max(0, slideLines.length - bodyRows);
   const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   const query = state.search.active;
-  const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true)) : lines);
+  const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true, theme.match)) : lines);
   const scroll = Math.min(state.scroll, maxScroll);
   const slide = deck.slides[cur];
   const readingIndex = state.view === 'reading' && state.fit.doc ? slideAtLine(state.fit.doc(), state.readTop) : cur;
