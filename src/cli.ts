@@ -1,5 +1,5 @@
-import { fstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { neutraliseControls } from './deck/clean.js';
 import { deckToJson, jsonText } from './deck/json.js';
@@ -7,7 +7,8 @@ import { DeckError } from './deck/parse.js';
 import type { Dialect } from './deck/types.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
-import { applyGlobalColorLevel, colorLevel, makeTheme } from './render/theme.js';
+import { applyGlobalColorLevel, colorLevel, makeTheme, noColor } from './render/theme.js';
+import { ThemeError } from './render/themefile.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
@@ -31,6 +32,16 @@ function version(): string {
 /** The briefing shipped in the package's slides/ folder. */
 function bundledDeck(): string {
   return fileURLToPath(new URL('../slides/', import.meta.url)).replace(/[\\/]$/, '');
+}
+
+/** The folder a deck's theme file is relative to: the deck's own folder, or the folder it is. */
+function deckFolder(path: string): string {
+  try {
+    if (statSync(path).isDirectory()) return resolve(path);
+  } catch {
+    // read already: a path that went away in between leaves its parent
+  }
+  return dirname(resolve(path));
 }
 
 function realDeckPath(path: string): string {
@@ -139,11 +150,36 @@ async function main(argv: string[]): Promise<number> {
   const dumb = tty && process.env.TERM === 'dumb';
   const level = dumb ? 0 : colorLevel(process.env, tty);
   applyGlobalColorLevel(level);
-  const theme = makeTheme(level);
-  const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
   if (opts.command === 'rehearse' && (!tty || !keys || dumb)) {
     throw new UsageError('rehearse needs a terminal that can present the deck full-screen');
   }
+  // What can fail does so before the terminal is taken (the background question takes it).
+  const view = opts.command === 'read' ? 'reading' : presenter ? 'presenter' : 'slides';
+  const watch = opts.flags.has('watch');
+  const audienceOnly = opts.flags.has('audience');
+  const channel = opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`;
+  const takeover = opts.flags.has('takeover');
+  // One presenter per channel: a second one is refused before it takes the screen, unless it takes over.
+  if (tty && !dumb && presenter && !takeover && (await (await import('./link/probe.js')).presenterThere(channel))) {
+    throw new UsageError('another presenter is on this channel already (--takeover takes over from it)');
+  }
+  const { recorder, rehearsed } =
+    tty && !dumb && (opts.command === 'rehearse' || opts.values.timings !== undefined)
+      ? (await import('./cli/rehearse.js')).rehearsalFor(opts, deck, piped === undefined ? deckPath : undefined)
+      : {};
+  // Asking the terminal for its background needs raw input: the guard takes the terminal first.
+  const guard = tty && !dumb && keys ? new TerminalGuard(1, keys) : undefined;
+  const { chooseTheme, askBackground } = await import('./cli/theme.js');
+  const spec = await chooseTheme({
+    flag: opts.values.theme,
+    frontMatter: deck.meta.theme,
+    deckDir: piped !== undefined ? process.cwd() : deckFolder(deckPath),
+    env: process.env,
+    ask: guard && keys && level > 0 ? () => (guard.enter(), (terminal = guard), askBackground(keys, process.stdout)) : undefined,
+  });
+  // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
+  const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
+  const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
   if (!tty || !keys || (dumb && opts.command === 'read')) {
     process.stdout.write(renderPlainDeck(deck, width, createMarkdownRenderer(theme), theme));
     return 0;
@@ -153,26 +189,11 @@ async function main(argv: string[]): Promise<number> {
     await presentLines(deck, { input: keys, output: process.stdout, width, md: createMarkdownRenderer(theme), theme });
     return 0;
   }
-  const view = opts.command === 'read' ? 'reading' : presenter ? 'presenter' : 'slides';
-  const watch = opts.flags.has('watch');
-  const audienceOnly = opts.flags.has('audience');
-  const channel = opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`;
-  const takeover = opts.flags.has('takeover');
-  // One presenter per channel: a second one is refused before it takes the screen, unless it takes over.
-  if (presenter && !takeover && (await (await import('./link/probe.js')).presenterThere(channel))) {
-    throw new UsageError('another presenter is on this channel already (--takeover takes over from it)');
-  }
-
-  const { recorder, rehearsed } =
-    opts.command === 'rehearse' || opts.values.timings !== undefined
-      ? (await import('./cli/rehearse.js')).rehearsalFor(opts, deck, piped === undefined ? deckPath : undefined)
-      : {};
-  const guard = new TerminalGuard(1, keys);
-  terminal = guard;
+  terminal = guard!;
   const { present } = await import('./ui/present.js');
   await present(deck, theme, {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
-    guard,
+    guard: guard!,
     input: keys,
     state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset, audienceOnly }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
@@ -226,7 +247,7 @@ process.on('unhandledRejection', (err) =>
 if (process.argv[2] === READ_WORKER_ARG) serveReads(process.env.BRIEF_PRESENT_FAULT);
 else main(process.argv.slice(2)).then(finish, (err: unknown) => {
   if (err instanceof OutputError) fail(err.message, 1);
-  if (err instanceof UsageError || err instanceof LoadError) fail(err.message, 2);
+  if (err instanceof UsageError || err instanceof LoadError || err instanceof ThemeError) fail(err.message, 2);
   if (err instanceof DeckError) fail(err.describe(), 2);
   const msg = err instanceof Error ? err.message : String(err);
   fail(`unexpected error: ${msg}`, 1);

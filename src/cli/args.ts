@@ -69,6 +69,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: `keys of another presenter besides these (default brief): ${PRESETS.join(', ')}`,
     commands: ['present', 'rehearse', 'read'],
   },
+  {
+    long: 'theme',
+    value: 'NAME',
+    help: 'colours: dark, light, high-contrast or a theme file (default: the deck\'s theme:, else the terminal\'s background)',
+    commands: ['present', 'rehearse', 'read'],
+  },
   { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'rehearse', 'read'] },
   {
     long: 'watch',

@@ -6,7 +6,7 @@
 import { stringField } from './frontmatter.js';
 import type { DeckMeta } from './types.js';
 
-const META_KEYS = ['title', 'subtitle', 'author', 'date', 'classification'] as const;
+const META_KEYS = ['title', 'subtitle', 'author', 'date', 'classification', 'theme'] as const;
 
 /** Deck meta from front matter, with presenterm's `sub_title` and `authors` spellings. */
 export function metaFrom(data: Record<string, unknown>): DeckMeta {

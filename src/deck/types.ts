@@ -15,6 +15,8 @@ export interface DeckMeta {
   author?: string;
   date?: string;
   classification?: string;
+  /** Front matter `theme:` when it is text: a theme's name or a theme file (or another presenter's theme). */
+  theme?: string;
   /** Planned length of the briefing in minutes (front matter `duration:`). */
   duration?: number;
 }

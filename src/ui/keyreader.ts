@@ -9,8 +9,14 @@
  * emitKeypressEvents), which knows the sequences of xterm, rxvt, the Linux
  * console and tmux, and tells a lone Esc from the start of a sequence by
  * waiting ESCAPE_MS for the rest.
+ *
+ * The terminal's replies to queries (termquery.ts: its background colour,
+ * device attributes), even ones that come late, are taken out before
+ * decoding: they are never key presses.
  */
+import { EventEmitter } from 'node:events';
 import { emitKeypressEvents } from 'node:readline';
+import { ReplyFilter } from './termquery.js';
 
 /** How long a lone Esc waits for the rest of a sequence before it counts as a key. */
 export const ESCAPE_MS = 30;
@@ -74,19 +80,34 @@ export class KeyReader {
     });
   };
 
+  /** The input without the terminal's replies: what node:readline decodes. */
+  private readonly keys = new EventEmitter();
+  private readonly filter = new ReplyFilter();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly onData = (chunk: Buffer | string) => {
+    clearTimeout(this.flushTimer);
+    const keys = this.filter.push(typeof chunk === 'string' ? chunk : chunk.toString('latin1'), () => {});
+    if (keys) this.keys.emit('data', Buffer.from(keys, 'latin1'));
+    // Half a reply that is not followed by the rest was keys after all (Alt-], say).
+    if (this.filter.pending) this.flushTimer = setTimeout(() => this.keys.emit('data', Buffer.from(this.filter.flush(), 'latin1')), ESCAPE_MS);
+  };
+
   constructor(
     private readonly stdin: NodeJS.ReadStream,
     private readonly onKeys: (names: string[]) => void,
   ) {}
 
   start(): void {
-    emitKeypressEvents(this.stdin, { escapeCodeTimeout: ESCAPE_MS } as unknown as Parameters<typeof emitKeypressEvents>[1]);
-    this.stdin.on('keypress', this.onKeypress);
+    emitKeypressEvents(this.keys as NodeJS.ReadableStream, { escapeCodeTimeout: ESCAPE_MS } as unknown as Parameters<typeof emitKeypressEvents>[1]);
+    this.keys.on('keypress', this.onKeypress);
+    this.stdin.on('data', this.onData);
     this.stdin.resume();
   }
 
   stop(): void {
-    this.stdin.off('keypress', this.onKeypress);
+    clearTimeout(this.flushTimer);
+    this.stdin.off('data', this.onData);
+    this.keys.off('keypress', this.onKeypress);
     this.stdin.pause();
     this.batch = null;
   }

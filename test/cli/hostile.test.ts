@@ -472,9 +472,12 @@ async function pressUntil(term: Term, key: string, match: RegExp, times = 10) {
   await term.waitFor(match);
 }
 
-/** Everything the program wrote is text or a CSI sequence: no OSC, DCS, APC, BEL or C1. */
+/**
+ * Everything the program wrote is text or a CSI sequence: no OSC, DCS, APC, BEL
+ * or C1, but for its own one question to the terminal (its background colour).
+ */
 function assertOnlyCsi(raw: string) {
-  const rest = raw.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '');
+  const rest = raw.replace('\u001b]11;?\u001b\\', '').replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '');
   const m = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(rest);
   assert.equal(m, null, `control U+${m?.[0].charCodeAt(0).toString(16)} near ${JSON.stringify(rest.slice(Math.max(0, (m?.index ?? 0) - 30), (m?.index ?? 0) + 30))}`);
 }

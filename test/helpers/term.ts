@@ -37,6 +37,12 @@ export interface TermOptions {
 	 * Default true.
 	 */
 	answerQueries?: boolean;
+	/**
+	 * How the terminal answers OSC 11 (what is its background colour?): with
+	 * this colour (`rgb:ffff/ffff/ffff`), never (`null`), or as the emulator
+	 * does when absent. Answered before anything that follows the query.
+	 */
+	background?: string | null;
 }
 
 export interface WaitOptions {
@@ -203,7 +209,13 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		cursorVisible = true;
 		return false;
 	};
+	const onBackgroundQuery = (data: string) => {
+		if (data !== '?' || opts.background === undefined) return false;
+		if (opts.background !== null && !exited && !disposed) child.write(`\x1b]11;${opts.background}\x1b\\`);
+		return true;
+	};
 	const parserHooks = [
+		emulator.parser.registerOscHandler(11, onBackgroundQuery),
 		emulator.parser.registerCsiHandler({ prefix: '?', final: 'h' }, onDecMode(true)),
 		emulator.parser.registerCsiHandler({ prefix: '?', final: 'l' }, onDecMode(false)),
 		// RIS (ESC c) and DECSTR (CSI ! p) both make the cursor visible again.

@@ -74,3 +74,23 @@ test('a stopped reader reports nothing more', async () => {
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(names, ['l']);
 });
+
+test("the terminal's replies to queries are never keys, whole or split across reads", async () => {
+  const osc = '\u001b]11;rgb:ffff/ffff/ffff';
+  for (const chunk of [`${osc}\u0007l`, `${osc}\u001b\\l`, '\u001b[?62;22cl', '\u001b_Gi=1;OK\u001b\\l', `j${osc}\u0007\u001b[?1;2cl`]) {
+    const want = chunk.startsWith('j') ? ['j', 'l'] : ['l'];
+    assert.deepEqual(await read(chunk), want, JSON.stringify(chunk));
+  }
+  const stdin = new PassThrough();
+  const names = await new Promise<string[]>((resolve) => {
+    const reader = new KeyReader(stdin as unknown as NodeJS.ReadStream, (n) => {
+      reader.stop();
+      resolve(n);
+    });
+    reader.start();
+    stdin.write('\u001b]11;rgb:00');
+    setImmediate(() => stdin.write('00/0000/0000\u001b'));
+    setTimeout(() => stdin.write('\\3'), 5);
+  });
+  assert.deepEqual(names, ['3']);
+});

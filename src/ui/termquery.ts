@@ -1,0 +1,142 @@
+/**
+ * Asking the terminal: send queries (OSC 11 for the background colour; later
+ * the kitty graphics query, DA1 for sixel) and collect the replies until they
+ * are complete or a deadline passes. Replies come in on the same input as key
+ * presses: `ReplyFilter` tells them apart, here and in the key reader
+ * (keyreader.ts), so a late reply is never taken for keys.
+ *
+ * The replies it knows: OSC (`ESC ] 11 ; rgb:… BEL` or `… ESC \`), APC
+ * (`ESC _ G … ESC \`, kitty graphics), DCS (`ESC P … ESC \`) and the device
+ * attributes reply (`ESC [ ? 62 ; 22 c`). Strings here are bytes as latin1.
+ */
+
+const ESC = '\u001b';
+/** Device attributes (DA1): nearly every terminal answers it, so its reply marks the end of the others. */
+export const DA1 = `${ESC}[c`;
+/** Ask for the background colour. */
+export const OSC11 = `${ESC}]11;?${ESC}\\`;
+
+const DA1_REPLY = /^\u001b\[\?[\d;]*c/;
+/** The beginning of a reply that may not have arrived whole yet. */
+const REPLY_START = /^\u001b(?:\][\d;]*|_G?|P|\[\?[\d;]*)$/;
+/** What follows ESC in a string reply: `]` OSC (a number first), `_G` kitty graphics, `P` DCS. */
+const STRING_START = /^\u001b(?:\]\d|_G|P[\d>!|$+]?)/;
+
+/**
+ * Splits terminal input into key presses and replies. A reply cut in two by
+ * the read is held back until the rest arrives (`pending` says so: the
+ * caller gives it back as keys if nothing follows soon, see `flush`).
+ */
+export class ReplyFilter {
+  private held = '';
+
+  get pending(): boolean {
+    return this.held !== '';
+  }
+
+  /** The keys in a chunk, with every whole reply taken out and passed to `onReply`. */
+  push(chunk: string, onReply: (reply: string) => void): string {
+    const s = this.held + chunk;
+    this.held = '';
+    let keys = '';
+    let i = 0;
+    while (i < s.length) {
+      const at = s.indexOf(ESC, i);
+      if (at < 0) {
+        keys += s.slice(i);
+        break;
+      }
+      keys += s.slice(i, at);
+      const end = replyEnd(s, at);
+      if (end === 'partial') {
+        this.held = s.slice(at);
+        break;
+      }
+      if (end === undefined) {
+        keys += ESC;
+        i = at + 1;
+        continue;
+      }
+      onReply(s.slice(at, end));
+      i = end;
+    }
+    return keys;
+  }
+
+  /** What was held back, given up as keys. */
+  flush(): string {
+    const s = this.held;
+    this.held = '';
+    return s;
+  }
+}
+
+/** Where the reply starting at `at` ends; 'partial' when it may go on in the next read; undefined when it is not one. */
+function replyEnd(s: string, at: number): number | 'partial' | undefined {
+  const head = s.slice(at, at + 64);
+  const da = DA1_REPLY.exec(head);
+  if (da) return at + da[0].length;
+  if (STRING_START.test(head)) {
+    for (let k = at + 2; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0x07) return k + 1;
+      if (c === 0x1b) return s[k + 1] === '\\' ? k + 2 : k + 1 === s.length ? 'partial' : undefined;
+      if (c < 0x20 || c === 0x7f) return undefined;
+    }
+    return s.length - at > 4096 ? undefined : 'partial';
+  }
+  const rest = s.slice(at, at + 32);
+  return rest.length > 1 && REPLY_START.test(rest) && at + rest.length === s.length ? 'partial' : undefined;
+}
+
+export interface QueryOptions {
+  /** Give up after this long. */
+  timeoutMs: number;
+  /** The replies so far are all there is to wait for (e.g. the DA1 reply has come). */
+  complete: (replies: string[]) => boolean;
+}
+
+/**
+ * Send `query` and collect the terminal's replies until `complete` says so or
+ * the time-out passes. Input must be raw (no echo, no line buffering). Keys
+ * typed meanwhile are put back on `input` for the key reader.
+ */
+export function queryTerminal(
+  input: NodeJS.ReadStream,
+  output: { write(s: string): unknown },
+  query: string,
+  options: QueryOptions,
+): Promise<string[]> {
+  return new Promise((resolve) => {
+    const filter = new ReplyFilter();
+    const replies: string[] = [];
+    let keys = '';
+    const finish = () => {
+      clearTimeout(timer);
+      input.off('data', onData);
+      input.pause();
+      keys += filter.flush();
+      if (keys) input.unshift(Buffer.from(keys, 'latin1'));
+      resolve(replies);
+    };
+    const onData = (chunk: Buffer | string) => {
+      keys += filter.push(typeof chunk === 'string' ? chunk : chunk.toString('latin1'), (r) => replies.push(r));
+      if (options.complete(replies)) finish();
+    };
+    const timer = setTimeout(finish, options.timeoutMs);
+    input.on('data', onData);
+    input.resume();
+    output.write(query);
+  });
+}
+
+/** The OSC reply to `OSC code ; ?` among replies: what follows `code;`, without its terminator. */
+export function oscReply(replies: string[], code: number): string | undefined {
+  const prefix = `${ESC}]${code};`;
+  const r = replies.find((x) => x.startsWith(prefix));
+  return r?.slice(prefix.length).replace(/(?:\u0007|\u001b\\)$/, '');
+}
+
+export function isDa1Reply(reply: string): boolean {
+  return DA1_REPLY.test(reply);
+}

@@ -1,0 +1,110 @@
+// Which theme a run uses (src/cli/theme.ts) and asking the terminal (src/ui/termquery.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { askBackground, BACKGROUND_QUERY_MS, chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
+import { ThemeError } from '../../src/render/themefile.js';
+import { ReplyFilter } from '../../src/ui/termquery.js';
+
+function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-theme-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const choose = (c: Partial<ThemeChoice>) => chooseTheme({ deckDir: '.', env: {}, ...c });
+const name = async (c: Partial<ThemeChoice>) => (await choose(c)).name;
+
+test('--theme wins, then front matter, then the terminal, then COLORFGBG, then dark', async () => {
+  const light = async () => 'light' as const;
+  assert.equal(await name({ flag: 'high-contrast', frontMatter: 'light', ask: light }), 'high-contrast');
+  assert.equal(await name({ frontMatter: 'light', ask: async () => 'dark' }), 'light');
+  assert.equal(await name({ ask: light, env: { COLORFGBG: '15;0' } }), 'light');
+  assert.equal(await name({ ask: async () => undefined, env: { COLORFGBG: '0;15' } }), 'light');
+  assert.equal(await name({ env: { COLORFGBG: '15;0' } }), 'dark');
+  assert.equal(await name({}), 'dark');
+  // Another presenter's theme in front matter (Marp's, presenterm's) is left alone.
+  assert.equal(await name({ frontMatter: 'gaia', ask: light }), 'light');
+  assert.equal(await name({ frontMatter: './examples/theme.json', env: { COLORFGBG: '0;15' } }), 'light');
+});
+
+test('a theme file from --theme (working folder) or front matter (the deck folder)', async (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'themes'));
+  writeFileSync(join(dir, 'themes', 'brand.yaml'), 'extends: light\nroles:\n  heading: "#875f00"\n');
+  const fm = await choose({ frontMatter: 'themes/brand.yaml', deckDir: dir });
+  assert.equal(fm.name, 'light');
+  assert.equal(fm.roles.heading.fg, '#875f00');
+  const flag = await choose({ flag: join(dir, 'themes', 'brand.yaml') });
+  assert.equal(flag.roles.heading.fg, '#875f00');
+});
+
+test('a bad theme name or theme file is one ThemeError line', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'broken.yaml'), 'roles: [unclosed\n');
+  writeFileSync(join(dir, 'wrong.yaml'), 'roles:\n  heading: red\n');
+  const cases: [Partial<ThemeChoice>, RegExp][] = [
+    [{ flag: 'solarized' }, /^--theme: unknown theme "solarized" \(dark, light, high-contrast or a \.yaml theme file\)$/],
+    [{ flag: join(dir, 'missing.yaml') }, /missing\.yaml: no such file or folder$/],
+    [{ frontMatter: 'broken.yaml', deckDir: dir }, /^theme file broken\.yaml: not YAML/],
+    [{ frontMatter: 'wrong.yaml', deckDir: dir }, /^theme file wrong\.yaml: roles: heading: "red" is not a colour/],
+  ];
+  for (const [choice, message] of cases) {
+    await assert.rejects(choose(choice), (e: unknown) => e instanceof ThemeError && message.test(e.message) && !e.message.includes('\n'), message.source);
+  }
+});
+
+/** A terminal's input and output: what is written to it is answered by `answer`. */
+function fakeTerminal(answer: (query: string) => string | undefined) {
+  const input = new PassThrough() as unknown as NodeJS.ReadStream;
+  const output = {
+    written: '',
+    write(s: string) {
+      this.written += s;
+      const reply = answer(s);
+      if (reply !== undefined) setImmediate(() => (input as unknown as PassThrough).write(reply));
+      return true;
+    },
+  };
+  return { input, output };
+}
+
+test('the background is asked with OSC 11 and DA1, and known from the answer', async () => {
+  const white = fakeTerminal(() => '\u001b]11;rgb:ffff/ffff/ffff\u001b\\\u001b[?62;22c');
+  assert.equal(await askBackground(white.input, white.output), 'light');
+  assert.equal(white.output.written, '\u001b]11;?\u001b\\\u001b[c');
+  const black = fakeTerminal(() => '\u001b]11;rgb:0000/0000/0000\u0007\u001b[?1;2c');
+  assert.equal(await askBackground(black.input, black.output), 'dark');
+});
+
+test('a terminal that answers only DA1 is not waited for; one that answers nothing, for a few tens of ms', async () => {
+  const da1 = fakeTerminal(() => '\u001b[?62;22c');
+  let start = performance.now();
+  assert.equal(await askBackground(da1.input, da1.output), undefined);
+  assert.ok(performance.now() - start < BACKGROUND_QUERY_MS, 'the DA1 reply ends the wait');
+  const mute = fakeTerminal(() => undefined);
+  assert.equal(await askBackground(mute.input, mute.output), undefined);
+  assert.ok(BACKGROUND_QUERY_MS <= 50);
+});
+
+test('keys typed while the terminal is asked are kept for the key reader', async () => {
+  const term = fakeTerminal(() => 'j\u001b]11;rgb:ffff/ffff/ffff\u0007k\u001b[?62;22c');
+  assert.equal(await askBackground(term.input, term.output), 'light');
+  const rest = (term.input as unknown as PassThrough).read() as Buffer;
+  assert.equal(rest.toString(), 'jk');
+});
+
+test('the reply filter keeps a lone Esc, keys and Alt-letters as keys', () => {
+  const f = new ReplyFilter();
+  const replies: string[] = [];
+  assert.equal(f.push('\u001b', (r) => replies.push(r)), '\u001b');
+  assert.equal(f.push('\u001bb\u001b[A', (r) => replies.push(r)), '\u001bb\u001b[A');
+  assert.equal(f.push('\u001b[1;5R', (r) => replies.push(r)), '\u001b[1;5R');
+  assert.equal(f.push('\u001b]', (r) => replies.push(r)), '');
+  assert.equal(f.pending, true);
+  assert.equal(f.flush(), '\u001b]');
+  assert.deepEqual(replies, []);
+});
