@@ -170,13 +170,16 @@ async function main(argv: string[]): Promise<number> {
   // Asking the terminal for its background needs raw input: the guard takes the terminal first.
   const guard = tty && !dumb && keys ? new TerminalGuard(1, keys) : undefined;
   const { chooseTheme, askBackground } = await import('./cli/theme.js');
-  const spec = await chooseTheme({
+  const choosing = chooseTheme({
     flag: opts.values.theme,
     frontMatter: deck.meta.theme,
     deckDir: piped !== undefined ? process.cwd() : deckFolder(deckPath),
     env: process.env,
     ask: guard && keys && level > 0 ? () => (guard.enter(), (terminal = guard), askBackground(keys, process.stdout)) : undefined,
   });
+  // The presenter loads while the terminal thinks about its answer.
+  const presenter = guard ? import('./ui/present.js') : undefined;
+  const spec = await choosing;
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
@@ -190,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   terminal = guard!;
-  const { present } = await import('./ui/present.js');
+  const { present } = await presenter!;
   await present(deck, theme, {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard: guard!,
