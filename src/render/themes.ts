@@ -37,7 +37,7 @@ const DARK: ThemeSpec = {
   background: '#000000',
   foreground: '#d0d0d0',
   roles: {
-    text: {},
+    text: { fg: '#d0d0d0', fg16: 'default' },
     title: { fg: '#5fd7ff', fg16: 'cyan', bold: true },
     heading: { fg: '#5fd7ff', fg16: 'cyan', bold: true },
     subheading: { bold: true },
@@ -52,7 +52,7 @@ const DARK: ThemeSpec = {
     rule: { fg: '#767676', fg16: 'blackBright' },
     muted: { fg: '#a8a8a8', fg16: 'blackBright' },
     accent: { fg: '#5fd7ff', fg16: 'cyan' },
-    notes: {},
+    notes: { fg: '#d0d0d0', fg16: 'default' },
     notesLabel: { fg: '#d787ff', fg16: 'magenta', bold: true },
     status: { fg: '#a8a8a8', fg16: 'blackBright' },
     progress: { fg: '#5fd7ff', fg16: 'cyan' },
