@@ -72,6 +72,22 @@ test('--theme and the deck\'s theme: are not asked about the background', async 
   await term.waitFor(/Fixture Briefing/);
   assert.ok(term.output().includes(LIGHT_TITLE));
   assert.ok(!term.output().includes(OSC11_QUERY), 'no query when the theme is chosen');
+
+  // A theme file named by the deck, beside it: its heading colour, and no question either.
+  const dir = mkdtempSync(join(tmpdir(), 'bp-theme-deck-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'brand.yaml'), 'extends: light\nroles:\n  title: { fg: "#870000", bold: true }\n');
+  writeFileSync(join(dir, 'deck.md'), '---\ntheme: brand.yaml\n---\n# Branded\n\nText.\n');
+  const branded = run(t, [join(dir, 'deck.md')], { background: 'rgb:0000/0000/0000' });
+  await branded.waitFor(/Branded/);
+  assert.ok(branded.output().includes('\u001b[1m\u001b[38;5;88mBranded'), 'the title in the file\'s colour');
+  assert.ok(!branded.output().includes(OSC11_QUERY));
+
+  // A mistake in it is one line and exit 2.
+  writeFileSync(join(dir, 'brand.yaml'), 'extends: sepia\n');
+  const broken = run(t, [join(dir, 'deck.md')]);
+  assert.equal((await broken.waitForExit()).exitCode, 2);
+  assert.match(broken.screen(), /^brief-present: theme file brand\.yaml: extends: unknown theme "sepia"/m);
 });
 
 test('NO_COLOR: bold and italic stay, no colour at all, the terminal is not asked', async (t) => {
