@@ -178,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     ask: guard && keys && level > 0 ? () => (guard.enter(), (terminal = guard), askBackground(keys, process.stdout)) : undefined,
   });
   // The presenter loads while the terminal thinks about its answer.
-  const presenter = guard ? import('./ui/present.js') : undefined;
+  const presentModule = guard ? import('./ui/present.js') : undefined;
   const spec = await choosing;
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
@@ -193,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   terminal = guard!;
-  const { present } = await presenter!;
+  const { present } = await presentModule!;
   await present(deck, theme, {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard: guard!,

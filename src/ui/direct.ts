@@ -21,7 +21,7 @@ export class DirectPainter implements Painter {
 
   /** The lines this painter would draw for a screen. */
   static lines(screen: Screen): string[] {
-    if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level);
+    if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level, screen.theme.name === 'light');
     return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
   }
 
