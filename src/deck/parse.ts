@@ -10,7 +10,7 @@ import { metaFrom, minutes, nameFromPath, plannedSection, titleSlideMarkdown } f
 import { expandImports, type ImportReader, type Piece } from './imports.js';
 import { extractParts } from './parts.js';
 import { keyLines, splitSlides, type RawSlide } from './slides.js';
-import { firstHeading, firstTextLine, plainInline } from './titles.js';
+import { firstHeading, firstHeadings, firstTextLine, plainInline } from './titles.js';
 import {
   DeckError,
   type Deck,
@@ -144,8 +144,14 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     for (const p of parts) {
       if (p.section !== undefined) pendingSection = p.section;
       if (!p.body && !p.notes) continue;
-      const heading = firstHeading(p.body);
+      const [heading, next] = firstHeadings(p.body);
       const name = pendingSection ?? (!folder && heading?.level === 1 ? heading.text : undefined);
+      // `# Section` then `## Title`: the `#` heading names the section, the `##` one the slide.
+      const current = sections[sections.length - 1];
+      const namesSection =
+        rules.titleUnderSection &&
+        heading?.level === 1 &&
+        (name === heading.text || (folder && current?.title === heading.text && current.first === slides.length));
       if (name !== undefined) {
         // <!-- section: Name, 5 min --> plans the section.
         const planned = pendingSection !== undefined ? plannedSection(name) : null;
@@ -155,7 +161,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       pendingSection = undefined;
       const ownTitle = p.raw.data ? stringField(p.raw.data, 'title') : undefined;
       addSlide({
-        title: ownTitle ? plainInline(ownTitle) : heading?.text || firstTextLine(p.body),
+        title: ownTitle ? plainInline(ownTitle) : (namesSection && next && next.level > 1 ? next.text : heading?.text) || firstTextLine(p.body),
         body: p.body,
         steps: options.pauses === false ? [p.body] : p.steps,
         notes: p.notes,

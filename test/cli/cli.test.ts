@@ -74,7 +74,7 @@ test('--json prints the parsed deck', () => {
   );
   assert.deepEqual(
     deck.slides.map((s: { title: string }) => s.title),
-    ['Fixture Briefing', 'Opening', 'Second slide', 'Middle section', 'Fourth slide', 'Fifth slide'],
+    ['Fixture Briefing', 'Opening', 'Second slide', 'Third slide', 'Fourth slide', 'Fifth slide'],
   );
   assert.equal(deck.slides[1].notes, 'Say hello to the room.');
 });

@@ -161,6 +161,33 @@ test('one-file sections: # headings and <!-- section: --> directives, untitled f
   );
 });
 
+test('a slide that opens a section with `# Section` then `## Title` is titled by the `##` heading', () => {
+  const deck = parseDeck('## Intro\n\n---\n\n# Part one\n\n## Why it matters\n\ntext\n\n---\n\n# Alone\n\n---\n\n## More');
+  assert.deepEqual(
+    deck.sections.map((s) => s.title),
+    ['', 'Part one', 'Alone'],
+  );
+  assert.deepEqual(
+    deck.slides.map((s) => s.title),
+    ['Intro', 'Why it matters', 'Alone', 'More'],
+  );
+  // A folder deck: the file's first `#` heading names its section, the `##` one its first slide.
+  const folder = parseFiles(
+    [
+      { path: 'd/1.md', text: '# Start\n\n## Opening words\n\n---\n\n# Other' },
+      { path: 'd/2.md', text: '## Plain' },
+    ],
+    { folder: true },
+  );
+  assert.deepEqual(folder.slides.map((s) => s.title), ['Opening words', 'Other', 'Plain']);
+});
+
+test('emoji shortcodes in titles become the emoji; unknown ones stay as written', () => {
+  const deck = parseDeck('---\ntitle: "Ship it :rocket: :+1:"\n---\n\n## Done :tada: at 10:30:45 :notanemoji:');
+  assert.equal(deck.slides[0].title, 'Ship it 🚀 👍');
+  assert.equal(deck.slides[1].title, 'Done 🎉 at 10:30:45 :notanemoji:');
+});
+
 test('the fixture deck: title slide, sections, notes', () => {
   const deck = parseDeck(fixture('basic.md'), 'basic.md');
   assert.equal(deck.meta.classification, 'UNCLASSIFIED');
@@ -170,7 +197,7 @@ test('the fixture deck: title slide, sections, notes', () => {
   );
   assert.deepEqual(
     deck.slides.map((s) => s.title),
-    ['Fixture Briefing', 'Opening', 'Second slide', 'Middle section', 'Fourth slide', 'Fifth slide'],
+    ['Fixture Briefing', 'Opening', 'Second slide', 'Third slide', 'Fourth slide', 'Fifth slide'],
   );
   assert.deepEqual(
     deck.slides.map((s) => s.notes),

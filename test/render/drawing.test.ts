@@ -131,10 +131,10 @@ test('the status line shows the deck title as plain text', () => {
   for (const cols of WIDTHS) {
     for (const theme of [plain, color]) {
       const line = stripAnsi(
-        statusLine({ deckTitle: 'Introducing _presenterm_ and **[more](https://x.org)**', section: 'Intro', index: 0, count: 3 }, cols, theme),
+        statusLine({ deckTitle: 'Introducing _presenterm_ and **[more](https://x.org)** :+1:', section: 'Intro', index: 0, count: 3 }, cols, theme),
       );
       assert.equal(stringWidth(line), cols);
-      if (cols >= 80) assert.match(line, /^ Introducing presenterm and more · Intro /);
+      if (cols >= 80) assert.match(line, /^ Introducing presenterm and more 👍 · Intro /);
       assert.doesNotMatch(line, /[_*[\]]/);
     }
   }

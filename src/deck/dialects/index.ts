@@ -30,6 +30,12 @@ export interface FileRules {
   parts: PartRules;
   /** Does front matter `title` make a title slide? */
   titleSlide: boolean;
+  /**
+   * A slide that opens a section with `# Section` and `## Title` right under
+   * it is titled by the `##` heading (not where the `#` heading is the slide
+   * level's own: patat, lookatme).
+   */
+  titleUnderSection: boolean;
   /** Deck meta written at the top of the body (a `% Title` block, lookatme's lone heading), taken out of it. */
   takeMeta?: (body: string) => { body: string; meta: Pick<DeckMeta, 'title' | 'author' | 'date'> };
 }
@@ -77,7 +83,7 @@ export function fileRules(dialect: Dialect, ctx: RulesContext): FileRules {
     incrementalLists: ctx.deck.incrementalLists,
     knownElsewhere: knownElsewhere(dialect),
   };
-  const rules: FileRules = { split: {}, parts, titleSlide: true };
+  const rules: FileRules = { split: {}, parts, titleSlide: true, titleUnderSection: true };
   switch (dialect) {
     case 'brief':
       // `---` splits even where the deck also uses `<!-- end_slide -->`.

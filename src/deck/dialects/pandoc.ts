@@ -103,6 +103,7 @@ function takeTitleHeading(body: string, heading: HeadingLine): { body: string; m
 
 /** patat's and lookatme's reading of a file, on top of the shared rules. */
 export function pandocRules(rules: FileRules, dialect: 'patat' | 'lookatme', ctx: RulesContext): void {
+  rules.titleUnderSection = false;
   const { body, deckFm } = ctx;
   if (dialect === 'patat') {
     // patat shows the title in its header line and the author in its footer: no title slide.
