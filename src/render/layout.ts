@@ -5,7 +5,7 @@ export const MIN_ROWS = 12;
 
 export interface Layout {
   cols: number;
-  /** Rows Ink draws (one less than the terminal, so it never scrolls). */
+  /** Rows drawn: the whole terminal, the status line on its last row. */
   rows: number;
   tooSmall: boolean;
   banner: boolean;
@@ -21,7 +21,7 @@ export function tooSmall(cols: number, rows: number): boolean {
 }
 
 export function layout(cols: number, termRows: number, opts: { banner: boolean; notes: boolean; extra?: number }): Layout {
-  const rows = Math.max(1, termRows - 1);
+  const rows = Math.max(1, termRows);
   const fixed = 1 + (opts.banner ? 2 : 0) + (opts.extra ?? 0); // status line, banners, messages
   const body = Math.max(1, rows - fixed);
   const notesRows = opts.notes ? Math.max(4, Math.floor(body * 0.4)) : 0;

@@ -114,7 +114,7 @@ export interface SlidesScreenInput {
 }
 
 /**
- * The whole screen of the slides view: `rows - 1` lines, as Ink draws them
+ * The whole screen of the slides view: `rows` lines, as Ink draws them
  * (banners, error line, slide, notes pane, status line). Null when the
  * terminal is too small (the presenter says so itself).
  */
@@ -221,7 +221,7 @@ export function tooSmallLines(cols: number, rows: number): string[] {
     [`${cols}×${rows}`, `need ${need}`, 'q quits'],
   ];
   const fits = wordings.find((w) => w.every((line) => line.length <= cols)) ?? wordings[wordings.length - 1];
-  return fits.map((line) => truncate(line, Math.max(1, cols))).slice(0, Math.max(1, rows - 1));
+  return fits.map((line) => truncate(line, Math.max(1, cols))).slice(0, Math.max(1, rows));
 }
 
 /**
@@ -256,7 +256,9 @@ export function searchPromptLine(query: string, theme: Theme): string {
 
 /**
  * Escape sequences that put a screen in place at the top-left, each line
- * cleared to its end, and leave the cursor where it was; as one
+ * cleared before it is written (a line as wide as the screen leaves nothing to
+ * clear after it, and the terminal's autowrap is off, so the last row's last
+ * cell does not scroll the screen), and leave the cursor where it was; as one
  * synchronized-output frame, so a terminal that knows mode 2026 shows it
  * whole. With `previous` (the screen last painted at this size), only the
  * lines that differ are written; with `clear`, the whole screen is cleared
@@ -266,7 +268,7 @@ export function paintScreen(lines: string[], opts: { clear?: boolean; previous?:
   const previous = opts.clear ? undefined : opts.previous;
   let body = '';
   lines.forEach((line, n) => {
-    if (previous?.[n] !== line) body += `\u001b[${n + 1};1H${line}\u001b[K`;
+    if (previous?.[n] !== line) body += `\u001b[${n + 1};1H\u001b[2K${line}`;
   });
   if (!body && !opts.clear) return '';
   // CSI s / CSI u save and restore the cursor (where Ink expects it).

@@ -2,8 +2,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { ReadStream } from 'node:tty';
 
-const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l';
-const LEAVE = '\u001b[?25h\u001b[?1049l';
+// Autowrap (DECAWM) is off while presenting: every line is drawn at its
+// place, and a character in the last row's last cell never scrolls the screen.
+const ENTER = '\u001b[?1049h\u001b[H\u001b[2J\u001b[?25l\u001b[?7l';
+const LEAVE = '\u001b[?7h\u001b[?25h\u001b[?1049l';
 
 /**
  * The signals whose default action ends the program and that a handler may

@@ -44,7 +44,7 @@ test('a bad deck: overflow and empty slides are errors; the rest are warnings, w
   assert.equal(result.errors, 2);
   assert.equal(result.warnings, 5);
   const lines = formatFindings(result);
-  assert.equal(lines[0], 'bad.md:1: error: slide 1 is 32 lines tall; 21 fit at 80x24 (it would scroll)');
+  assert.equal(lines[0], 'bad.md:1: error: slide 1 is 32 lines tall; 22 fit at 80x24 (it would scroll)');
   assert.equal(lines[1], 'bad.md:38: error: slide 2 is empty: nothing to show');
   assert.match(lines[3], /^bad\.md:50: warning: unknown directive "colour" is read as a speaker note$/);
   assert.equal(lines[lines.length - 1], '5 slides checked at 80x24 (brief deck): 2 errors, 5 warnings');
@@ -88,9 +88,9 @@ test('slideRanges: runs of slide numbers', () => {
 test('the slide area follows the presenter layout: a classification banner takes rows', () => {
   const plain = parseDeck('# A');
   const banner = parseDeck('---\nclassification: UNCLASSIFIED\n---\n\n# A');
-  assert.deepEqual(slideArea(plain, { cols: 80, rows: 24 }), { width: 76, height: 21 });
-  assert.deepEqual(slideArea(banner, { cols: 80, rows: 24 }), { width: 76, height: 19 });
-  assert.deepEqual(slideArea(plain, { cols: 100, rows: 30 }), { width: 96, height: 27 });
+  assert.deepEqual(slideArea(plain, { cols: 80, rows: 24 }), { width: 76, height: 22 });
+  assert.deepEqual(slideArea(banner, { cols: 80, rows: 24 }), { width: 76, height: 20 });
+  assert.deepEqual(slideArea(plain, { cols: 100, rows: 30 }), { width: 96, height: 28 });
   const lines = Array.from({ length: 19 }, (_, i) => `- item ${i + 1}`).join('\n');
   assert.equal(checkDeck(parseDeck(`# T\n\n${lines}\n\n<!-- notes: x -->`), md).errors, 0);
   const classified = parseDeck(`---\nclassification: SECRET\n---\n\n# T\n\n${lines}\n\n<!-- notes: x -->`);

@@ -8,17 +8,18 @@ import { makeTheme } from '../../src/render/theme.js';
 const BSU = '\u001b[?2026h';
 const ESU = '\u001b[?2026l';
 
-test('a screen is one synchronized frame, each line at its row and cleared to its end', () => {
+test('a screen is one synchronized frame, each line at its row, cleared before it is written', () => {
   const out = paintScreen(['one', '', 'three']);
   assert.ok(out.startsWith(BSU) && out.endsWith(ESU));
-  assert.equal(out, `${BSU}\u001b[s\u001b[1;1Hone\u001b[K\u001b[2;1H\u001b[K\u001b[3;1Hthree\u001b[K\u001b[u${ESU}`);
+  // Cleared first: after a line as wide as the screen, nothing would erase its last cell.
+  assert.equal(out, `${BSU}\u001b[s\u001b[1;1H\u001b[2Kone\u001b[2;1H\u001b[2K\u001b[3;1H\u001b[2Kthree\u001b[u${ESU}`);
 });
 
 test('after a first screen, only the lines that differ are written; nothing when none do', () => {
   const first = ['title', 'a', 'b', 'status 1'];
   const next = ['title', 'a', 'c', 'status 2'];
   const out = paintScreen(next, { previous: first });
-  assert.equal(out, `${BSU}\u001b[s\u001b[3;1Hc\u001b[K\u001b[4;1Hstatus 2\u001b[K\u001b[u${ESU}`);
+  assert.equal(out, `${BSU}\u001b[s\u001b[3;1H\u001b[2Kc\u001b[4;1H\u001b[2Kstatus 2\u001b[u${ESU}`);
   assert.equal(paintScreen(first, { previous: first }), '');
 });
 
@@ -26,7 +27,7 @@ test('clear wipes the screen and writes every line, whatever was there', () => {
   const lines = ['x', 'y'];
   const out = paintScreen(lines, { clear: true, previous: lines });
   assert.ok(out.startsWith(`${BSU}\u001b[2J`));
-  assert.ok(out.includes('\u001b[1;1Hx') && out.includes('\u001b[2;1Hy'));
+  assert.ok(out.includes('\u001b[1;1H\u001b[2Kx') && out.includes('\u001b[2;1H\u001b[2Ky'));
 });
 
 test('the search prompt and status messages show control characters as inert stand-ins', () => {

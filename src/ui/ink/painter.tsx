@@ -17,8 +17,9 @@ export function inkPainter(stdout: NodeJS.WriteStream): Painter {
       const view = <View {...screen} />;
       if (instance) return instance.rerender(view);
       // Whatever was on screen goes: Ink draws its first frame over a clear
-      // one (and the frame's synchronized output shows both at once).
-      stdout.write('\u001b[?2026h\u001b[2J');
+      // one, from the top-left (the frame fills the screen: Ink then writes no
+      // newline after it), and the frame's synchronized output shows both at once.
+      stdout.write('\u001b[?2026h\u001b[2J\u001b[H');
       instance = render(view, {
         stdout,
         stdin: new PassThrough() as unknown as NodeJS.ReadStream,
