@@ -13,6 +13,7 @@ import { stripSgr } from '../render/ansi.js';
 import { makeTheme } from '../render/theme.js';
 import { drawMermaid } from '../render/mermaid/index.js';
 import { mermaidBlocks } from '../render/mermaid/blocks.js';
+import { columnRows, columnWidths } from '../render/columns.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -65,6 +66,12 @@ export function slideArea(deck: Deck, size: CheckSize): { width: number; height:
 
 const visible = (line: string) => stripSgr(line).trim() !== '';
 
+/** The narrowest terminal on which a row of columns in these proportions is drawn side by side. */
+export function sideBySideFrom(parts: number[]): number {
+  for (let cols = 1; cols <= 2000; cols++) if (columnWidths(parts, contentWidth(cols).width)) return cols;
+  return Infinity;
+}
+
 /** Slide numbers as runs: [3, 5, 6, 7] → "3, 5–7". */
 export function slideRanges(numbers: number[]): string {
   const runs: string[] = [];
@@ -101,6 +108,12 @@ export function checkDeck(
         'overflow',
         `slide ${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
       );
+    }
+    const rows = slide.layout ? columnRows(slide.layout[slide.layout.length - 1]) : [];
+    const from = rows.reduce((most, parts) => Math.max(most, sideBySideFrom(parts)), 0);
+    if (from > size.cols) {
+      const where = Number.isFinite(from) ? `side by side from ${from} columns` : 'too many to fit side by side';
+      at(slide, 'warning', 'stacked-columns', `slide ${n}: its columns are stacked one above the other at ${size.cols} columns (${where})`);
     }
   }
   // Diagrams shown as source (unknown kind, a mistake, too wide): said where the block says so.

@@ -9,6 +9,8 @@ import { splitFrontMatter, stringField } from './frontmatter.js';
 import { metaFrom, minutes, nameFromPath, plannedSection, titleSlideMarkdown } from './meta.js';
 import { expandImports, type ImportReader, type Piece } from './imports.js';
 import { extractParts } from './parts.js';
+import { CENTRED_LAYOUTS } from './dialects/slidev.js';
+import { atxHeading } from './lines.js';
 import { keyLines, splitSlides, type RawSlide } from './slides.js';
 import { firstHeading, firstHeadings, firstTextLine, plainInline } from './titles.js';
 import {
@@ -94,6 +96,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     });
   const deckFm = read.length ? read[0].fm.data : {};
   const deck = deckRules(dialect, deckFm);
+  const centreAll = deckFm.center === true || deckFm.centre === true;
 
   read.forEach(({ file, fm }, fileIndex) => {
     let body = fm.body;
@@ -160,6 +163,8 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       }
       pendingSection = undefined;
       const ownTitle = p.raw.data ? stringField(p.raw.data, 'title') : undefined;
+      const layout = p.layout && (options.pauses === false ? [p.layout[p.layout.length - 1]] : p.layout);
+      const centre = centred(p.raw.data, centreAll, p.middle === true || ((name !== undefined || namesSection) && onlyHeadings(p.body)));
       addSlide({
         title: ownTitle ? plainInline(ownTitle) : (namesSection && next && next.level > 1 ? next.text : heading?.text) || firstTextLine(p.body),
         body: p.body,
@@ -167,6 +172,8 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         notes: p.notes,
         noteCount: p.noteCount,
         kind: 'content',
+        ...(centre ? { center: true } : {}),
+        ...(layout ? { layout } : {}),
         source: { path: p.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },
       });
     }
@@ -187,6 +194,24 @@ function headmatterImport(raws: RawSlide[], data: Record<string, unknown>, text:
   const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
   raws[0].data = { ...raws[0].data, src: data.src };
   raws[0].keyLines = { ...raws[0].keyLines, ...keyLines(lines, 1, end < 0 ? 1 : end, 1) };
+}
+
+/**
+ * Is a slide centred on the screen: its own front matter's `center` (or a
+ * Slidev layout that centres), else the deck's, else by what it is (a
+ * section's opening slide of headings alone, `jump_to_middle`).
+ */
+function centred(data: Record<string, unknown> | undefined, deck: boolean, byContent: boolean): boolean {
+  const own = data?.center ?? data?.centre;
+  if (typeof own === 'boolean') return own;
+  if (typeof data?.layout === 'string' && CENTRED_LAYOUTS.has(data.layout)) return true;
+  return deck || byContent;
+}
+
+/** A body of headings alone (a section's title slide). */
+function onlyHeadings(body: string): boolean {
+  const lines = body.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.length <= 4 && lines.every((l) => atxHeading(l) !== null);
 }
 
 function leadingBlankLines(lines: string[]): number {

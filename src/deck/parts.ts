@@ -5,7 +5,8 @@
  */
 import { collapseBlankLines, FenceTracker, trimBlankLines } from './lines.js';
 import type { RawSlide } from './slides.js';
-import type { Report } from './types.js';
+import { layoutMark, LayoutMarks, slotMarks } from './layout.js';
+import type { LayoutBlock, Report } from './types.js';
 
 export interface SlideParts {
   body: string;
@@ -16,6 +17,10 @@ export interface SlideParts {
   noteCount: number;
   /** From `<!-- section: Name -->`, when present. */
   section?: string;
+  /** Columns, blank lines, alignment: the blocks of each step (see Slide.layout). */
+  layout?: LayoutBlock[][];
+  /** presenterm's `<!-- jump_to_middle -->`: the slide is centred. */
+  middle?: boolean;
 }
 
 const NOTE_LINE = /^Notes?:/;
@@ -45,6 +50,8 @@ export interface PartRules {
   noteLine?: RegExp;
   /** Lines dropped from the slide (Slidev's `::slot::` markers). */
   dropLine?: RegExp;
+  /** Slidev: a slide whose front matter asks for `two-cols`, where `::right::` starts the right column. */
+  slotLayout?: (data: Record<string, unknown> | undefined) => 'two-cols' | 'two-cols-header' | null;
   /** For messages: directive names other dialects know, so a warning can suggest --dialect. */
   knownElsewhere?: (name: string) => string | undefined;
 }
@@ -109,6 +116,10 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
   const pauses: number[] = [];
   let incremental = rules.incrementalLists;
   let inList = false;
+  const marks = new LayoutMarks();
+  let middle = false;
+  const slots = rules.slotLayout?.(raw.data) ?? null;
+  if (slots === 'two-cols') marks.add(0, { kind: 'columns', widths: [1, 1] });
 
   const takeComment = (content: string, line: number) => {
     const trimmed = content.trim();
@@ -129,6 +140,9 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
     const lower = name?.toLowerCase() ?? null;
     if (lower && rules.pauses.has(lower)) pauses.push(body.length);
     if (lower === 'incremental_lists') incremental = /:\s*true\b/i.test(trimmed);
+    const mark = lower ? layoutMark(lower, trimmed) : null;
+    if (mark) marks.add(body.length, mark);
+    if (lower === 'jump_to_middle') middle = true;
     if (rules.isDirective(trimmed, name, content)) return;
     if (!trimmed) return;
     if (rules.commentNotes === 'last') {
@@ -195,6 +209,8 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
         continue;
       }
       if (rules.dropLine?.test(line)) {
+        const slot = slots ? /^::([\w-]+)::/.exec(line) : null;
+        if (slots && slot) for (const m of slotMarks(slots, slot[1], marks.inColumns)) marks.add(body.length, m);
         seen(line);
         continue;
       }
@@ -256,13 +272,20 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
   if (pauses.length >= MAX_STEPS) {
     report?.(raw.line, 'too-many-steps', `${pauses.length} pauses: the last ${pauses.length - MAX_STEPS + 1} are revealed together (at most ${MAX_STEPS} steps a slide)`);
   }
+  const ends: number[] = [];
   for (const at of pauses.slice(0, MAX_STEPS - 1)) {
     const part = tidy(body.slice(0, at));
-    if (part && part !== steps[steps.length - 1] && part !== full) steps.push(part);
+    if (part && part !== steps[steps.length - 1] && part !== full) {
+      steps.push(part);
+      ends.push(at);
+    }
   }
   steps.push(full);
+  ends.push(body.length);
   const result: SlideParts = { body: full, steps, notes: notes.join('\n\n'), noteCount: notes.length };
   if (section !== undefined) result.section = section;
+  if (marks.any) result.layout = ends.map((at) => marks.blocks(body, at, tidy));
+  if (middle) result.middle = true;
   return result;
 }
 

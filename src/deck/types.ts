@@ -40,9 +40,26 @@ export interface Slide {
   /** How many separate notes were joined into `notes` (0 when none). */
   noteCount?: number;
   kind: 'title' | 'content';
+  /** Centred on the screen (front matter `center`, a section's opening slide, presenterm's `jump_to_middle`). */
+  center?: boolean;
+  /**
+   * Columns, blank lines and alignment (presenterm's layout commands, Slidev's
+   * `two-cols`): the blocks of each step, as `steps`. Absent when the slide is
+   * its Markdown top to bottom. `body` and `steps` hold the columns one after
+   * the other (for search, handouts, and a screen too narrow for them).
+   */
+  layout?: LayoutBlock[][];
   /** Where the slide starts (1-based line) in which file. */
   source: { path: string; line: number };
 }
+
+export type Align = 'left' | 'center' | 'right';
+
+/** Markdown across the slide's width, or blank lines. */
+export type TextBlock = { kind: 'text'; markdown: string; align?: Align } | { kind: 'space'; lines: number };
+
+/** A part of a laid-out slide: text, or a row of columns in proportions (`[2, 1]`). */
+export type LayoutBlock = TextBlock | { kind: 'columns'; widths: number[]; columns: TextBlock[][] };
 
 export interface Section {
   /** '' for the untitled first section. */

@@ -1,7 +1,7 @@
 import type { Deck, Slide } from '../deck/types.js';
 import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
-import { renderNotesLines, renderSlideLines } from './slide.js';
+import { renderNotesLines, renderSlideText } from './slide.js';
 import type { Theme } from './theme.js';
 import { SGR_SOURCE } from './ansi.js';
 
@@ -26,7 +26,7 @@ export function renderPlainSlide(
   const header = `Slide ${slide.index + 1}/${deck.slides.length}${section ? ` — ${section}` : ''}`;
   out.push(theme.muted('─'.repeat(Math.min(width, 80))));
   out.push(theme.strong(header), '');
-  pushAll(out, renderSlideLines(slide, width, md));
+  pushAll(out, renderSlideText(slide, width, md));
   if (slide.notes.trim()) {
     out.push('', theme.notesLabel('Notes:'));
     for (const l of renderNotesLines(slide.notes, Math.max(10, width - 2), md, theme)) out.push('  ' + l);

@@ -2,7 +2,7 @@ import type { Deck } from '../deck/types.js';
 import { contains } from '../deck/search.js';
 import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
-import { renderSlideLines } from './slide.js';
+import { renderSlideText } from './slide.js';
 import type { Theme } from './theme.js';
 import { displayWidth, dropFormat } from './wrap.js';
 import { SGR } from './ansi.js';
@@ -43,7 +43,7 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
     const label = ` ${slide.index + 1}/${n} `;
     lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));
     lines.push('');
-    pushAll(lines, renderSlideLines(slide, width, md));
+    pushAll(lines, renderSlideText(slide, width, md));
     if (slide.notes.trim()) {
       const inner = Math.max(10, width - 4);
       lines.push('');

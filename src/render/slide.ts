@@ -1,7 +1,8 @@
 import type { Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from './markdown.js';
 import type { Theme } from './theme.js';
-import { centre, wrapLines } from './wrap.js';
+import { renderBlocks } from './columns.js';
+import { centre, displayWidth, wrapLines } from './wrap.js';
 
 /**
  * Horizontal layout of a slide on a terminal of `cols` columns: text at most
@@ -16,9 +17,10 @@ export function contentWidth(cols: number): { width: number; margin: number; tab
 }
 
 /**
- * A slide's lines at a width: Markdown for content, centred for a title
- * slide. `step` picks a reveal step (the whole slide when absent); a table
- * too wide for `width` may take up to `tableWidth` columns.
+ * A slide's lines at a width: Markdown for content (its columns side by side
+ * when they fit), centred for a title slide, and as a block for a centred
+ * one. `step` picks a reveal step (the whole slide when absent); a table too
+ * wide for `width` may take up to `tableWidth` columns.
  */
 export function renderSlideLines(
   slide: Slide,
@@ -27,10 +29,29 @@ export function renderSlideLines(
   step?: number,
   tableWidth?: number,
 ): string[] {
-  const source = step === undefined ? slide.body : (slide.steps[Math.min(step, slide.steps.length - 1)] ?? slide.body);
-  const lines = md(source, width, tableWidth);
+  const blocks = slide.layout && slide.layout[Math.min(step ?? Infinity, slide.layout.length - 1)];
+  if (!blocks && !slide.center) return renderSlideText(slide, width, md, step, tableWidth);
+  const lines = blocks ? renderBlocks(blocks, width, md, tableWidth) : md(stepSource(slide, step), width, tableWidth);
+  if (!slide.center) return lines;
+  let widest = 0;
+  for (const l of lines) widest = Math.max(widest, displayWidth(l));
+  const indent = ' '.repeat(Math.max(0, Math.floor((width - widest) / 2)));
+  return indent ? lines.map((l) => (l ? indent + l : l)) : lines;
+}
+
+/**
+ * A slide's lines in a document (piped text, the text handout, the reading
+ * view): its Markdown top to bottom, columns one after the other; a title
+ * slide centred.
+ */
+export function renderSlideText(slide: Slide, width: number, md: MarkdownRenderer, step?: number, tableWidth?: number): string[] {
+  const lines = md(stepSource(slide, step), width, tableWidth);
   if (slide.kind !== 'title') return lines;
   return lines.map((l) => centre(l, width));
+}
+
+function stepSource(slide: Slide, step: number | undefined): string {
+  return step === undefined ? slide.body : (slide.steps[Math.min(step, slide.steps.length - 1)] ?? slide.body);
 }
 
 export function renderNotesLines(notes: string, width: number, md: MarkdownRenderer, theme: Theme): string[] {

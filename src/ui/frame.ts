@@ -143,7 +143,8 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const out: string[] = [];
   if (banner) out.push(bannerLine(banner, cols, theme));
   if (i.error) out.push(errorBannerLine(i.error, cols, theme));
-  pushAll(out, slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, slide.kind === 'title'));
+  const middle = slide.kind === 'title' || slide.center === true;
+  pushAll(out, slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, middle));
   if (lay.notesRows > 0) {
     pushAll(out, notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
   }

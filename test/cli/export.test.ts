@@ -26,7 +26,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
 import { parseFiles, type Deck } from '../../src/deck/parse.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
-import { renderNotesLines, renderSlideLines } from '../../src/render/slide.js';
+import { renderNotesLines, renderSlideText } from '../../src/render/slide.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { exportDeck, formatFromPath, type ExportFormat } from '../../src/render/export/index.js';
 import { assertOneLineError, bundledDeck, CLI, run } from '../helpers/cli.js';
@@ -140,7 +140,7 @@ const SGR = /\u001b\[[0-9;]*m/g;
 /** A slide as the terminal renderer draws it without colour, at a width. */
 function slidePlainText(deck: Deck, i: number, width: number): { body: string; notes: string } {
   const slide = deck.slides[i];
-  const body = renderSlideLines(slide, width, renderer).join('\n');
+  const body = renderSlideText(slide, width, renderer).join('\n');
   const notes = slide.notes.trim() ? renderNotesLines(slide.notes, width - 2, renderer, makeTheme(0)).join('\n') : '';
   return { body: body.replace(SGR, ''), notes: notes.replace(SGR, '') };
 }

@@ -10,7 +10,7 @@ import { parseDeck } from '../../src/deck/parse.js';
 import { FenceTracker } from '../../src/deck/lines.js';
 import type { Deck } from '../../src/deck/types.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
-import { contentWidth, renderSlideLines } from '../../src/render/slide.js';
+import { contentWidth, renderSlideLines, renderSlideText } from '../../src/render/slide.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { layout } from '../../src/render/layout.js';
 import { corpusSkip } from '../helpers/corpus.js';
@@ -35,7 +35,7 @@ const zeros = (n: number) => Array.from({ length: n }, () => 0);
 // Decks with no marker of their dialect at all are read as brief-present's own (they read the same).
 const TABLE: Row[] = [
   { file: 'presenterm/examples__demo.md', dialect: 'presenterm', slides: 10, notes: zeros(10) },
-  { file: 'presenterm/examples__code.md', dialect: 'presenterm', slides: 4, notes: zeros(4), overflow: [2] },
+  { file: 'presenterm/examples__code.md', dialect: 'presenterm', slides: 4, notes: zeros(4) },
   { file: 'presenterm/examples__columns.md', dialect: 'presenterm', slides: 1, notes: [0] },
   { file: 'presenterm/examples__custom-intro-slides.md', dialect: 'presenterm', slides: 3, notes: zeros(3) },
   { file: 'presenterm/examples__footer.md', dialect: 'presenterm', slides: 2, notes: zeros(2) },
@@ -102,7 +102,7 @@ for (const row of TABLE) {
     for (const slide of deck.slides) {
       const where = `${row.file} slide ${slide.index + 1}`;
       for (const step of [...slide.steps, slide.body]) {
-        const lines = renderSlideLines({ ...slide, body: withoutCode(step), steps: [withoutCode(step)] }, 96, md);
+        const lines = renderSlideText({ ...slide, body: withoutCode(step), steps: [withoutCode(step)] }, 96, md);
         for (const line of lines) assert.doesNotMatch(line, LEAK, `${where}: ${JSON.stringify(line)}`);
       }
       assert.doesNotMatch(slide.notes, /end_slide|column_layout|backgroundColor|\.element:|<!--[sv]-->/, where);

@@ -66,3 +66,35 @@ test('a classification banner takes the last row, the status line the one above 
   term.write('q');
   await term.waitForExit();
 });
+
+test('presenterm columns side by side on a wide terminal, stacked on a narrow one; a centred slide in the middle', async (t) => {
+  const path = deckFile(
+    t,
+    [
+      '## Columns',
+      '<!-- column_layout: [2, 1] -->',
+      '<!-- column: 0 -->',
+      'Left column text.',
+      '<!-- column: 1 -->',
+      'Right column text.',
+      '<!-- reset_layout -->',
+      'Under both.',
+      '<!-- end_slide -->',
+      '<!-- jump_to_middle -->',
+      'In the middle',
+    ].join('\n\n'),
+  );
+  const term = spawnTerm(process.execPath, [CLI, path], { cols: 160, rows: 24 });
+  t.after(() => term.dispose());
+  await term.waitFor(/Left column text\. +Right column text\./);
+  term.resize(50, 24);
+  await term.waitFor((s) => /Right column text\./.test(s) && !/Left column text\. +Right/.test(s));
+  const lines = term.lines();
+  assert.ok(lines.findIndex((l) => /Left column/.test(l)) < lines.findIndex((l) => /Right column/.test(l)));
+  term.write('l');
+  await term.waitFor(/slide 2 \/ 2/);
+  const row = term.lines().findIndex((l) => /In the middle/.test(l));
+  assert.ok(row >= 9 && row <= 12, `row ${row}`);
+  term.write('q');
+  await term.waitForExit();
+});

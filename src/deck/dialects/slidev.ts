@@ -35,11 +35,21 @@ export const SLOT_LINE = /^::[\w-]+::\s*$/;
  */
 const slidevSeparator: SeparatorTest = (line) => (line.startsWith('---') ? { before: '', after: '' } : null);
 
+/** Slidev's layouts that centre the slide (slidev's packages/client/layouts). */
+export const CENTRED_LAYOUTS: ReadonlySet<string> = new Set(['center', 'cover', 'intro', 'section', 'fact', 'statement', 'quote', 'end']);
+
+/** `layout: two-cols` (and `two-cols-header`): `::right::` starts the right column, `::left::` the left. */
+function slotLayout(data: Record<string, unknown> | undefined): 'two-cols' | 'two-cols-header' | null {
+  const layout = data?.layout;
+  return layout === 'two-cols' || layout === 'two-cols-header' ? layout : null;
+}
+
 /** Slidev's reading of a file, on top of the shared rules. */
 export function slidevRules(rules: FileRules): void {
   rules.titleSlide = false;
   rules.parts.commentNotes = 'last';
   rules.parts.dropLine = SLOT_LINE;
+  rules.parts.slotLayout = slotLayout;
   rules.split.separator = slidevSeparator;
   rules.split.slideFrontMatter = true;
   rules.split.endSlideOnly = false;

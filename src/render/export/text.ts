@@ -8,7 +8,7 @@ import type { Deck } from '../../deck/types.js';
 import { TITLE_RULE } from '../heading.js';
 import { createMarkdownRenderer } from '../markdown.js';
 import { pushAll } from '../lines.js';
-import { plainWrap, renderNotesLines, renderSlideLines } from '../slide.js';
+import { plainWrap, renderNotesLines, renderSlideText } from '../slide.js';
 import { makeTheme } from '../theme.js';
 import { centre } from '../wrap.js';
 import { makeHandout, titleLines } from './outline.js';
@@ -36,7 +36,7 @@ export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): stri
   if (banner) pushAll(out, wrap(banner).map((l) => centre(l, w))).push('');
   if (h.cover) {
     // The title slide, centred as the presenter shows it.
-    pushAll(out, renderSlideLines(h.cover.slide, w, md));
+    pushAll(out, renderSlideText(h.cover.slide, w, md));
     notes(h.cover.notes);
     out.push('');
   } else {
