@@ -257,7 +257,10 @@ test('every byte reaches a slow reader of a pipe: text, --json, read, export, ch
   assert.match(md.stdout, /Topic 600: point of the briefing/);
   const html = await runSlowReader(['export', '--format', 'html', deck]);
   assert.match(html.stdout, /<\/html>\n?$/);
-  const check = await runSlowReader(['check', '--json', '--size', '40x12', deck]);
+  // More slides for check: its findings must overflow a pipe's buffer too.
+  const bigger = join(dir, 'bigger.md');
+  writeFileSync(bigger, generateDeck(1000));
+  const check = await runSlowReader(['check', '--json', '--size', '40x12', bigger]);
   assert.ok(check.stdout.length > 64 * 1024, `${check.stdout.length} bytes`);
   assert.ok(parseJson(check.stdout).findings.length > 100, check.stdout.slice(0, 80));
 });
