@@ -87,6 +87,10 @@ test('presenterm columns side by side on a wide terminal, stacked on a narrow on
   const term = spawnTerm(process.execPath, [CLI, path], { cols: 160, rows: 24 });
   t.after(() => term.dispose());
   await term.waitFor(/Left column text\. +Right column text\./);
+  term.write('p'); // the presenter view (Ink): side by side in its slide pane too
+  await term.waitFor((s) => /Next/.test(s) && /Left column text\. +Right column text\./.test(s));
+  term.write('p');
+  await term.waitFor((s) => !/Next/.test(s) && /Left column text\. +Right column text\./.test(s));
   term.resize(50, 24);
   await term.waitFor((s) => /Right column text\./.test(s) && !/Left column text\. +Right/.test(s));
   const lines = term.lines();
