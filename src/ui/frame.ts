@@ -234,7 +234,7 @@ export function tooSmallLines(cols: number, rows: number): string[] {
 export function blankLines(cols: number, rows: number, level: number, light = false): string[] {
   const bg = level >= 2 ? `48;5;${light ? 231 : 16}` : light ? '47' : '40';
   const line = level > 0 ? `\u001b[${bg}m${' '.repeat(cols)}\u001b[0m` : '';
-  return Array.from({ length: Math.max(1, rows - 1) }, () => line);
+  return Array.from({ length: Math.max(1, rows) }, () => line);
 }
 
 /** The banner over the last good deck when the deck on disk no longer parses. */

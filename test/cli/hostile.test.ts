@@ -421,7 +421,8 @@ test('JSON output escapes DEL and C1 controls: a deck path with them stays exact
 });
 
 test('code fences: highlighted with colour, plain without, odd languages never logged', () => {
-  const languages = ['ts', 'TypeScript', 'rust +exec', 'js {1,3}', '{.python}', 'mermaid', '__proto__', 'constructor'];
+  // (mermaid is drawn as a diagram, or shown as source with a note: test/render/mermaid-*.test.ts)
+  const languages = ['ts', 'TypeScript', 'rust +exec', 'js {1,3}', '{.python}', '__proto__', 'constructor'];
   const odd = ['../../../etc/passwd', 'x'.repeat(5000), 'hasOwnProperty', ''];
   const logged: unknown[] = [];
   const saved = { error: console.error, warn: console.warn, log: console.log };

@@ -39,11 +39,11 @@ test('the search prompt and status messages show control characters as inert sta
   assert.doesNotMatch(errorBannerLine('read failed \u009b2J\u0007', 80, makeTheme(0)), CONTROL);
 });
 
-test('the blanked screen: the background across every line but the last, black or white, nothing else', () => {
+test('the blanked screen: the background across every line, the last one too, black or white, nothing else', () => {
   const black = blankLines(10, 5, 3);
-  assert.equal(black.length, 4);
+  assert.equal(black.length, 5);
   for (const line of black) assert.equal(line, '\u001b[48;5;16m          \u001b[0m');
   assert.equal(blankLines(4, 3, 3, true)[0], '\u001b[48;5;231m    \u001b[0m');
   assert.equal(blankLines(4, 3, 1)[0], '\u001b[40m    \u001b[0m');
-  assert.deepEqual(blankLines(4, 3, 0), ['', ''], 'no colour: the terminal’s own background');
+  assert.deepEqual(blankLines(4, 3, 0), ['', '', ''], 'no colour: the terminal’s own background');
 });
