@@ -5,6 +5,7 @@
  * directives, note markers inside code, unclosed code blocks). Pure: a parsed
  * deck and a renderer in, findings out.
  */
+import { mainCount, slideLabel } from '../deck/backup.js';
 import type { Deck, Slide } from '../deck/types.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { contentWidth, renderSlideLines } from '../render/slide.js';
@@ -39,6 +40,8 @@ export interface CheckResult {
   size: CheckSize;
   dialect: string;
   slides: number;
+  /** How many of them are backup slides (after every main slide; shown as B1, B2…). */
+  backup: number;
   /** What fits on screen at that size: content columns and slide rows. */
   width: number;
   height: number;
@@ -73,12 +76,12 @@ export function sideBySideFrom(parts: number[]): number {
 }
 
 /** Slide numbers as runs: [3, 5, 6, 7] → "3, 5–7". */
-export function slideRanges(numbers: number[]): string {
+export function slideRanges(numbers: number[], prefix = ''): string {
   const runs: string[] = [];
   for (let i = 0; i < numbers.length; ) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
-    runs.push(j > i ? `${numbers[i]}–${numbers[j]}` : `${numbers[i]}`);
+    runs.push(j > i ? `${prefix}${numbers[i]}–${prefix}${numbers[j]}` : `${prefix}${numbers[i]}`);
     i = j + 1;
   }
   return runs.join(', ');
@@ -92,21 +95,24 @@ export function checkDeck(
   options: CheckOptions = {},
 ): CheckResult {
   const { width, height } = slideArea(deck, size);
+  const main = mainCount(deck);
+  // A backup slide is named as the presenter shows it: "backup slide B2".
+  const named = (slide: Slide) => (slide.index < main ? `slide ${slide.index + 1}` : `backup slide ${slideLabel(slide.index, main)}`);
   const findings: Finding[] = [];
   const at = (slide: Slide, severity: Severity, code: string, message: string) =>
     findings.push({ ...slide.source, severity, code, message, slide: slide.index + 1 });
 
   for (const slide of deck.slides) {
-    const n = slide.index + 1;
+    const n = named(slide);
     const lines = renderSlideLines(slide, width, md);
     if (!lines.some(visible)) {
-      at(slide, 'error', 'empty', `slide ${n} is empty: nothing to show`);
+      at(slide, 'error', 'empty', `${n} is empty: nothing to show`);
     } else if (lines.length > height) {
       at(
         slide,
         'error',
         'overflow',
-        `slide ${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
+        `${n} is ${lines.length} lines tall; ${height} fit at ${size.cols}x${size.rows} (it would scroll)`,
       );
     }
     const rows = slide.layout ? columnRows(slide.layout[slide.layout.length - 1]) : [];
@@ -133,17 +139,22 @@ export function checkDeck(
   const usesNotes = deck.slides.some((s) => s.notes.trim());
   if (noNotes.length && (usesNotes || options.requireNotes)) {
     const numbers = noNotes.map((s) => s.index + 1);
+    const runs = [
+      slideRanges(numbers.filter((n) => n <= main)),
+      slideRanges(numbers.filter((n) => n > main).map((n) => n - main), 'B'),
+    ].filter(Boolean);
     const message =
       numbers.length === 1
-        ? `slide ${numbers[0]} has no speaker notes`
-        : `slides ${slideRanges(numbers)} have no speaker notes`;
+        ? `${named(noNotes[0])} has no speaker notes`
+        : `slides ${runs.join(', ')} have no speaker notes`;
     at(noNotes[0], 'warning', 'no-notes', message);
     if (numbers.length > 1) findings[findings.length - 1].slides = numbers;
   }
   for (const d of deck.diagnostics ?? []) {
     findings.push({ path: d.path, line: d.line, severity: d.severity ?? 'warning', code: d.code, message: d.message });
   }
-  return withFindings({ size, dialect: deck.dialect ?? 'brief', slides: deck.slides.length, width, height }, findings);
+  const backup = deck.slides.length - main;
+  return withFindings({ size, dialect: deck.dialect ?? 'brief', slides: deck.slides.length, backup, width, height }, findings);
 }
 
 /** A result with more findings (e.g. of a rehearsal's timings): in file order, counted again. */
@@ -166,7 +177,7 @@ export function formatFindings(result: CheckResult): string[] {
     ? `${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}`
     : 'no problems found';
   out.push(
-    `${plural(result.slides, 'slide')} checked at ${result.size.cols}x${result.size.rows} ` +
+    `${plural(result.slides, 'slide')}${result.backup ? ` (${result.backup} backup)` : ''} checked at ${result.size.cols}x${result.size.rows} ` +
       `(${result.dialect} deck): ${counts}`,
   );
   return out;

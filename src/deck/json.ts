@@ -1,7 +1,9 @@
+import { mainCount, slideLabel } from './backup.js';
 import type { Deck } from './types.js';
 
 /** The deck as plain data for `--json`: stable keys, 1-based slide numbers. */
 export function deckToJson(deck: Deck) {
+  const main = mainCount(deck);
   return {
     title: deck.meta.title ?? null,
     subtitle: deck.meta.subtitle ?? null,
@@ -14,12 +16,17 @@ export function deckToJson(deck: Deck) {
       first: s.first + 1,
       last: s.last + 1,
       slides: range(s.first + 1, s.last + 1),
+      ...(s.backup ? { backup: true } : {}),
     })),
+    /** How many slides are the briefing; the rest (numbered after them) are backup slides. */
+    main,
     slides: deck.slides.map((s) => ({
       number: s.index + 1,
       title: s.title,
       section: deck.sections[s.section].title,
       kind: s.kind,
+      backup: s.index >= main,
+      label: slideLabel(s.index, main),
       notes: s.notes,
       body: s.body,
       source: s.source,

@@ -3,6 +3,7 @@
  * split off, the dialect recognised, slides cut, their parts extracted,
  * sections opened, the title slide made. Pure: files in, a Deck out.
  */
+import { backupLast } from './backup.js';
 import { cleanText, naturalCompare, neutraliseControls } from './clean.js';
 import { deckRules, detectDialect, fileRules, type Dialect } from './dialects/index.js';
 import { splitFrontMatter, stringField } from './frontmatter.js';
@@ -83,6 +84,14 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     if (planned !== undefined) s.minutes = planned;
     else delete s.minutes;
   };
+  /** The section just opened holds backup slides, or not. */
+  const markSection = (backup: boolean) => {
+    const s = sections[sections.length - 1];
+    if (backup) s.backup = true;
+    else delete s.backup;
+  };
+  /** After `<!-- backup -->`: every slide is a backup slide. */
+  let backupOn = false;
   const addSlide = (s: Omit<Slide, 'index' | 'section'>) => {
     if (!sections.length) openSection('');
     const section = sections.length - 1;
@@ -141,12 +150,21 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
       const hasContent = parts.some((p) => p.body || p.notes);
       // A file's duration: plans its section; in the first file with the deck's title, the deck.
       const deckFile = fileIndex === 0 && stringField(fm.data, 'title') !== undefined;
-      if (hasContent) startSection(name, deckFile ? undefined : minutes(fm.data.duration));
+      if (hasContent) {
+        startSection(name, deckFile ? undefined : minutes(fm.data.duration));
+        markSection(fm.data.backup === true);
+      }
     }
+    const fileBackup = folder && fm.data.backup === true;
     let pendingSection: string | undefined;
     for (const p of parts) {
       if (p.section !== undefined) pendingSection = p.section;
-      if (!p.body && !p.notes) continue;
+      if (p.backup === 'here') backupOn = true;
+      if (!p.body && !p.notes) {
+        if (p.backup) backupOn = true;
+        continue;
+      }
+      const backup = fileBackup || backupOn;
       const [heading, next] = firstHeadings(p.body);
       const name = pendingSection ?? (!folder && heading?.level === 1 ? heading.text : undefined);
       // `# Section` then `## Title`: the `#` heading names the section, the `##` one the slide.
@@ -160,6 +178,10 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         const planned = pendingSection !== undefined ? plannedSection(name) : null;
         if (planned) startSection(planned.name, planned.minutes);
         else startSection(name);
+        markSection(backup);
+      } else if (backup && !sections[sections.length - 1]?.backup) {
+        openSection('Backup');
+        markSection(true);
       }
       pendingSection = undefined;
       const ownTitle = p.raw.data ? stringField(p.raw.data, 'title') : undefined;
@@ -174,8 +196,10 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
         kind: 'content',
         ...(centre ? { center: true } : {}),
         ...(layout ? { layout } : {}),
+        ...(backup ? { backup: true as const } : {}),
         source: { path: p.path, line: p.raw.line + leadingBlankLines(p.raw.lines) },
       });
+      if (p.backup) backupOn = true;
     }
   });
 
@@ -184,7 +208,7 @@ export function parseFiles(files: SourceFile[], options: ParseOptions = {}): Dec
     const empty = files.every((f) => f.text.trim() === '');
     throw new DeckError(empty ? 'the deck is empty' : 'no slides found (only separators, front matter or comments)', path);
   }
-  return { meta, sections, slides, dialect, diagnostics };
+  return { meta, ...backupLast(slides, sections), dialect, diagnostics };
 }
 
 /** Slidev: the deck's own front matter is its first slide's too, so a `src:` there imports in its place. */

@@ -6,6 +6,7 @@
 import { collapseBlankLines, FenceTracker, trimBlankLines } from './lines.js';
 import type { RawSlide } from './slides.js';
 import { layoutMark, LayoutMarks, slotMarks } from './layout.js';
+import { BACKUP_MARKER } from './backup.js';
 import type { LayoutBlock, Report } from './types.js';
 
 export interface SlideParts {
@@ -21,6 +22,8 @@ export interface SlideParts {
   layout?: LayoutBlock[][];
   /** presenterm's `<!-- jump_to_middle -->`: the slide is centred. */
   middle?: boolean;
+  /** A `<!-- backup -->` line: 'here' with nothing shown above it (this slide is backup), else 'after'. */
+  backup?: 'here' | 'after';
 }
 
 const NOTE_LINE = /^Notes?:/;
@@ -108,6 +111,7 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
     if (last && text.trim() !== '') last.after = true;
   };
   let section: string | undefined;
+  let backup: SlideParts['backup'];
   const fence = new FenceTracker();
   let fenceLine = 0;
   let comment: string[] | null = null;
@@ -204,6 +208,10 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
         if (text) notes.push(text);
         break;
       }
+      if (BACKUP_MARKER.test(line)) {
+        backup ??= body.some((l) => l.trim() !== '') ? 'after' : 'here';
+        continue;
+      }
       if (rules.dotPauses && DOTS.test(line)) {
         pauses.push(body.length);
         continue;
@@ -286,6 +294,7 @@ export function extractParts(raw: RawSlide, rules: PartRules, report?: Report): 
   if (section !== undefined) result.section = section;
   if (marks.any) result.layout = ends.map((at) => marks.blocks(body, at, tidy));
   if (middle) result.middle = true;
+  if (backup !== undefined) result.backup = backup;
   return result;
 }
 

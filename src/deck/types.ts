@@ -49,6 +49,11 @@ export interface Slide {
    * the other (for search, handouts, and a screen too narrow for them).
    */
   layout?: LayoutBlock[][];
+  /**
+   * A backup slide (after `<!-- backup -->`, or in a folder file with
+   * `backup: true`): kept after every main slide, not counted, not reached by next.
+   */
+  backup?: true;
   /** Where the slide starts (1-based line) in which file. */
   source: { path: string; line: number };
 }
@@ -69,6 +74,8 @@ export interface Section {
   /** First and last slide index (inclusive). */
   first: number;
   last: number;
+  /** A section of backup slides: after every main section. */
+  backup?: true;
 }
 
 export interface Deck {
