@@ -1,6 +1,6 @@
 import type { Command } from './keys.js';
 import { bindingsFor, PRESETS } from './keymap.js';
-import { go, sectionOf, slideAtLine, scrollTo, stepsOf } from './navigation.js';
+import { clamp, go, jump, jumpBack, moveWithin, partOf, readingJump, sectionOf, slideAtLine, scrollTo, stepsOf } from './navigation.js';
 import { findNext } from './search.js';
 import { elapsed, startTimer } from './timer.js';
 import { FITS, type KeyContext, type State } from './types.js';
@@ -65,42 +65,56 @@ export function run(state: State, command: Command, key: string, count: number |
   }
   switch (command) {
     case 'next':
-      if (count !== null && key === 'enter') return go(state, count - 1, now);
+      if (count !== null && key === 'enter') return jump(state, Math.min(count, state.main) - 1, now);
       if (count === null && state.scroll < vp.maxScroll) {
         return { ...state, scroll: Math.min(vp.maxScroll, state.scroll + Math.max(1, vp.page)) };
       }
       if (count === null && state.step < stepsOf(state, state.index) - 1) return { ...state, step: state.step + 1 };
-      return go(state, state.index + (count ?? 1), now);
+      return moveWithin(state, state.index + (count ?? 1), now);
     case 'prev':
       if (count === null && state.scroll > 0) {
         return { ...state, scroll: Math.max(0, state.scroll - Math.max(1, vp.page)) };
       }
       if (count === null && state.step > 0) return { ...state, step: state.step - 1 };
-      return go(state, state.index - (count ?? 1), now, count === null);
+      return moveWithin(state, state.index - (count ?? 1), now, count === null);
     case 'first':
-      return go(state, 0, now);
+      return jump(state, 0, now);
     case 'nextSlide':
-      return go(state, state.index + (count ?? 1), now);
+      return moveWithin(state, state.index + (count ?? 1), now);
     case 'prevSlide':
-      return go(state, state.index - (count ?? 1), now);
+      return moveWithin(state, state.index - (count ?? 1), now);
     case 'skipForward':
-      return go(state, Math.min(state.count - 1, state.index + 10 * (count ?? 1)), now);
+      return moveWithin(state, state.index + 10 * (count ?? 1), now);
     case 'skipBack':
-      return go(state, Math.max(0, state.index - 10 * (count ?? 1)), now);
+      return moveWithin(state, state.index - 10 * (count ?? 1), now);
     case 'reload':
       return { ...state, reloads: state.reloads + 1, notice: 'reloading' };
     case 'last':
-      return go(state, count !== null ? count - 1 : state.count - 1, now);
-    case 'nextSection': {
-      const s = sectionOf(state, state.index);
-      const target = Math.min(state.sections.length - 1, s + (count ?? 1));
-      return target === s ? state : go(state, state.sections[target].first, now);
+      // The last main slide: backup slides are reached by B.
+      return jump(state, count !== null ? Math.min(count, state.main) - 1 : state.main - 1, now);
+    case 'backup': {
+      if (state.main >= state.count) return state;
+      const index = clamp(state.main + (count ?? 1) - 1, state.main, state.count - 1);
+      if (state.view === 'reading') return { ...state, ...readingJump(state, index, ctx) };
+      return jump(state, index, now);
     }
+    case 'jumpBack':
+      return jumpBack(state, now);
+    case 'nextSection':
     case 'prevSection': {
+      // Sections of the part shown: the main slides' or the backup slides'.
+      const part = partOf(state, state.index);
       const s = sectionOf(state, state.index);
-      // From inside a section, [ goes to its start first.
-      if (state.index > state.sections[s].first && count === null) return go(state, state.sections[s].first, now);
-      return go(state, state.sections[Math.max(0, s - (count ?? 1))].first, now);
+      const firstOf = (n: number) => Math.max(state.sections[n].first, part.first);
+      const inPart = (n: number) => n >= 0 && n < state.sections.length && state.sections[n].first <= part.last && state.sections[n].last >= part.first;
+      if (command === 'prevSection' && state.index > firstOf(s) && count === null) return go(state, firstOf(s), now);
+      let target = s;
+      for (let k = 0; k < (count ?? 1); k++) {
+        const n = target + (command === 'nextSection' ? 1 : -1);
+        if (!inPart(n)) break;
+        target = n;
+      }
+      return target === s ? state : go(state, firstOf(target), now);
     }
     case 'menu': {
       if (state.overlay === 'menu') return { ...state, overlay: 'none' };

@@ -3,7 +3,7 @@
  * README (helpRows, helpText) and the hint lines of the menu, the index and
  * the search prompt (hintLine), all made from BINDINGS.
  */
-import { inMode, keyLabel, NUMBER_HELP, TYPING_HELP, type Group, type Mode } from './keys.js';
+import { BACKUP_NUMBER_HELP, inMode, keyLabel, NUMBER_HELP, TYPING_HELP, type Group, type Mode } from './keys.js';
 import { bindingsFor, type Preset } from './keymap.js';
 
 export interface HelpRow {
@@ -28,6 +28,7 @@ export function helpRows(mode: Mode = 'slides', preset: Preset = 'brief'): HelpR
       rows.push({ group: b.group, keys, help: b.help });
     }
     if (b.command === 'last' && (mode === 'slides' || mode === 'reading')) rows.push({ group: 'Jump', ...NUMBER_HELP });
+    if (b.command === 'backup') rows.push({ group: 'Jump', ...BACKUP_NUMBER_HELP });
     if (b.command === 'go' && mode === 'menu') rows.push({ group: 'Jump', keys: '<n>', help: 'go to section n (with Enter past 9 sections)' });
   }
   const typing = TYPING_HELP[mode];

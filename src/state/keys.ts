@@ -22,6 +22,8 @@ export type Command =
   | 'last'
   | 'nextSection'
   | 'prevSection'
+  | 'backup'
+  | 'jumpBack'
   | 'lineDown'
   | 'lineUp'
   | 'pageDown'
@@ -122,9 +124,18 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'pageDown', keys: ['space', 'pagedown', 'l', 'right'], help: 'down a page', group: 'Move', modes: READING },
   { command: 'pageUp', keys: ['pageup', 'backspace', 'h', 'left'], help: 'up a page', group: 'Move', modes: READING },
   { command: 'first', keys: ['gg', 'home'], help: 'first slide', group: 'Jump', modes: SLIDES, audience: 'ask' },
-  { command: 'last', keys: ['G', 'end'], help: 'last slide; with a number, that slide', group: 'Jump', modes: SLIDES, audience: 'ask' },
+  { command: 'last', keys: ['G', 'end'], help: 'last slide (backup slides come after it); with a number, that slide', group: 'Jump', modes: SLIDES, audience: 'ask' },
   { command: 'first', keys: ['g', 'home'], help: 'top', group: 'Jump', modes: READING },
   { command: 'last', keys: ['G', 'end'], help: 'bottom', group: 'Jump', modes: READING },
+  { command: 'backup', keys: ['B'], help: 'first backup slide', group: 'Jump', audience: 'ask' },
+  {
+    command: 'jumpBack',
+    keys: ['ctrl+o', '`'],
+    help: 'back to where each jump came from, latest first',
+    group: 'Jump',
+    modes: SLIDES,
+    audience: 'ask',
+  },
   { command: 'nextSection', keys: [']'], help: 'next section', group: 'Jump', pairHelp: 'next / previous section', audience: 'ask' },
   { command: 'prevSection', keys: ['['], help: 'previous section', group: 'Jump', audience: 'ask' },
   {
@@ -231,6 +242,9 @@ export const TYPING_HELP: Partial<Record<Mode, string>> = { index: 'filter the s
 /** Typed digits then G or Enter go to that slide; documented beside the table. */
 export const NUMBER_HELP = { keys: '<n>G  <n> Enter', help: 'go to slide n' };
 
+/** Typed digits then B go to that backup slide; documented beside the table. */
+export const BACKUP_NUMBER_HELP = { keys: '<n>B', help: 'go to backup slide n' };
+
 const SYMBOLS: Record<string, string> = {
   right: '→',
   left: '←',
@@ -266,13 +280,14 @@ export function inMode(b: Binding, mode: Mode): boolean {
  */
 export function parseKeyString(s: string): string[] {
   const out: string[] = [];
-  const alias: Record<string, string> = { esc: 'escape', cr: 'enter', return: 'enter', bs: 'backspace', 'c-c': 'ctrl+c' };
+  const alias: Record<string, string> = { esc: 'escape', cr: 'enter', return: 'enter', bs: 'backspace' };
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '<') {
       const end = s.indexOf('>', i);
       if (end > i + 1) {
         const name = s.slice(i + 1, end).toLowerCase();
-        out.push(alias[name] ?? name);
+        // <c-o>: Ctrl with a letter.
+        out.push(alias[name] ?? name.replace(/^c-([a-z])$/, 'ctrl+$1'));
         i = end;
         continue;
       }

@@ -27,6 +27,38 @@ export function go(state: State, index: number, now: number | undefined, atEnd =
   return { ...state, index: next, scroll: 0, notesScroll: 0, step, timer, sectionEntry, search };
 }
 
+/** The first and last slide of the part `index` is in: the main slides, or the backup slides after them. */
+export function partOf(state: Pick<State, 'main' | 'count'>, index: number): { first: number; last: number } {
+  return index < state.main ? { first: 0, last: state.main - 1 } : { first: state.main, last: state.count - 1 };
+}
+
+/** Move by slides without leaving the main slides (or the backup slides): next on the last main slide stays. */
+export function moveWithin(state: State, index: number, now: number | undefined, atEnd = false): State {
+  const part = partOf(state, state.index);
+  return go(state, clamp(index, part.first, part.last), now, atEnd);
+}
+
+/** The most places the jump stack keeps. */
+export const MAX_JUMPS = 100;
+
+/**
+ * A jump (a slide number, the menu, the index, a search, first or last, a
+ * backup slide): the slide left is pushed on the jump stack, which Ctrl-O pops.
+ */
+export function jump(state: State, index: number, now: number | undefined): State {
+  const moved = go(state, index, now);
+  if (moved.index === state.index) return moved;
+  return { ...moved, jumps: [...state.jumps, state.index].slice(-MAX_JUMPS) };
+}
+
+/** Back to where the last jump came from (Ctrl-O): the stack's top, popped. */
+export function jumpBack(state: State, now: number | undefined): State {
+  const jumps = state.jumps.filter((i) => i < state.count);
+  if (!jumps.length) return state;
+  const target = jumps[jumps.length - 1];
+  return { ...go(state, target, now), jumps: jumps.slice(0, -1) };
+}
+
 /** The slide shown at a reading-document line. */
 export function slideAtLine(doc: ReadingDoc, line: number): number {
   let lo = 0;

@@ -1,22 +1,32 @@
 import { hasControl } from '../deck/clean.js';
 import { contains } from '../deck/search.js';
 import { commandFor } from './keymap.js';
-import { clamp, go, readingJump } from './navigation.js';
+import { clamp, jump, readingJump } from './navigation.js';
 import type { KeyContext, State } from './types.js';
 
-/** Indices of slides whose title, number or section matches the index filter. */
+/**
+ * Indices of slides whose number, title or text matches the index filter. A
+ * number is a main slide's ("3"); a backup slide's is "b3" (or "B3").
+ */
 export function indexRows(state: State): number[] {
   const out: number[] = [];
   const f = state.filter.trim();
+  const number = (i: number) => (i < state.main ? `${i + 1}` === f : `b${i - state.main + 1}` === f.toLowerCase());
   for (let i = 0; i < state.count; i++) {
-    if (!f || `${i + 1}` === f || contains(state.titles[i] ?? '', f) || contains(state.texts()[i]?.body ?? '', f)) out.push(i);
+    if (!f || number(i) || contains(state.titles[i] ?? '', f) || contains(state.texts()[i]?.body ?? '', f)) out.push(i);
   }
   return out;
 }
 
+/** How many sections hold main slides (they come first; the menu numbers them, the backup ones it lists after). */
+export function mainSections(state: Pick<State, 'sections' | 'main'>): number {
+  const n = state.sections.findIndex((s) => s.first >= state.main);
+  return n < 0 ? state.sections.length : n;
+}
+
 /** Go to a slide (in the reading view: to its place in the document) and close what was open. */
 export function gotoSlide(state: State, index: number, ctx: KeyContext): State {
-  return { ...go(state, index, ctx.now), overlay: 'none', digits: '', ...readingJump(state, index, ctx) };
+  return { ...jump(state, index, ctx.now), overlay: 'none', digits: '', ...readingJump(state, index, ctx) };
 }
 
 export function gotoSection(state: State, section: number, ctx: KeyContext): State {
@@ -32,10 +42,12 @@ export function gotoSection(state: State, section: number, ctx: KeyContext): Sta
 export function onMenuKey(state: State, key: string, ctx: KeyContext): State {
   const last = state.sections.length - 1;
   if (/^[0-9]$/.test(key)) {
+    // Numbers choose the main sections; the backup sections are chosen with ↑/↓.
+    const lastNumbered = mainSections(state) - 1;
     const digits = state.digits + key;
     const n = Number(digits);
-    if (n < 1 || n - 1 > last) return { ...state, digits: '' };
-    if (n * 10 - 1 > last) return gotoSection(state, n - 1, ctx);
+    if (n < 1 || n - 1 > lastNumbered) return { ...state, digits: '' };
+    if (n * 10 - 1 > lastNumbered) return gotoSection(state, n - 1, ctx);
     return { ...state, digits, menuSelected: n - 1 };
   }
   const cmd = commandFor(key, 'menu', state.keys);

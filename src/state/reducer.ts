@@ -11,7 +11,7 @@ import { contextOf, FITS, type Action, type KeyContext, type ReadingDoc, type De
 export type * from './types.js';
 export { elapsed } from './timer.js';
 export { sectionOf, slideAtLine, stepsOf } from './navigation.js';
-export { indexRows } from './overlays.js';
+export { indexRows, mainSections } from './overlays.js';
 
 export function initialState(
   deck: DeckShape,
@@ -21,6 +21,8 @@ export function initialState(
   return {
     index: clamp(options.index ?? 0, 0, deck.count - 1),
     count: deck.count,
+    main: mainOf(deck),
+    jumps: [],
     sections: deck.sections,
     steps: deck.steps ?? [],
     step: 0,
@@ -55,6 +57,10 @@ export function initialState(
     asked: null,
     quit: false,
   };
+}
+
+function mainOf(deck: DeckShape): number {
+  return clamp(deck.main ?? deck.count, 1, deck.count);
 }
 
 /** Search texts as a function that makes them once, on first call. */
@@ -141,7 +147,7 @@ function keyIn(state: State, key: string, ctx: KeyContext): State {
   if (!cmd) return state.digits || state.pending ? cleared : state;
   // A number in the reading view goes to that slide's place in the document.
   if (mode === 'reading' && count !== null && (cmd === 'last' || key === 'enter') && ctx.doc) {
-    const index = clamp(count - 1, 0, state.count - 1);
+    const index = clamp(count - 1, 0, state.main - 1);
     return { ...cleared, ...readingJump(cleared, index, ctx) };
   }
   return act(state, cleared, cmd, key, count, ctx);
@@ -211,6 +217,8 @@ export function reducer(state: State, action: Action): State {
       return {
         ...state,
         count: d.count,
+        main: mainOf(d),
+        jumps: state.jumps.filter((i) => i < d.count),
         sections: d.sections,
         steps,
         texts: lazyTexts(d.texts),

@@ -1,6 +1,6 @@
 import { contains, matchingSlides } from '../deck/search.js';
 import { commandFor } from './keymap.js';
-import { go, scrollTo, stepsOf } from './navigation.js';
+import { jump, scrollTo, stepsOf } from './navigation.js';
 import { typed } from './overlays.js';
 import type { KeyContext, State } from './types.js';
 
@@ -22,7 +22,7 @@ export function findNext(state: State, dir: 1 | -1, ctx: KeyContext, inclusive =
   const here = state.index - (inclusive ? 1 : 0);
   const target =
     dir > 0 ? (slides.find((i) => i > here) ?? slides[0]) : ([...slides].reverse().find((i) => i < here) ?? slides[slides.length - 1]);
-  const moved = go(state, target, ctx.now);
+  const moved = jump(state, target, ctx.now);
   // Show a match in the notes: open the pane so it can be seen.
   const inNotes = !contains(state.texts()[target]?.body ?? '', query);
   return {

@@ -33,6 +33,10 @@ export interface State {
   /** Current slide, 0-based. */
   index: number;
   count: number;
+  /** Slides before the backup slides (count when there are none): `slide n / main`, `backup n / count - main`. */
+  main: number;
+  /** Where each jump came from, the latest last: Ctrl-O goes back to it. */
+  jumps: readonly number[];
   sections: readonly SectionRange[];
   /** Reveal steps per slide (1 for a slide without pauses). */
   steps: readonly number[];
@@ -150,6 +154,8 @@ export type Action =
 
 export interface DeckShape {
   count: number;
+  /** Slides before the backup slides (all of them when absent). */
+  main?: number;
   sections: readonly SectionRange[];
   steps?: readonly number[];
   texts?: readonly SearchText[] | (() => readonly SearchText[]);

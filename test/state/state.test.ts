@@ -151,7 +151,9 @@ test('the key table: every key bound once per view, and the help is generated fr
   assert.match(help, /\] \/ \[ +next \/ previous section/);
   const slidesBindings = BINDINGS.filter((b) => !b.modes || b.modes.includes('slides'));
   const pairs = slidesBindings.filter((b) => b.pairHelp).length;
-  assert.equal(helpRows('slides').length, slidesBindings.length - pairs + 1);
+  // Two rows more than bindings: typed numbers with G or Enter, and with B.
+  assert.equal(helpRows('slides').length, slidesBindings.length - pairs + 2);
+  assert.match(help, /<n>B +go to backup slide n\n/);
 });
 
 test('parseKeyString', () => {
