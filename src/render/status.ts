@@ -8,6 +8,8 @@ export interface StatusInfo {
   section: string;
   index: number;
   count: number;
+  /** Slides before the backup slides (count when absent): on a backup slide the line says `backup n / N`. */
+  main?: number;
   /** Extra text on the right, e.g. "go to 12", "↓ more". */
   hint?: string;
 }
@@ -19,12 +21,19 @@ export function progressBar(index: number, count: number, width: number): string
   return '━'.repeat(filled) + '─'.repeat(width - filled);
 }
 
+/** `slide n / N`, counting main slides only, or `backup n / N` on a backup slide. */
+export function slideCounter(index: number, count: number, main = count): { text: string; at: number; of: number } {
+  if (index < main) return { text: `slide ${index + 1} / ${main}`, at: index, of: main };
+  return { text: `backup ${index - main + 1} / ${count - main}`, at: index - main, of: count - main };
+}
+
 /**
  * The status line, exactly `cols` wide: deck title · section on the left,
- * hint, progress bar and `slide n / N` on the right.
+ * hint, progress bar and `slide n / N` (or `backup n / N`) on the right.
  */
 export function statusLine(info: StatusInfo, cols: number, theme: Theme): string {
-  const counter = `slide ${info.index + 1} / ${info.count}`;
+  const position = slideCounter(info.index, info.count, info.main);
+  const counter = position.text;
   const barWidth = Math.max(0, Math.min(20, Math.floor(cols / 6)));
   const hint = info.hint ? `${info.hint}  ` : '';
   const rightPlain = `${hint}${barWidth ? ' ' : ''}${' '.repeat(barWidth)} ${counter} `;
@@ -33,7 +42,7 @@ export function statusLine(info: StatusInfo, cols: number, theme: Theme): string
   const leftText = [plainInline(info.deckTitle), info.section].filter(Boolean).join(' · ');
   const left = leftRoom > 3 ? ' ' + truncate(leftText, leftRoom - 1) : '';
   const gap = Math.max(0, cols - displayWidth(left) - displayWidth(rightPlain));
-  const bar = progressBar(info.index, info.count, barWidth);
+  const bar = progressBar(position.at, position.of, barWidth);
   const right = `${theme.warning(hint)}${barWidth ? ' ' : ''}${theme.progress(bar)} ${theme.strong(counter)} `;
   if (displayWidth(left) + gap + displayWidth(rightPlain) > cols) return truncate(` ${counter}`, cols);
   return theme.status(left) + ' '.repeat(gap) + right;

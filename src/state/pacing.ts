@@ -8,6 +8,8 @@ export interface PlanSection {
   last: number;
   /** Planned minutes for this section, when given. */
   minutes?: number;
+  /** Backup slides: no time is planned for them, and the plan's total is the main slides'. */
+  backup?: boolean;
 }
 
 export interface Plan {
@@ -20,21 +22,23 @@ const MIN = 60_000;
 
 /** Planned milliseconds for each section; undefined when there is no plan at all. */
 export function sectionBudgets(plan: Plan): number[] | undefined {
-  const known = plan.sections.reduce((a, s) => a + (s.minutes ?? 0), 0);
-  const hasSection = plan.sections.some((s) => s.minutes !== undefined);
+  const main = plan.sections.filter((s) => !s.backup);
+  const known = main.reduce((a, s) => a + (s.minutes ?? 0), 0);
+  const hasSection = main.some((s) => s.minutes !== undefined);
   if (plan.minutes === undefined && !hasSection) return undefined;
   const total = Math.max(plan.minutes ?? known, known);
   const rest = total - known;
-  const unknownSlides = plan.sections
+  const unknownSlides = main
     .filter((s) => s.minutes === undefined)
     .reduce((a, s) => a + (s.last - s.first + 1), 0);
   return plan.sections.map((s) => {
+    if (s.backup) return 0;
     if (s.minutes !== undefined) return s.minutes * MIN;
     return unknownSlides ? (rest * MIN * (s.last - s.first + 1)) / unknownSlides : 0;
   });
 }
 
-/** Planned time (ms from the start) at which slide `index` should begin. */
+/** Planned time (ms from the start) at which slide `index` should begin (on a backup slide: the end of the plan). */
 export function plannedStart(plan: Plan, index: number): number | undefined {
   const budgets = sectionBudgets(plan);
   if (!budgets) return undefined;

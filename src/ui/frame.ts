@@ -5,6 +5,7 @@
  * Ink views share with it.
  */
 import { neutraliseControls } from '../deck/clean.js';
+import { mainCount } from '../deck/backup.js';
 import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import type { RenderCache } from '../render/cache.js';
@@ -151,7 +152,7 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   out.push(
     i.status ??
       statusLine(
-        { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index, count: deck.slides.length, hint: hint },
+        { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index, count: deck.slides.length, main: mainCount(deck), hint: hint },
         cols,
         theme,
       ),

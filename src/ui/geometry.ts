@@ -5,6 +5,7 @@
  * hands to the reducer after every change. Both painters draw from them.
  */
 import { plainInline } from '../deck/titles.js';
+import { mainCount } from '../deck/backup.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
@@ -21,6 +22,7 @@ import { layout, presenterLayout, type Layout, type PresenterLayout } from '../r
 export function shapeOf(deck: Deck): DeckShape {
   return {
     count: deck.slides.length,
+    main: mainCount(deck),
     sections: deck.sections,
     steps: deck.slides.map((s) => s.steps.length),
     texts: () => deck.slides.map((s) => ({ body: plainInline(s.body), notes: plainInline(s.notes) })),

@@ -94,3 +94,19 @@ test('a reload keeps the jump stack to slides that still exist and takes the new
   assert.equal(r.main, 5);
   assert.deepEqual(r.jumps, [0]);
 });
+
+test('pacing: the plan is the main slides\'; backup sections get no time and do not dilute the others', async () => {
+  const { pace, sectionBudgets } = await import('../../src/state/pacing.js');
+  const plan = {
+    minutes: 10,
+    sections: [
+      { first: 0, last: 3 },
+      { first: 4, last: 7, minutes: 6 },
+      { first: 8, last: 11, backup: true },
+    ],
+  };
+  assert.deepEqual(sectionBudgets(plan), [4 * 60_000, 6 * 60_000, 0]);
+  // On a backup slide the plan is over: all of it should have been spent.
+  assert.equal(pace(plan, 9, 10 * 60_000)?.ahead, 0);
+  assert.equal(pace(plan, 9, 0)?.total, 10 * 60_000);
+});

@@ -48,7 +48,7 @@ export function View(props: Screen) {
     ) : (
       <Text>
         {statusLine(
-          { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index: readingIndex, count: state.count, hint },
+          { deckTitle: deck.meta.title ?? '', section: section?.title ?? '', index: readingIndex, count: state.count, main: state.main, hint },
           cols,
           theme,
         )}

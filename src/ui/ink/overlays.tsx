@@ -8,7 +8,8 @@ import { hintLine } from '../../state/keyhelp.js';
 import type { Preset } from '../../state/keymap.js';
 import type { ViewMode } from '../../state/keys.js';
 import { helpScreen } from '../helpscreen.js';
-import { indexRows, type State } from '../../state/reducer.js';
+import { indexRows, mainSections, type State } from '../../state/reducer.js';
+import { slideLabel } from '../../deck/backup.js';
 import { inert } from '../frame.js';
 
 /**
@@ -18,20 +19,26 @@ import { inert } from '../frame.js';
  */
 export function SectionMenu(props: { deck: Deck; state: State; rows: number; cols: number; theme: Theme }) {
   const { deck, state, rows, cols, theme } = props;
+  const numbered = mainSections(state);
+  const label = (i: number) => slideLabel(i, state.main);
   const items = deck.sections.map((s, i) => {
-    const range = s.first === s.last ? `slide ${s.first + 1}` : `slides ${s.first + 1}–${s.last + 1}`;
+    const range = i >= numbered ? (s.first === s.last ? label(s.first) : `${label(s.first)}–${label(s.last)}`) : s.first === s.last ? `slide ${s.first + 1}` : `slides ${s.first + 1}–${s.last + 1}`;
     const name = s.title || '(start)';
-    return { key: String(i), label: truncate(`${i + 1}. ${name}  ${range}`, Math.max(10, cols - 8)), value: i };
+    const text = i < numbered ? `${i + 1}. ${name}  ${range}` : `${name}  ${range}`;
+    return { key: String(i), label: truncate(text, Math.max(10, cols - 8)), value: i };
   });
+  // The backup sections are listed apart, under a heading of their own that is never chosen.
+  if (numbered < items.length) items.splice(numbered, 0, { key: 'backup', label: theme.heading('Backup'), value: -1 });
+  const selected = state.menuSelected + (state.menuSelected >= numbered && numbered < deck.sections.length ? 1 : 0);
   const limit = Math.max(1, Math.min(items.length, rows - 3));
   return (
     <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
       <Text>{theme.heading('Sections')}</Text>
-      <Text>{theme.muted(truncate(menuHint(items.length, state.digits), Math.max(10, cols - 4)))}</Text>
+      <Text>{theme.muted(truncate(menuHint(numbered, state.digits), Math.max(10, cols - 4)))}</Text>
       <SelectInput
-        key={state.menuSelected}
+        key={selected}
         items={items}
-        initialIndex={state.menuSelected}
+        initialIndex={selected}
         limit={limit}
         isFocused={false}
         onSelect={() => undefined}
@@ -66,14 +73,20 @@ export function SlideIndex(props: { deck: Deck; state: State; rows: number; cols
   const pos = Math.max(0, list.indexOf(state.selected));
   const start = Math.max(0, Math.min(pos - Math.floor(room / 2), list.length - room));
   const shown = list.slice(start, start + room);
-  const numW = String(deck.slides.length).length;
-  const lines = shown.map((i) => {
+  // Backup slides (B1, B2…) come last, under a heading of their own.
+  const firstBackup = list.find((i) => i >= state.main);
+  const headed = firstBackup !== undefined && shown.includes(firstBackup);
+  if (headed && shown.length === room && shown.length > 1) shown.splice(shown[shown.length - 1] === state.selected ? 0 : shown.length - 1, 1);
+  const numW = Math.max(String(state.main).length, state.count > state.main ? slideLabel(state.count - 1, state.main).length : 0);
+  const lines: string[] = [];
+  for (const i of shown) {
     const s = deck.slides[i];
     const section = deck.sections[s.section].title;
-    const text = `${String(i + 1).padStart(numW)}  ${s.title || '(untitled)'}${section ? `  — ${section}` : ''}`;
+    const text = `${slideLabel(i, state.main).padStart(numW)}  ${s.title || '(untitled)'}${section ? `  — ${section}` : ''}`;
     const line = truncate(text, Math.max(10, cols - 6));
-    return i === state.selected ? theme.accent('❯ ' + line) : '  ' + line;
-  });
+    if (i === firstBackup) lines.push(theme.heading('Backup'));
+    lines.push(i === state.selected ? theme.accent('❯ ' + line) : '  ' + line);
+  }
   return (
     <Box flexDirection="column" height={rows} paddingLeft={2} paddingTop={1}>
       <Text>

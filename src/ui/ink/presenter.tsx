@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { timingLine } from '../../render/status.js';
+import { slideCounter, timingLine } from '../../render/status.js';
 import { truncate } from '../../render/wrap.js';
 import { clock, pace, sectionBudgets, wallClock, type Plan } from '../../state/pacing.js';
 import { elapsed, sectionOf } from '../../state/reducer.js';
@@ -22,15 +22,22 @@ export function PresenterPane(
   const p = presenterLayout(cols, Math.max(1, rows - 1));
   const side = Math.max(10, p.sideCols - 2);
   const notes = mark(cache.notesOf(index, side));
-  const next = deck.slides[index + 1];
-  const upNext = next ? `Next: ${index + 2}/${deck.slides.length}  ${next.title || '(untitled)'}` : 'Next: end of the deck';
+  // Next never leaves the main slides for the backup slides, nor the other way.
+  const main = Math.min(state.main, deck.slides.length);
+  const next = index + 1 === main ? undefined : deck.slides[index + 1];
+  const position = next ? slideCounter(next.index, deck.slides.length, main) : undefined;
+  const upNext = next
+    ? `Next: ${next.index >= main ? 'B' : ''}${position!.at + 1}/${position!.of}  ${next.title || '(untitled)'}`
+    : index + 1 === main && main < deck.slides.length
+      ? 'Next: end of the briefing'
+      : 'Next: end of the deck';
   // The presenter sees it whenever the audience screen is blanked.
   const nextTitle = state.blank ? `■ audience blanked · ${upNext}` : upNext;
   const preview = next && p.nextRows > 2 ? cache.slide(next.index, side, 0).slice(0, p.nextRows - 2) : [];
 
   const plan: Plan = {
     minutes: deck.meta.duration,
-    sections: deck.sections.map((s) => ({ first: s.first, last: s.last, minutes: s.minutes })),
+    sections: deck.sections.map((s) => ({ first: s.first, last: s.last, minutes: s.minutes, backup: s.backup })),
   };
   const spent = elapsed(state.timer, now);
   const pc = pace(plan, index, spent);
@@ -44,7 +51,7 @@ export function PresenterPane(
       clock: wallClock(new Date(now)),
       remaining: pc?.remaining,
       ahead: pc?.ahead,
-      section: budgets
+      section: budgets && !deck.sections[sIndex]?.backup
         ? { title: deck.sections[sIndex].title || 'start', spent: spent - state.sectionEntry, budget: budgets[sIndex], last: rehearsed?.[sIndex] }
         : undefined,
     },
