@@ -1,3 +1,4 @@
+import { mainCount } from '../deck/backup.js';
 import type { Deck, Slide } from '../deck/types.js';
 import { pushAll } from './lines.js';
 import type { MarkdownRenderer } from './markdown.js';
@@ -11,8 +12,8 @@ const TRAILING_SPACE = new RegExp(`[ \\t]+((?:${SGR_SOURCE})*)$`);
 const trimLine = (line: string) => line.replace(TRAILING_SPACE, '$1');
 
 /**
- * One slide as text: a rule, a `Slide n/N — section` header, the slide, and
- * its notes under `Notes:`. No line ends in a space.
+ * One slide as text: a rule, a `Slide n/N — section` header (`Backup Bn/N` for
+ * a backup slide), the slide, and its notes under `Notes:`. No line ends in a space.
  */
 export function renderPlainSlide(
   deck: Deck,
@@ -20,10 +21,12 @@ export function renderPlainSlide(
   width: number,
   md: MarkdownRenderer,
   theme: Theme,
+  main = mainCount(deck),
 ): string[] {
   const out: string[] = [];
   const section = deck.sections[slide.section].title;
-  const header = `Slide ${slide.index + 1}/${deck.slides.length}${section ? ` — ${section}` : ''}`;
+  const place = slide.index < main ? `Slide ${slide.index + 1}/${main}` : `Backup B${slide.index - main + 1}/${deck.slides.length - main}`;
+  const header = `${place}${section ? ` — ${section}` : ''}`;
   out.push(theme.muted('─'.repeat(Math.min(width, 80))));
   out.push(theme.strong(header), '');
   pushAll(out, renderSlideText(slide, width, md));
@@ -51,8 +54,11 @@ export function renderPlainDeck(deck: Deck, width: number, md: MarkdownRenderer,
     if (byline) out.push(byline);
     out.push('');
   }
+  const main = mainCount(deck);
   for (const slide of deck.slides) {
-    pushAll(out, renderPlainSlide(deck, slide, width, md, theme));
+    // The backup slides come last, under a heading of their own.
+    if (slide.index === main) out.push(theme.muted('═'.repeat(Math.min(width, 80))), theme.title('Backup'), '');
+    pushAll(out, renderPlainSlide(deck, slide, width, md, theme, main));
     out.push('');
   }
   if (classification) out.push(theme.bannerFor(classification)(classification));

@@ -163,7 +163,7 @@ function cssString(text: string): string {
 
 function slideHtml(s: HandoutSlide, level: number, md: HtmlMarkdown): string {
   const title = s.heading !== undefined ? md.inline(s.heading) : '';
-  const num = s.heading !== undefined ? `${s.number}.` : `Slide ${s.number}`;
+  const num = s.heading !== undefined ? `${s.mark}.` : `Slide ${s.mark}`;
   const tag = `h${level}`;
   const heading = `<${tag} class="slide-title"><span class="num">${num}</span>${title ? ' ' + title : ''}</${tag}>`;
   const out = [`<section class="slide" id="slide-${s.number}">`, heading];

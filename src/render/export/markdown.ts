@@ -92,7 +92,7 @@ function documentHeadings(chunks: string[]): { depth: number; text: string; top:
 
 function slideMarkdown(s: HandoutSlide, level: number): string {
   const hashes = '#'.repeat(level);
-  const heading = s.heading !== undefined ? `${hashes} ${s.number}. ${s.heading}` : `${hashes} Slide ${s.number}`;
+  const heading = s.heading !== undefined ? `${hashes} ${s.mark}. ${s.heading}` : `${hashes} Slide ${s.mark}`;
   const out = [heading];
   if (s.body) out.push(s.body);
   if (s.notes) out.push(notesQuote(s.notes));

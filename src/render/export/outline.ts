@@ -8,6 +8,7 @@ import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { titleSlideMarkdown } from '../../deck/parse.js';
 import { FenceTracker } from '../../deck/lines.js';
 import { plainInline } from '../../deck/titles.js';
+import { mainCount, slideLabel } from '../../deck/backup.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 import { minOf } from '../lines.js';
 import { limitNesting } from '../nesting.js';
@@ -19,8 +20,10 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'html', 'pd
 
 export interface HandoutSlide {
   slide: Slide;
-  /** 1-based, as the presenter counts slides. */
+  /** 1-based position in the deck (backup slides included): for links within the handout. */
   number: number;
+  /** The number as the presenter shows it: "3", or "B1" for the first backup slide. */
+  mark: string;
   /** Inline Markdown of the heading the slide opens with, lifted into the handout's slide heading. */
   heading?: string;
   /** The handout's slide heading as plain text: "2. Agenda", or "Slide 5" for a slide that opens without one. */
@@ -181,22 +184,31 @@ export function titleLines(meta: DeckMeta): { title?: string; subtitle?: string;
   return { title: meta.title, subtitle: meta.subtitle, byline: byline || undefined };
 }
 
-/** The deck as a handout outline. Every slide is in it once, in order. */
+/**
+ * The deck as a handout outline. Every slide is in it once, in order; the
+ * backup slides last, in one part headed "Backup", numbered B1, B2….
+ */
 export function makeHandout(deck: Deck): Handout {
   const first = deck.slides[0];
   const isCover = first?.kind === 'title' && first.body.trim() === titleSlideMarkdown(deck.meta).trim();
-  const slideLevel = deck.sections.some((s) => s.title) ? 3 : 2;
+  const main = mainCount(deck);
+  const slideLevel = deck.sections.some((s) => s.title) || main < deck.slides.length ? 3 : 2;
   const meta = Object.values(deck.meta).filter((v): v is string => typeof v === 'string');
   const mark = referenceMark([...deck.slides.flatMap((s) => [s.body, s.notes]), ...meta]);
   const parts: HandoutPart[] = [];
   deck.sections.forEach((section, i) => {
+    if (section.first >= main) return;
     const slides: HandoutSlide[] = [];
     for (let n = section.first; n <= section.last; n++) {
       if (n === 0 && isCover) continue;
-      slides.push(handoutSlide(deck.slides[n], slideLevel, mark));
+      slides.push(handoutSlide(deck.slides[n], slideLevel, mark, main));
     }
     if (slides.length) parts.push({ section: i, title: section.title, slides });
   });
+  if (main < deck.slides.length) {
+    const slides = deck.slides.slice(main).map((s) => handoutSlide(s, slideLevel, mark, main));
+    parts.push({ section: deck.slides[main].section, title: 'Backup', slides });
+  }
   const title =
     (deck.meta.title && plainInline(deck.meta.title)) ||
     deck.sections.find((s) => s.title)?.title ||
@@ -220,14 +232,16 @@ function slideMarkdown(markdown: string, tag: string): string {
   return scopeReferences(containedMarkdown(limitNesting(markdown)), tag);
 }
 
-function handoutSlide(slide: Slide, slideLevel: number, mark: string): HandoutSlide {
+function handoutSlide(slide: Slide, slideLevel: number, mark: string, main: number): HandoutSlide {
   const number = slide.index + 1;
+  const shown = slideLabel(slide.index, main);
   const { heading, rest } = liftHeading(slideMarkdown(slide.body, `${mark}${number}`), slideLevel + 1);
   const hs: HandoutSlide = {
     slide,
     number,
-    headingText: heading !== undefined ? `${number}. ${plainInline(heading)}` : `Slide ${number}`,
-    label: slide.title ? `${number}. ${slide.title}` : `Slide ${number}`,
+    mark: shown,
+    headingText: heading !== undefined ? `${shown}. ${plainInline(heading)}` : `Slide ${shown}`,
+    label: slide.title ? `${shown}. ${slide.title}` : `Slide ${shown}`,
     body: rest,
     notes: demoteMarkdown(slideMarkdown(slide.notes, `${mark}${number}-notes`), slideLevel + 1),
   };

@@ -66,7 +66,7 @@ export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): stri
       // The heading as the renderer draws it (links keep their address, tags
       // their text), without the rule drawn under a title.
       const drawn = () => md(`# ${s.heading}`, 10000).filter((l) => !isTitleRule(l));
-      const heading = s.heading === undefined ? s.headingText : `${s.number}. ${drawn().join(' ')}`;
+      const heading = s.heading === undefined ? s.headingText : `${s.mark}. ${drawn().join(' ')}`;
       pushAll(out, wrap(heading));
       if (s.body) {
         out.push('');
