@@ -1,3 +1,4 @@
+import { mainCount } from '../deck/backup.js';
 import type { Deck } from '../deck/types.js';
 import { contains } from '../deck/search.js';
 import { pushAll } from './lines.js';
@@ -26,6 +27,7 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
   const lines: string[] = [];
   const slideStarts: number[] = [];
   const n = deck.slides.length;
+  const main = mainCount(deck);
   let section = -1;
   for (const slide of deck.slides) {
     // A jump to the first slide of a section shows the section's heading too.
@@ -40,7 +42,8 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
       }
     }
     lines.push('');
-    const label = ` ${slide.index + 1}/${n} `;
+    // Backup slides as the status line counts them: B1/3.
+    const label = slide.index < main ? ` ${slide.index + 1}/${main} ` : ` B${slide.index - main + 1}/${n - main} `;
     lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));
     lines.push('');
     pushAll(lines, renderSlideText(slide, width, md));

@@ -120,3 +120,12 @@ test('the presenter view: no "Next" from the last main slide into the backup sli
   t.press('B');
   assert.match(t.screen(), /Next: B2\/3 {2}Spare quote/);
 });
+
+test('the reading view numbers backup slides B1/3…', async () => {
+  const t = start();
+  t.press('r');
+  await t.settle();
+  assert.match(t.screen(), /── 3\/4 ─/);
+  t.press('3B');
+  assert.match(t.screen(), /── B3\/3 ─/);
+});
