@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Marked, type Token, type Tokens } from 'marked';
 import stringWidth from 'string-width';
 import { parseFiles, type Deck } from '../../src/deck/parse.js';
+import { mainCount, slideLabel } from '../../src/deck/backup.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { renderNotesLines, renderSlideText } from '../../src/render/slide.js';
 import { makeTheme } from '../../src/render/theme.js';
@@ -165,13 +166,16 @@ function assertInOrder(expected: string[], actual: string[], what: string): void
  */
 function slideChunks(deck: Deck, format: ExportFormat, text: string, width = 80): string[] {
   const n = deck.slides.length;
+  const main = mainCount(deck);
   const starts: number[] = [];
   let from = 0;
   for (let k = 1; k <= n; k++) {
+    // A backup slide's heading has its backup number: "B2. …".
+    const label = slideLabel(k - 1, main);
     let re: RegExp;
     if (format === 'html') re = new RegExp(`id="slide-${k}"`, 'g');
-    else if (format === 'md') re = new RegExp(`^#{2,3} (?:${k}\\.(?: |$)|Slide ${k}$)`, 'gm');
-    else re = new RegExp(`(?:^|\\n)(?:-{${width}}|={${width}}\\n)\\n(?:${k}\\.(?: |\\n)|Slide ${k}\\n)`, 'g');
+    else if (format === 'md') re = new RegExp(`^#{2,3} (?:${label}\\.(?: |$)|Slide ${label}$)`, 'gm');
+    else re = new RegExp(`(?:^|\\n)(?:-{${width}}|={${width}}\\n)\\n(?:${label}\\.(?: |\\n)|Slide ${label}\\n)`, 'g');
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m) {
@@ -296,17 +300,19 @@ for (const [name, load] of DECKS) {
     if (deck.meta.title) expected.push(`1:${deck.meta.title}`);
     if (deck.slides.length > (cover ? 1 : 0)) expected.push('2:Contents');
     let section = -1;
+    const main = mainCount(deck);
     for (const slide of deck.slides) {
       if (cover && slide.index === 0) continue;
-      if (slide.section !== section) {
+      // Backup slides: one part, "Backup", after the others.
+      if (slide.backup ? slide.index === main : slide.section !== section) {
         section = slide.section;
-        const title = deck.sections[section].title;
+        const title = slide.backup ? 'Backup' : deck.sections[section].title;
         if (title) expected.push(`2:${title}`);
       }
-      expected.push(`${slideLevel}:${slide.index + 1}`);
+      expected.push(`${slideLevel}:${slideLabel(slide.index, main)}`);
     }
     const got = structural.map((h) => {
-      const num = /^(\d+)\. |^Slide (\d+)$/.exec(h.text);
+      const num = /^(B?\d+)\. |^Slide (B?\d+)$/.exec(h.text);
       const isSlide = h.depth === slideLevel && num && !(slideLevel === 2 && h.text === 'Contents');
       return isSlide ? `${h.depth}:${num[1] ?? num[2]}` : `${h.depth}:${h.text.replace(/\\(.)/g, '$1')}`;
     });

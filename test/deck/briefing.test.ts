@@ -10,6 +10,7 @@ import { contentWidth, renderSlideLines } from '../../src/render/slide.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { layout } from '../../src/render/layout.js';
 import { sectionBudgets } from '../../src/state/pacing.js';
+import { mainCount } from '../../src/deck/backup.js';
 import { initialState, pressKeys } from '../../src/state/reducer.js';
 
 const dir = new URL('../../slides/', import.meta.url);
@@ -19,6 +20,7 @@ const files = sortDeckFiles(
     .map((n) => ({ path: `slides/${n}`, text: readFileSync(new URL(n, dir), 'utf8') })),
 );
 const deck = parseFiles(files, { folder: true });
+const mainSections = deck.sections.filter((s) => !s.backup);
 const THEMES = [
   'Foundations',
   'Strategic and diplomatic',
@@ -29,8 +31,9 @@ const THEMES = [
   'Summary',
 ];
 
-test('one file per section, numbered in the article order', () => {
-  assert.equal(files.length, 9);
+test('one file per section, numbered in the article order, then the backup slides', () => {
+  assert.equal(files.length, 10);
+  assert.equal(files[9].path, 'slides/09-backup.md');
   files.forEach((f, i) => assert.match(f.path, new RegExp(`^slides/0${i}-`)));
 });
 
@@ -40,9 +43,10 @@ test('front matter: title, subtitle, and a date that says the source is from 201
   assert.match(deck.meta.date ?? '', /2011/);
 });
 
-test('sections: opening, the seven themes in order, closing', () => {
-  const names = deck.sections.map((s) => s.title);
+test('sections: opening, the seven themes in order, closing; then the backup section', () => {
+  const names = mainSections.map((s) => s.title);
   assert.equal(names.length, 9);
+  assert.deepEqual(deck.sections.slice(9).map((s) => [s.title, s.backup]), [['Backup', true]]);
   THEMES.forEach((t, i) => assert.ok(names[i + 1].includes(t), `section ${i + 1} is "${t}": ${names[i + 1]}`));
   const opening = deck.slides.filter((s) => s.section === 0).map((s) => s.title);
   assert.deepEqual(opening, [deck.meta.title, 'Agenda', 'Bottom line up front']);
@@ -163,14 +167,16 @@ test('the source is named as an unsigned 2011 blog post in the first three slide
 
 test('duration: the deck and every section are budgeted, the budgets sum to the deck, the notes fit', () => {
   assert.ok(deck.meta.duration, 'duration: in the front matter');
-  deck.sections.slice(1).forEach((s) => assert.ok(s.minutes, `${s.title} has its minutes`));
-  const budgets = sectionBudgets({ minutes: deck.meta.duration, sections: deck.sections })!;
+  mainSections.slice(1).forEach((s) => assert.ok(s.minutes, `${s.title} has its minutes`));
+  // The backup slides are not budgeted: they take time only when asked for.
+  const budgets = sectionBudgets({ minutes: deck.meta.duration, sections: mainSections })!;
   assert.ok(budgets.every((b) => b > 0), 'every section, the opening included, has time');
+  assert.deepEqual(sectionBudgets({ minutes: deck.meta.duration, sections: deck.sections })!.slice(0, 9), budgets);
   const planned = deck.sections.reduce((a, s) => a + (s.minutes ?? 0), 0);
   assert.ok(planned < deck.meta.duration!, 'the opening keeps what the sections leave');
   assert.equal(budgets.reduce((a, b) => a + b, 0), deck.meta.duration! * 60_000);
   // Read aloud at about 130 words a minute, each section's notes fit its time.
-  deck.sections.forEach((sec, i) => {
+  mainSections.forEach((sec, i) => {
     const words = deck.slides
       .filter((s) => s.section === i)
       .map((s) => s.notes.split(/\s+/).filter(Boolean).length)
@@ -201,11 +207,11 @@ test("the agenda numbers the sections as the section menu does", () => {
     .map((m) => ({ n: Number(m[1]), name: m[2] }));
   assert.deepEqual(
     rows.map((r) => r.name),
-    deck.sections.map((s) => s.title),
-    'every section, opening and closing too',
+    mainSections.map((s) => s.title),
+    'every section, opening and closing too (the backup slides are listed apart)',
   );
   // In the section menu, typing a section's number goes to that section.
-  const state = initialState({ count: deck.slides.length, sections: deck.sections }, { index: 0 });
+  const state = initialState({ count: deck.slides.length, main: mainCount(deck), sections: deck.sections }, { index: 0 });
   for (const { n, name } of rows) {
     const index = pressKeys(state, `s${n}`).index;
     assert.equal(deck.sections[deck.slides[index].section].title, name, `menu ${n}`);
@@ -228,4 +234,26 @@ test('[sic] sits right after the word it marks, and the notes explain it', () =>
   assert.ok(all.includes('"Deputy Assistant [sic] of Defense for South and Southeast Asia"'));
   const notes = deck.slides.find((s) => s.body.includes('[sic]'))!.notes;
   assert.match(notes, /\[sic\] after "Assistant"/);
+});
+
+test('backup slides: the five areas and the two passages in full, word for word from the article', () => {
+  const article = readFileSync(new URL('../../../shared/source/cambodia-us-relations.txt', import.meta.url), 'utf8')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ');
+  const backup = deck.slides.filter((s) => s.backup);
+  assert.ok(backup.length >= 2 && backup.length <= 3, `${backup.length} backup slides`);
+  assert.equal(mainCount(deck), deck.slides.length - backup.length, 'after every main slide');
+  const areas = backup[0].body.split('\n').filter((l) => /^\d\. /.test(l)).map((l) => l.slice(3).toLowerCase());
+  assert.deepEqual(areas, ['peacekeeping', 'demining', 'anti-terrorism', 'humanitarian assistance', 'defense reform']);
+  assert.ok(article.includes(`in the areas of ${areas.slice(0, 4).join(', ')} and ${areas[4]}`));
+  // Every quotation on a backup slide or in its notes is the article's text.
+  for (const s of backup) {
+    const quoted = `${s.body}\n${s.notes}`.replace(/\s+/g, ' ').match(/"[^"]{12,}"/g) ?? [];
+    assert.ok(quoted.length, `slide ${s.index + 1} quotes the article`);
+    for (const q of quoted) assert.ok(article.includes(q.slice(1, -1).replace(/\.$/, '')), `not in the article: ${q}`);
+  }
+  const quote = backup.find((s) => s.title.includes("official's words"))!;
+  assert.ok(quote.body.includes("I'd like to stress that the department is committed"));
+  assert.ok(quote.body.includes('respect for human rights"'));
 });
