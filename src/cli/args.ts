@@ -267,6 +267,8 @@ export function usage(version: string): string {
     '                          a directive, and a line starting Note: or Notes:',
     '                          (notes from there to the end of the slide)',
     '  <!-- pause -->          reveal the slide up to here first, the rest on next',
+    '  <!-- backup -->         the slides after it are backup slides (<n>B goes there);',
+    '                          in a folder deck, front matter backup: true',
     '  front matter (YAML)     title, subtitle, author, date, classification',
     '',
     'Environment: NO_COLOR turns colour off; FORCE_COLOR turns it on for piped output.',
