@@ -9,10 +9,16 @@ import type { Section, Slide } from './types.js';
 /** `<!-- backup -->` on a line of its own: every slide after it is a backup slide. */
 export const BACKUP_MARKER = /^ {0,3}<!--[ \t]*backup[ \t]*-->[ \t]*$/i;
 
-/** How many slides come before the backup slides (all of them when there are none). */
+const counted = new WeakMap<object, number>();
+
+/** How many slides come before the backup slides (all of them when there are none); remembered per deck, as frames ask often. */
 export function mainCount(deck: { slides: readonly Pick<Slide, 'backup'>[] }): number {
+  const known = counted.get(deck.slides);
+  if (known !== undefined) return known;
   const i = deck.slides.findIndex((s) => s.backup);
-  return i < 0 ? deck.slides.length : i;
+  const main = i < 0 ? deck.slides.length : i;
+  counted.set(deck.slides, main);
+  return main;
 }
 
 /** A slide's number as the presenter shows it: "3", or "B2" for the second backup slide. */
