@@ -69,3 +69,40 @@ test('CLI: --json, check and export of a deck with backup slides', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the line presenter (TERM=dumb): Enter ends on the last main slide; b2 goes to backup slide 2', async () => {
+  const { PassThrough } = await import('node:stream');
+  const { linePrompt, presentLines } = await import('../../src/ui/lines.js');
+  const { renderPlainSlide } = await import('../../src/render/plain.js');
+  const small = parseDeck('# One\n\n---\n\n# Two\n\n---\n\n<!-- backup -->\n\n# Spare A\n\n---\n\n# Spare B\n');
+  const theme = makeTheme(0);
+  const md = createMarkdownRenderer(theme);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (c: Buffer) => (text += c.toString()));
+  input.end('b2\np\np\n3\n\n\n');
+  await presentLines(small, { input, output, width: 60, md, theme });
+  const slide = (i: number) => renderPlainSlide(small, small.slides[i], 60, md, theme).join('\n') + '\n\n';
+  assert.equal(
+    text,
+    [
+      slide(0) + linePrompt(0, 4, 2),
+      slide(3) + linePrompt(3, 4, 2),
+      slide(2) + linePrompt(2, 4, 2),
+      '(this is the first backup slide)\n' + linePrompt(2, 4, 2),
+      '(type Enter, p, q or a slide number from 1 to 2, or b1 to b2)\n' + linePrompt(2, 4, 2),
+      slide(3) + linePrompt(3, 4, 2),
+    ].join(''),
+  );
+  // Enter, Enter: the second main slide, then the end (not the backup slides).
+  const again = new PassThrough();
+  let ended = '';
+  again.on('data', (c: Buffer) => (ended += c.toString()));
+  const keys = new PassThrough();
+  keys.end('\n\n');
+  await presentLines(small, { input: keys, output: again, width: 60, md, theme });
+  assert.equal(ended, slide(0) + linePrompt(0, 4, 2) + slide(1) + linePrompt(1, 4, 2));
+  assert.match(linePrompt(1, 4, 2), /^-- slide 2\/2, the last -- Enter or q quit, p previous, number or b\+number\+Enter go to: $/);
+  assert.match(linePrompt(2, 4, 2), /^-- backup 1\/2 -- /);
+});
