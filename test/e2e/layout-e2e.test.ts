@@ -46,7 +46,7 @@ for (const cols of [80, 160]) {
     await atBottom(/slide 2 \/ 3\s*$/);
 
     term.write('?'); // help, drawn by Ink
-    await term.waitFor(/help/i);
+    await term.waitFor(/Keys[\s\S]*Esc close/);
     await atBottom(/slide 2 \/ 3\s*$/);
     term.write('q');
     await term.waitForExit();
