@@ -14,7 +14,6 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const shims = new URL('../src/shims/', import.meta.url).pathname;
 const render = new URL('../src/render/', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
-const stringWidth = realpathSync(join(root, 'node_modules/string-width/index.js'));
 
 /**
  * What start-up does not pay for (docs/PERFORMANCE.md). Everything in the
@@ -52,17 +51,13 @@ const startup = {
       loader: 'js',
     }));
 
-    // One string-width for everything: ours and Ink's (8), wrap-ansi's (7) and
-    // cli-table3's (4) measured text differently, and the older ones each
-    // build a large emoji regex on first use.
-    const stringWidthCjs = shims + 'string-width.cjs';
-    b.onResolve({ filter: /^string-width$/ }, (args) => {
-      if (args.kind === 'require-call' && args.importer !== stringWidthCjs) return { path: stringWidthCjs };
-      return { path: stringWidth };
-    });
+    // One width for everything: Ink, wrap-ansi and cli-table3 import
+    // string-width (8, 7 and 4, measuring text three ways); each gets
+    // src/render/ansi.ts's displayWidth, which counts columns per code point
+    // as terminals draw them, so Ink's views and tables agree with the slides.
+    b.onResolve({ filter: /^string-width$/ }, () => ({ path: shims + 'string-width.cjs' }));
     // Dependencies patched by exact text (scripts/patches/: what each changes,
-    // why, and what would make it unnecessary): string-width (its emoji test
-    // and segmenter made on first need), yoga-layout (instantiated
+    // why, and what would make it unnecessary): yoga-layout (instantiated
     // synchronously: a CommonJS script cannot wait at top level, and its
     // loader would load node's HTTP client) and Ink's reconciler (its
     // top-level awaits, for React devtools, removed). Each file is patched in

@@ -4,10 +4,9 @@
 // against the installed package, and package.json pins each package to the
 // version its patch was written for.
 import inkReconciler from './ink-reconciler.mjs';
-import stringWidth from './string-width.mjs';
 import yoga from './yoga.mjs';
 
-export const patches = [stringWidth, yoga, inkReconciler];
+export const patches = [yoga, inkReconciler];
 
 /**
  * `source` with each `from` replaced by its `to`. Each `from` must occur

@@ -10,7 +10,7 @@
  * Slides are mostly this (bullets, dashes, quotes, table borders), and
  * measuring it needs neither the grapheme segmenter (ICU's break rules take
  * ~7 ms to load, once) nor a width table. test/simple-text.test.ts checks
- * every character against string-width itself.
+ * every character against the width of its code point (render/ansi.ts).
  */
 export const SIMPLE_TEXT =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc]*$/;

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth } from './ansi.js';
 import type { Theme } from './theme.js';
 
 export type Align = 'left' | 'center' | 'right' | null;
@@ -67,9 +67,9 @@ export function renderTable(head: string[], rows: string[][], width: number, the
 }
 
 function longestWord(s: string): number {
-  return Math.max(0, ...s.split(/\s+/).map((w) => stringWidth(w)));
+  return Math.max(0, ...s.split(/\s+/).map((w) => displayWidth(w)));
 }
 
 function maxLineWidth(s: string): number {
-  return Math.max(0, ...s.split('\n').map((l) => stringWidth(l)));
+  return Math.max(0, ...s.split('\n').map((l) => displayWidth(l)));
 }

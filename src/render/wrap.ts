@@ -1,18 +1,16 @@
-import stringWidth from 'string-width';
 import { SIMPLE_TEXT } from './simple-text.js';
-import { SGR, SGR_SOURCE } from './ansi.js';
+import { SGR, SGR_SOURCE, displayWidth } from './ansi.js';
 import { Styles } from './styles.js';
 
 const SGR_OR_CHAR = new RegExp(`${SGR_SOURCE}|[\\s\\S]`, 'g');
 
-/** Display width of a string that may hold ANSI styles. */
-export const displayWidth = (s: string): number => stringWidth(s);
+export { displayWidth };
 
 /**
  * Text without the format characters (Unicode category Cf) that take no
  * column: zero-width space, soft hyphen, word joiner, byte-order mark, bidi
  * controls. Each is a grapheme cluster of its own, which Ink draws in a cell
- * of its own while string-width gives it none, so a line holding one lost
+ * of its own while its display width is none, so a line holding one lost
  * its end in Ink's views; and terminals disagree on their widths. Joiners
  * that belong to the character before them (ZWJ and ZWNJ, as in emoji
  * sequences and Indic scripts, and emoji tag characters) stay: their cluster
@@ -78,7 +76,7 @@ function graphemeWidth(g: string): number {
   let w = widths.get(g);
   if (w === undefined) {
     if (widths.size >= WIDTHS_KEPT) widths.clear();
-    w = stringWidth(g);
+    w = displayWidth(g);
     widths.set(g, w);
   }
   return w;
@@ -206,7 +204,9 @@ export function wrapLine(text: string, width: number): string[] {
   if (indent > w / 2) indent = 0;
   const rest = indent ? dropColumns(line, indent) : line;
   const pad = ' '.repeat(indent);
-  return wrapText(rest, w - indent).map((l, i) => (i === 0 ? lead.slice(0, indent) : pad) + l);
+  // A row holding one cluster wider than the room (an emoji sequence) hangs less.
+  const hang = (l: string) => (indent && displayWidth(l) > w - indent ? pad.slice(0, Math.max(0, w - displayWidth(l))) : pad);
+  return wrapText(rest, w - indent).map((l, i) => (i === 0 ? lead.slice(0, indent) : hang(l)) + l);
 }
 
 /** Does a line (with styles) fit `width` columns? Measured until it does not. */
@@ -230,7 +230,7 @@ export function wrapLines(lines: string[], width: number): string[] {
 /** Pad or centre a line within a width (by display width). */
 export function centre(line: string, width: number): string {
   if (line === '') return line;
-  const gap = width - stringWidth(line);
+  const gap = width - displayWidth(line);
   return gap > 1 ? ' '.repeat(Math.floor(gap / 2)) + line : line;
 }
 
@@ -238,11 +238,11 @@ export function centre(line: string, width: number): string {
 export function truncate(full: string, width: number): string {
   if (width <= 0) return '';
   const text = dropFormat(full);
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const { segment } of segments(text)) {
-    const cw = stringWidth(segment);
+    const cw = displayWidth(segment);
     if (used + cw > width - 1) break;
     out += segment;
     used += cw;

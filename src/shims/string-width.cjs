@@ -1,4 +1,7 @@
-// string-width for CommonJS callers (cli-table3): the same function the rest
-// of the bundle uses (string-width 8, an ES module), so tables are measured
-// as the renderer measures them. Bundled only (scripts/build.mjs).
-module.exports = require('string-width').default;
+// string-width for everything in the bundle (Ink, wrap-ansi, cli-table3,
+// ES modules and CommonJS alike): the renderer's own display width, so every
+// view measures text as the slides do and as terminals draw it
+// (src/render/ansi.ts). Bundled only (scripts/build.mjs).
+const { displayWidth } = require('../render/ansi.ts');
+module.exports = displayWidth;
+module.exports.default = displayWidth;

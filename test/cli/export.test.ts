@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked, type Token, type Tokens } from 'marked';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import { parseFiles, type Deck } from '../../src/deck/parse.js';
 import { mainCount, slideLabel } from '../../src/deck/backup.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -266,7 +266,7 @@ for (const [name, load] of DECKS) {
     for (const width of [20, 40, 80, 120]) {
       const text = exportDeck(deck, 'txt', { width });
       assert.doesNotMatch(text, /[\u001b\u009b]/, 'no escape sequences');
-      for (const line of text.split('\n')) assert.ok(stringWidth(line) <= width, `${width}: ${JSON.stringify(line)}`);
+      for (const line of text.split('\n')) assert.ok(displayWidth(line) <= width, `${width}: ${JSON.stringify(line)}`);
     }
   });
 
@@ -559,11 +559,11 @@ test('cli: --format txt and --width, no colour even when forced', () => {
   const r = run(['export', '--format', 'txt', '--width', '50'], { FORCE_COLOR: '3' });
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stdout, /\u001b/);
-  for (const line of r.stdout.split('\n')) assert.ok(stringWidth(line) <= 50, line);
+  for (const line of r.stdout.split('\n')) assert.ok(displayWidth(line) <= 50, line);
   const basic = run(['export', join(FIXTURES, 'basic.md'), '--format=txt']);
   assert.equal(basic.code, 0, basic.stderr);
   assert.match(basic.stdout, /Fixture Briefing/);
-  assert.ok(basic.stdout.split('\n').every((l) => stringWidth(l) <= 80));
+  assert.ok(basic.stdout.split('\n').every((l) => displayWidth(l) <= 80));
 });
 
 test('cli: -o writes the file, the format from its extension; an existing file needs --force', (t) => {

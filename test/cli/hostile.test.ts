@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import stripAnsi from 'strip-ansi';
 import { parseDeck, parseFiles } from '../../src/deck/parse.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -67,7 +67,7 @@ function assertNoControls(text: string, what: string) {
 
 function assertFits(lines: string[], width: number, what: string) {
   for (const line of lines) {
-    const w = stringWidth(line);
+    const w = displayWidth(line);
     assert.ok(w <= width, `${what}: a line ${w} wide > ${width}: ${JSON.stringify(stripAnsi(line).slice(0, 120))}`);
   }
 }
@@ -306,7 +306,7 @@ const SCRIPTS: Record<string, string> = {
 
 test('Khmer, CJK, emoji and combining marks wrap by display width, never inside a grapheme cluster', () => {
   for (const [name, text] of Object.entries(SCRIPTS)) {
-    const widest = Math.max(...graphemes(text).map((g) => stringWidth(g)));
+    const widest = Math.max(...graphemes(text).map((g) => displayWidth(g)));
     for (let width = 1; width <= 40; width++) {
       const lines = wrapLine(text, width);
       assertFits(lines, Math.max(width, widest), `${name}@${width}`);
@@ -638,7 +638,7 @@ test('a 600 KB line of Khmer words, or of letters with marks, renders in linear 
     const lines = renderSlideLines(parseDeck(`## Long\n\n${text}`).slides[0], 80, mdPlain);
     const ms = performance.now() - started;
     assert.ok(ms < 10_000, `${JSON.stringify(unit)}: ${Math.round(ms)} ms`);
-    for (const l of lines) assert.ok(stringWidth(l) <= 80, `${JSON.stringify(unit)}: a line of ${stringWidth(l)} columns`);
+    for (const l of lines) assert.ok(displayWidth(l) <= 80, `${JSON.stringify(unit)}: a line of ${displayWidth(l)} columns`);
     assert.equal(lines.join('').replace(/\s/g, ''), ('Long' + text).replace(/\s/g, ''), `${JSON.stringify(unit)}: every character`);
   }
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import stripAnsi from 'strip-ansi';
 import { parseFiles, sortDeckFiles } from '../../src/deck/parse.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -85,7 +85,7 @@ test('every slide fits an 80×24 terminal with the status line', () => {
     for (const s of deck.slides) {
       const lines = renderSlideLines(s, width, md);
       assert.ok(lines.length <= rows, `slide ${s.index + 1} (${s.title}): ${lines.length} lines > ${rows}`);
-      for (const l of lines) assert.ok(stringWidth(l) <= width, `slide ${s.index + 1}: ${stripAnsi(l)}`);
+      for (const l of lines) assert.ok(displayWidth(l) <= width, `slide ${s.index + 1}: ${stripAnsi(l)}`);
     }
   }
 });

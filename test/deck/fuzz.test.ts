@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import stripAnsi from 'strip-ansi';
 import { generateDeck } from '../../bench/deck.js';
 import { DeckError, DIALECTS, parseFiles, type Deck, type Dialect } from '../../src/deck/parse.js';
@@ -211,7 +211,7 @@ function timed<T>(what: string, f: () => T): T {
 
 function checkLines(lines: string[], width: number, what: string) {
   for (const line of lines) {
-    const w = stringWidth(line);
+    const w = displayWidth(line);
     if (w > width) throw new Error(`${what}: a line ${w} wide at width ${width}: ${JSON.stringify(stripAnsi(line).slice(0, 160))}`);
   }
 }

@@ -73,6 +73,13 @@ export interface Term {
 	/** The visible screen as an array of right-trimmed rows. */
 	lines(): string[];
 	/**
+	 * The visible screen cell by cell, as the emulator laid it out: each row an
+	 * array with one entry per column, holding that cell's characters (a base
+	 * character with its combining marks), '' for the second half of a wide
+	 * character, ' ' for an empty cell.
+	 */
+	cells(): string[][];
+	/**
 	 * Resolves with the screen as soon as it matches. Checked once immediately
 	 * and again after every chunk of output the emulator has parsed. A function
 	 * may ignore its argument and look at other state (e.g. `isAlternateScreen()`).
@@ -279,6 +286,21 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		return out;
 	};
 	const readScreen = () => readScreenLines().join('\n');
+	const readCells = (): string[][] => {
+		const buffer = emulator.buffer.active;
+		const top = buffer.viewportY;
+		const out: string[][] = [];
+		for (let y = top; y < top + emulator.rows; y++) {
+			const line = buffer.getLine(y);
+			const row: string[] = [];
+			for (let x = 0; x < emulator.cols; x++) {
+				const cell = line?.getCell(x);
+				row.push(cell === undefined ? ' ' : cell.getWidth() === 0 ? '' : cell.getChars() || ' ');
+			}
+			out.push(row);
+		}
+		return out;
+	};
 
 	const runWaiters = () => {
 		for (const waiter of [...waiters]) {
@@ -383,6 +405,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		},
 
 		screen: readScreen,
+		cells: readCells,
 		lines: readScreenLines,
 
 		waitFor(match, { timeout = DEFAULT_TIMEOUT, midFrame = false } = {}) {

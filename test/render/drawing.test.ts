@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import stripAnsi from 'strip-ansi';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import { parseDeck } from '../../src/deck/parse.js';
 import { exportText } from '../../src/render/export/text.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -22,7 +22,7 @@ const each = (source: string, check: (lines: string[], width: number) => void) =
   for (const width of WIDTHS) {
     for (const md of [mdPlain, mdColor]) {
       const lines = md(source, width);
-      for (const l of lines) assert.ok(stringWidth(l) <= width, `fits ${width}: ${JSON.stringify(stripAnsi(l))}`);
+      for (const l of lines) assert.ok(displayWidth(l) <= width, `fits ${width}: ${JSON.stringify(stripAnsi(l))}`);
       check(lines.map(stripAnsi), width);
     }
   }
@@ -133,7 +133,7 @@ test('the status line shows the deck title as plain text', () => {
       const line = stripAnsi(
         statusLine({ deckTitle: 'Introducing _presenterm_ and **[more](https://x.org)** :+1:', section: 'Intro', index: 0, count: 3 }, cols, theme),
       );
-      assert.equal(stringWidth(line), cols);
+      assert.equal(displayWidth(line), cols);
       if (cols >= 80) assert.match(line, /^ Introducing presenterm and more 👍 · Intro /);
       assert.doesNotMatch(line, /[_*[\]]/);
     }
@@ -152,18 +152,18 @@ test('a table too wide for the text width takes the terminal width before it fal
     const grid = lines.some((l) => l.startsWith('│ Column0'));
     if (cols >= 120) {
       assert.ok(grid, `a grid at ${cols} columns:\n${lines.join('\n')}`);
-      for (const l of lines) assert.ok(stringWidth(l) <= tableWidth && contentWidth(cols).margin + stringWidth(l) <= cols);
+      for (const l of lines) assert.ok(displayWidth(l) <= tableWidth && contentWidth(cols).margin + displayWidth(l) <= cols);
       const cache = new RenderCache(deck, mdColor, color);
       const screen = slidesScreen({ deck, cache, theme: color, cols, rows: 30, index: 0, step: 0, scroll: 0, notes: false, notesScroll: 0 });
       assert.ok(screen!.some((l) => stripAnsi(l).includes('│ Column0')), `the grid on screen at ${cols}`);
-      for (const l of screen!) assert.ok(stringWidth(l) <= cols, `screen row fits ${cols}`);
+      for (const l of screen!) assert.ok(displayWidth(l) <= cols, `screen row fits ${cols}`);
     } else {
       assert.ok(!grid, `a list at ${cols} columns`);
       assert.ok(lines.some((l) => l.startsWith('Column0: value0')));
     }
     // Text keeps its width.
     for (const l of mdPlain(`${'word '.repeat(60)}\n\n${source}`, width, tableWidth)) {
-      if (!l.includes('│') && !l.includes('─')) assert.ok(stringWidth(l) <= width);
+      if (!l.includes('│') && !l.includes('─')) assert.ok(displayWidth(l) <= width);
     }
   }
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import stripAnsi from 'strip-ansi';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../src/render/ansi.js';
 import { parseDeck } from '../../src/deck/parse.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { renderPlainDeck } from '../../src/render/plain.js';
@@ -44,7 +44,7 @@ A paragraph with a verylongwordthatcannotbebrokenanywhereatallbecauseithasnospac
 
 function assertFits(lines: string[], width: number, what: string) {
   for (const line of lines) {
-    const w = stringWidth(line);
+    const w = displayWidth(line);
     assert.ok(w <= width, `${what}: line of width ${w} > ${width}: ${JSON.stringify(stripAnsi(line))}`);
   }
 }
@@ -127,9 +127,9 @@ test('the title slide is centred', () => {
 });
 
 test('wrapLine breaks words longer than the width and keeps wide characters whole', () => {
-  for (const l of wrapLine('x'.repeat(100), 30)) assert.ok(stringWidth(l) <= 30);
+  for (const l of wrapLine('x'.repeat(100), 30)) assert.ok(displayWidth(l) <= 30);
   const cjk = wrapLine('漢字漢字漢字漢字漢字漢字', 7);
-  for (const l of cjk) assert.ok(stringWidth(l) <= 7, l);
+  for (const l of cjk) assert.ok(displayWidth(l) <= 7, l);
   assert.equal(cjk.join(''), '漢字漢字漢字漢字漢字漢字');
 });
 
@@ -160,15 +160,15 @@ test('the render cache renders each slide once per width', () => {
 test('status line: exactly the terminal width, title, section, counter', () => {
   for (const cols of [40, 80, 120]) {
     const line = statusLine({ deckTitle: 'Deck', section: 'Part two', index: 2, count: 10 }, cols, color);
-    assert.equal(stringWidth(line), cols);
+    assert.equal(displayWidth(line), cols);
     const text = stripAnsi(line);
     assert.match(text, /^ Deck · Part two +.*slide 3 \/ 10 $/);
   }
   const long = statusLine({ deckTitle: 'A very long deck title '.repeat(5), section: 'S', index: 0, count: 2 }, 40, plain);
-  assert.equal(stringWidth(long), 40);
+  assert.equal(displayWidth(long), 40);
   assert.match(long, /…/);
   assert.equal(progressBar(4, 10, 10), '━━━━━─────');
-  assert.equal(stringWidth(bannerLine('UNCLASSIFIED', 50, color)), 50);
+  assert.equal(displayWidth(bannerLine('UNCLASSIFIED', 50, color)), 50);
 });
 
 test('plain deck output: headers, notes marked, no ANSI without colour', () => {
