@@ -49,22 +49,38 @@ function* segments(text: string): Iterable<{ segment: string }> {
   segmenter ??= new Intl.Segmenter();
   // V8's segmenter slows down with the length of what it walks (a 128,000-
   // character line took 18 s): walk pieces of about SEGMENT_PIECE characters
-  // instead, cut after an ASCII character (a space, say) that nothing joins:
-  // clusters extend only over marks, joiners and modifiers (UAX #29 GB9–GB9a).
+  // instead, each cut between two characters no cluster spans (canCut), so a
+  // line of Thai or Khmer with no space is cut as readily as English.
   let from = 0;
   while (from < text.length) {
     let to = Math.min(text.length, from + SEGMENT_PIECE);
-    while (to < text.length && !(isAscii(text.charCodeAt(to - 1)) && !JOINS.test(text.slice(to, to + 2)))) to++;
+    while (to < text.length && !canCut(text, to)) to++;
     yield* segmenter.segment(text.slice(from, to));
     from = to;
   }
 }
 
 const SEGMENT_PIECE = 256;
-/** A printable ASCII character: nothing before it joins it into a cluster. */
-const isAscii = (c: number) => c >= 0x20 && c < 0x7f;
-/** What joins the character before it into one cluster (Extend, ZWJ, SpacingMark). */
-const JOINS = /^[\p{M}\u200c\u200d\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\uFF9E\uFF9F]/u;
+
+/**
+ * Whether a grapheme cluster boundary is certain at `at` whatever surrounds
+ * it (UAX #29): after a letter, digit, punctuation, symbol or space that
+ * nothing after it can join (no prepended character, leading Hangul jamo or
+ * regional indicator), and before a character that joins nothing to what precedes it
+ * (no mark, joiner, modifier, Hangul jamo, or Thai and Lao SARA AM).
+ */
+function canCut(text: string, at: number): boolean {
+  const next = text.codePointAt(at)!;
+  if (next >= 0xdc00 && next < 0xe000) return false; // inside a surrogate pair
+  let before = text.charCodeAt(at - 1);
+  if (before >= 0xdc00 && before < 0xe000 && at >= 2) before = text.codePointAt(at - 2)!;
+  return BASE.test(String.fromCodePoint(before)) && !JOINS.test(String.fromCodePoint(next));
+}
+/** What a cluster can end with and nothing before it joins into more (see canCut). */
+const BASE =
+  /^(?![\u1100-\u115f\ua960-\ua97f\u0d4e\u{1F1E6}-\u{1F1FF}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}])[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+/** What joins the character before it into one cluster (Extend, ZWJ, SpacingMark, Hangul jamo). */
+const JOINS = /^[\p{M}\u200c\u200d\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\uFF9E\uFF9F\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 
 /** Widths of clusters measured so far (text repeats its clusters); cleared past WIDTHS_KEPT. */
 const widths = new Map<string, number>();

@@ -642,3 +642,26 @@ test('a 600 KB line of Khmer words, or of letters with marks, renders in linear 
     assert.equal(lines.join('').replace(/\s/g, ''), ('Long' + text).replace(/\s/g, ''), `${JSON.stringify(unit)}: every character`);
   }
 });
+
+test('a 600 KB line of Thai, Khmer or CJK with no space: export, piped text and a slide lose nothing', { timeout: 300_000 }, () => {
+  // The grapheme segmenter walks such a line in pieces cut between clusters
+  // (src/render/wrap.ts), as it does a line with spaces. No time is asserted:
+  // the test's timeout bounds it (it took minutes when the line was walked whole).
+  const units = { thai: 'ภาษาไทยเป็นภาษาราชการน้ำใจ', khmer: 'ព្រះរាជាណាចក្រកម្ពុជា', cjk: '漢字かな交じり文中文汉字' };
+  for (const [name, unit] of Object.entries(units)) {
+    let text = unit.repeat(Math.ceil(600_000 / Buffer.byteLength(unit)));
+    text = text.slice(0, text.length - (text.length % unit.length));
+    const path = file(`${name}-600k.md`, `# ${name}\n\n${text}\n`);
+    for (const args of [['export', path, '--format', 'txt'], [path]]) {
+      const r = run(args, {}, 240_000);
+      assert.equal(r.code, 0, `${name} ${args[0]}: ${r.stderr}`);
+      for (const l of r.stdout.split('\n')) assert.ok(displayWidth(l) <= 80, `${name}: a line of ${displayWidth(l)} columns`);
+      assert.ok(r.stdout.replace(/\s/g, '').includes(text), `${name} ${args[0]}: every character`);
+    }
+    const lines = renderSlideLines(parseDeck(`## Long\n\n${text}`).slides[0], 57, mdPlain);
+    for (const l of lines) assert.ok(displayWidth(l) <= 57, `${name}: a line of ${displayWidth(l)} columns`);
+    assert.equal(lines.join('').replace(/\s/g, ''), 'Long' + text, `${name}: every character`);
+    // No row starts inside a cluster (the whole line is too long to segment here).
+    for (const l of lines) assert.doesNotMatch(l.trim(), /^[\p{M}\u200c\u200d\u0e33]/u, `${name}: a cluster was split`);
+  }
+});

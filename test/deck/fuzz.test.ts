@@ -260,3 +260,26 @@ test(`fuzz: ${ONLY === undefined ? COUNT : 1} decks through parse and render (se
     }
   }
 });
+
+/**
+ * Shapes that once took minutes to hours, each parsed and its first slides
+ * rendered (with notes) at a few widths. Not timed: the test's timeout bounds
+ * them (speed targets are in `npm run bench`).
+ */
+const SHAPES: Record<string, string> = {
+  'a 600 KB line of Thai with no space': 'ภาษาไทยเป็นภาษาราชการน้ำใจ'.repeat(7700),
+  'a 600 KB line of Khmer with no space': 'ព្រះរាជាណាចក្រកម្ពុជា'.repeat(9600),
+  'a 600 KB line of CJK with no space': '漢字かな交じり文中文汉字'.repeat(16700),
+};
+
+test('hostile shapes through parse and render, every width', { timeout: 600_000 }, () => {
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    const deck = parseFiles([{ path: 'shape.md', text: `# Shape\n\n${shape}\n\n<!-- notes: ${shape.slice(0, 50_000)} -->\n` }], {});
+    for (const slide of deck.slides.slice(0, 3)) {
+      for (const width of [10, 80, 200]) {
+        checkLines(renderSlideLines(slide, width, renderers[1]), width, `${name}, slide ${slide.index + 1} at ${width}`);
+        checkLines(renderNotesLines(slide.notes, width, renderers[1], themes[1]), width, `${name}, notes at ${width}`);
+      }
+    }
+  }
+});

@@ -58,3 +58,18 @@ test('truncating and the status line count Khmer as terminals draw it', () => {
     assert.equal(displayWidth(line), cols);
   }
 });
+
+test('a long line is segmented in pieces that give the same clusters as the whole', () => {
+  const units = ['ภาษาไทยเป็นภาษาราชการน้ำใจกำลัง', 'ព្រះរាជាណាចក្រកម្ពុជា', '한국어도섞여있습니다', '\u1100\u1161\u11a8', '\u1100\u1100\uac00', 'ສະບາຍດີຄຳ',
+    '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}\u{1F1F0}\u{1F1ED}\u{1F44D}\u{1F3FD}#\ufe0f\u20e3', 'e\u0301a\u0308\u0323', 'क्\u200dषत्रिय', '漢字'];
+  const segmenter = new Intl.Segmenter();
+  const clusters = (s: string) => [...segmenter.segment(s)].map((g) => g.segment);
+  let seed = 3;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  for (let k = 0; k < 40; k++) {
+    let text = '';
+    while (text.length < 3000) text += units[rand(units.length)];
+    // At width 1 each cluster is a row of its own: a piece cut inside one shows.
+    for (const width of [1, 37]) assert.deepEqual(wrapLine(text, width).flatMap(clusters), clusters(text), `case ${k} at ${width}`);
+  }
+});
