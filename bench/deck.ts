@@ -47,3 +47,16 @@ export function generateDeck(slides: number): string {
   }
   return out.join('\n---\n\n');
 }
+
+/** The title of the table deck's first slide, as it appears on screen. */
+export const TABLE_TITLE = 'A table of every row';
+
+/**
+ * A deck whose first slide holds a table of `rows` rows (100,000 rows make
+ * about 1 MB), with a second slide after it.
+ */
+export function tableDeck(rows: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < rows; i++) body.push(`|${i}|${i % 97}|`);
+  return `# ${TABLE_TITLE}\n\n|n|v|\n|-|-|\n${body.join('\n')}\n\n---\n\n# After the table\n\nend\n`;
+}

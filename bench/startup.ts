@@ -15,6 +15,11 @@
  * same way (spawn → `x` on the screen); its memory is read from the same
  * command kept alive until it has been measured.
  *
+ * A 1 MB deck (one slide holding a 100,000-row table) is timed too: spawn →
+ * its first slide on the screen, in the same rounds, and then `export` to
+ * md, txt and html (spawn → exit, BIG_EXPORT_RUNS times each); each has to
+ * take under 2 s.
+ *
  * Runs are interleaved (floor, deck A, deck B, floor, …) so drift in the
  * machine's load affects every row alike. Medians and ratios are what count.
  *
@@ -37,7 +42,7 @@ import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { spawnTerm, type Term } from '../test/helpers/term.js';
-import { generateDeck, GENERATED_TITLE, topicTitle } from './deck.js';
+import { generateDeck, GENERATED_TITLE, tableDeck, TABLE_TITLE, topicTitle } from './deck.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs'))
@@ -50,6 +55,8 @@ const SLIDES = Number(process.env.BENCH_SLIDES ?? 2000);
 const COLS = 100;
 const ROWS = 30;
 const QUIET_MS = 150;
+const BIG_EXPORT_RUNS = 3;
+const BIG_TARGET_MS = 2000;
 const TIMEOUT = 30_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -162,6 +169,31 @@ async function cliRun(cli: string, args: string[], firstTitle: string, nextTitle
   }
 }
 
+/** Spawn → the first slide of a deck on the screen, then quit. */
+async function firstOnly(cli: string, args: string[], title: string): Promise<Sample> {
+  const t0 = performance.now();
+  const term = spawn([cli, ...args], cli);
+  try {
+    await term.waitFor(title, { timeout: TIMEOUT });
+    const first = performance.now() - t0;
+    term.write('q');
+    await term.waitForExit({ timeout: TIMEOUT });
+    return { first };
+  } finally {
+    term.dispose();
+  }
+}
+
+/** Spawn → exit of one export (written to a file beside the deck), in ms. */
+function exportTime(cli: string, deck: string, format: string): number {
+  const t0 = performance.now();
+  execFileSync(process.execPath, [cli, 'export', deck, '--format', format, '-o', `${deck}.${format}`, '--force'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, XDG_CACHE_HOME: cacheFor(cli) },
+  });
+  return performance.now() - t0;
+}
+
 function stats(xs: number[]): { min: number; median: number; max: number } {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -193,6 +225,9 @@ async function main(): Promise<void> {
   const bigDeck = join(dir, `deck-${SLIDES}.md`);
   const bigText = generateDeck(SLIDES);
   writeFileSync(bigDeck, bigText);
+  const tableFile = join(dir, 'table-100000.md');
+  writeFileSync(tableFile, tableDeck(100_000));
+  const tableName = `1 MB deck, a 100,000-row table`;
 
   const cases: { name: string; run: () => Promise<Sample> }[] = [{ name: 'floor', run: floorRun }];
   const decks: [string, string][] = [];
@@ -204,6 +239,7 @@ async function main(): Promise<void> {
     cases.push(
       { name: briefing, run: () => cliRun(cli.path, [], 'Cambodia-US relations', 'Agenda', BRIEFING.slides[2].title) },
       { name: big, run: () => cliRun(cli.path, [bigDeck], GENERATED_TITLE, topicTitle(1), topicTitle(2)) },
+      { name: label(tableName), run: () => firstOnly(cli.path, [tableFile], TABLE_TITLE) },
     );
   }
   const [briefingName, bigName] = decks[decks.length - 1];
@@ -221,6 +257,15 @@ async function main(): Promise<void> {
     process.stderr.write(i < WARMUP ? 'w' : '.');
   }
   process.stderr.write('\n');
+  const exports = new Map<string, number[]>();
+  for (let i = 0; i < BIG_EXPORT_RUNS; i++) {
+    for (const cli of CLIS) {
+      for (const format of ['md', 'txt', 'html']) {
+        const name = `${cli.name ? `${cli.name}: ` : ''}export ${format}`;
+        exports.set(name, [...(exports.get(name) ?? []), exportTime(cli.path, tableFile, format)]);
+      }
+    }
+  }
 
   // In-process figures (not part of the targets): what start-up spends parsing
   // the big deck, and what one slide costs to render.
@@ -247,6 +292,11 @@ async function main(): Promise<void> {
   for (const name of deckNames) row('first', name, samples.get(name)!.map((s) => s.first), ms, floor.median);
   for (const name of deckNames) row('next', name, samples.get(name)!.map((s) => s.next!), ms, floor.median);
   for (const name of deckNames) row('next after the menu', name, samples.get(name)!.map((s) => s.menu!), ms, floor.median);
+  for (const cli of CLIS) {
+    const name = cli.name ? `${cli.name}: ${tableName}` : tableName;
+    row('first', name, samples.get(name)!.map((s) => s.first), ms, floor.median);
+  }
+  for (const [name, xs] of exports) row(name, tableName, xs, ms, floor.median);
   row('peak RSS (floor)', 'bare node', rssFloor, mb, floorMem.median);
   for (const name of deckNames) row('peak RSS', name, samples.get(name)!.map((s) => s.rss!), mb, floorMem.median);
 
@@ -281,6 +331,16 @@ async function main(): Promise<void> {
   );
   console.log(`  peak RSS (briefing) ≤ 50 MB: ${mb(rssBriefing)} — ${verdict(rssBriefing <= 50)}`);
   console.log(`  peak RSS (${SLIDES} slides) ≤ 55 MB: ${mb(rssBig)} — ${verdict(rssBig <= 55)}`);
+  const last = CLIS[CLIS.length - 1].name;
+  const prefix = last ? `${last}: ` : '';
+  const big = [
+    median(prefix + tableName, (s) => s.first),
+    ...['md', 'txt', 'html'].map((f) => stats(exports.get(`${prefix}export ${f}`)!).median),
+  ];
+  console.log(
+    `  ${tableName}: first, export md, txt, html ≤ ${BIG_TARGET_MS} ms: ${big.map(ms).join(', ')} — ` +
+      verdict(big.every((x) => x <= BIG_TARGET_MS)),
+  );
 }
 
 main().then(

@@ -11,6 +11,7 @@ import { contentWidth, renderSlideLines } from '../../src/render/slide.js';
 import { slidesScreen } from '../../src/ui/frame.js';
 import { statusLine } from '../../src/render/status.js';
 import { makeTheme } from '../../src/render/theme.js';
+import { cliTable, grid, renderTable } from '../../src/render/table.js';
 
 const plain = makeTheme(0);
 const color = makeTheme(1);
@@ -165,5 +166,42 @@ test('a table too wide for the text width takes the terminal width before it fal
     for (const l of mdPlain(`${'word '.repeat(60)}\n\n${source}`, width, tableWidth)) {
       if (!l.includes('│') && !l.includes('─')) assert.ok(displayWidth(l) <= width);
     }
+  }
+});
+
+test('a table of thousands of rows is drawn in pieces that join into one grid', () => {
+  const theme = makeTheme(2);
+  const head = ['n', 'value', 'notes'];
+  const row = (i: number) => [String(i % 1000).padStart(3, '0'), 'v'.repeat(i % 13), i % 5 ? 'some words that wrap in the cell' : ''];
+  const align = ['right', null, 'center'] as const;
+  const whole = renderTable(head, Array.from({ length: 1300 }, (_, i) => row(i)), 50, theme, [...align]).split('\n');
+  // The first 100 rows, drawn in one piece, are how the big table begins.
+  const small = renderTable(head, Array.from({ length: 100 }, (_, i) => row(i)), 50, theme, [...align]).split('\n');
+  assert.deepEqual(whole.slice(0, small.length - 1), small.slice(0, -1));
+  const plain = whole.map((l) => stripAnsi(l));
+  assert.match(plain[0], /^┌─+┬─+┬─+┐$/);
+  assert.match(plain.at(-1)!, /^└─+┴─+┴─+┘$/);
+  assert.equal(plain.filter((l) => /^[┌├└]/.test(l)).length, 3, 'one top, one rule under the head, one bottom');
+  for (const l of whole) assert.equal(displayWidth(l), displayWidth(whole[0]));
+  const numbers = plain.flatMap((l) => /^│ +(\d+) │/.exec(l)?.[1] ?? []);
+  assert.deepEqual(numbers, Array.from({ length: 1300 }, (_, i) => String(i % 1000).padStart(3, '0')));
+});
+
+test('a table whose cells fit is drawn directly, exactly as cli-table3 draws it', () => {
+  const theme = makeTheme(2);
+  let seed = 11;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  const words = ['', 'a', 'word', '**x**', 'Phnom Penh', '\u001b[1mbold\u001b[22m', '漢字', 'é', '—'];
+  const aligns = ['left', 'center', 'right', null] as const;
+  for (let k = 0; k < 200; k++) {
+    const cols = 1 + rand(5);
+    const cell = () => words[rand(words.length)] + (rand(2) ? ' ' + words[rand(words.length)] : '');
+    const head = Array.from({ length: cols }, cell);
+    const rows = Array.from({ length: rand(6) }, () => Array.from({ length: 1 + rand(cols) }, cell));
+    const align = Array.from({ length: cols }, () => aligns[rand(4)]);
+    const widths = Array.from({ length: cols }, (_, c) =>
+      Math.max(1, ...[head[c], ...rows.map((r) => r[c] ?? '')].map((s) => displayWidth(s))) + 2 + rand(3));
+    const strong = head.map((h) => theme.strong(h));
+    assert.equal(grid(strong, rows, widths, align), cliTable(head, rows, widths, theme, align), `case ${k}`);
   }
 });
