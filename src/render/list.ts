@@ -21,7 +21,7 @@ export function renderList(token: Tokens.List, parser: BlockParser, nested: bool
     // text token and a nested list side by side).
     const blocks = item.tokens
       .filter((t) => t.type !== 'checkbox')
-      .map((t) => parser.parse([t], !!item.loose).replace(/^\n+|\s+$/g, ''))
+      .map((t) => parser.parse([t], !!item.loose).replace(/^\n+/, '').trimEnd())
       .filter((b) => b !== '');
     const lines = blocks.join(item.loose ? '\n\n' : '\n').split('\n');
     const pad = ' '.repeat(marker.length + 1);

@@ -123,7 +123,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       quoteDepth++;
       let inner: string;
       try {
-        inner = parserOf(this).parse(token.tokens).replace(/^\n+|\s+$/g, '');
+        inner = parserOf(this).parse(token.tokens).replace(/^\n+/, '').trimEnd();
       } finally {
         quoteDepth--;
       }
@@ -190,7 +190,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // of `*` in a row): show the text as written rather than fail the deck.
       out = source;
     }
-    const lines = out.replace(/\t/g, '    ').replace(/\s+$/, '').split('\n');
+    const lines = out.replace(/\t/g, '    ').trimEnd().split('\n');
     return trimOuterBlank(lines).flatMap((l) => (wide.has(l) ? [l] : wrapLine(l, width)));
   };
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayWidth } from '../../src/render/ansi.js';
 import stripAnsi from 'strip-ansi';
-import { generateDeck } from '../../bench/deck.js';
+import { generateDeck, tableDeck } from '../../bench/deck.js';
 import { DeckError, DIALECTS, parseFiles, type Deck, type Dialect } from '../../src/deck/parse.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../../src/render/markdown.js';
 import { renderNotesLines, renderSlideLines } from '../../src/render/slide.js';
@@ -266,7 +266,21 @@ test(`fuzz: ${ONLY === undefined ? COUNT : 1} decks through parse and render (se
  * rendered (with notes) at a few widths. Not timed: the test's timeout bounds
  * them (speed targets are in `npm run bench`).
  */
+const N = 200_000;
 const SHAPES: Record<string, string> = {
+  'a run of <': '<'.repeat(N),
+  'a run of [': '['.repeat(N),
+  'a run of _': '_'.repeat(N),
+  'a run of *': '*'.repeat(N),
+  'a run of `': '`'.repeat(N),
+  'alternating [ and (': '[('.repeat(N / 2),
+  'spaces before a line separator': `# ${' '.repeat(N)}\u2028x\n\n${' '.repeat(N)}\u2028y`,
+  'nested quantifier-like text': `${'(a+)+'.repeat(N / 5)}!\n\n${'((a*)*)*b'.repeat(N / 9)}\n\n${'a'.repeat(N)}!`,
+  'emphasis that never closes': '**a _b '.repeat(N / 7),
+  'links that never close': '[a]('.repeat(N / 4),
+  'thousands of pauses': '<!-- pause -->\n\n- item\n\n'.repeat(10_000),
+  'thousands of list items': '- item\n'.repeat(20_000),
+  'a 100,000-row table': tableDeck(100_000),
   'a 600 KB line of Thai with no space': 'ภาษาไทยเป็นภาษาราชการน้ำใจ'.repeat(7700),
   'a 600 KB line of Khmer with no space': 'ព្រះរាជាណាចក្រកម្ពុជា'.repeat(9600),
   'a 600 KB line of CJK with no space': '漢字かな交じり文中文汉字'.repeat(16700),
