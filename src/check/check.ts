@@ -69,6 +69,26 @@ export function slideArea(deck: Deck, size: CheckSize): { width: number; height:
 
 const visible = (line: string) => stripSgr(line).trim() !== '';
 
+/**
+ * The narrowest terminal on which a slide's tables are all drawn as grids
+ * (Infinity for never), given the width its widest table drawn as a list
+ * needs. No table gets more than the table width; tables in columns or lists
+ * get less, and only until the text width stops growing: the slide is laid
+ * out again from there until none is a list.
+ */
+export function tablesAsGridFrom(slide: Slide, md: MarkdownRenderer, need: number): number {
+  const widest = contentWidth(Number.MAX_SAFE_INTEGER).width;
+  let cols = 1;
+  while (contentWidth(cols).tableWidth < need) cols++;
+  for (; ; cols++) {
+    const { width, tableWidth } = contentWidth(cols);
+    md.tablesAsList?.();
+    renderSlideLines(slide, width, md, undefined, tableWidth);
+    if (!md.tablesAsList?.().length) return cols;
+    if (width >= widest) return Infinity;
+  }
+}
+
 /** The narrowest terminal on which a row of columns in these proportions is drawn side by side. */
 export function sideBySideFrom(parts: number[]): number {
   for (let cols = 1; cols <= 2000; cols++) if (columnWidths(parts, contentWidth(cols).width)) return cols;
@@ -95,6 +115,7 @@ export function checkDeck(
   options: CheckOptions = {},
 ): CheckResult {
   const { width, height } = slideArea(deck, size);
+  const { tableWidth } = contentWidth(size.cols);
   const main = mainCount(deck);
   // A backup slide is named as the presenter shows it: "backup slide B2".
   const named = (slide: Slide) => (slide.index < main ? `slide ${slide.index + 1}` : `backup slide ${slideLabel(slide.index, main)}`);
@@ -104,7 +125,9 @@ export function checkDeck(
 
   for (const slide of deck.slides) {
     const n = named(slide);
-    const lines = renderSlideLines(slide, width, md);
+    md.tablesAsList?.();
+    const lines = renderSlideLines(slide, width, md, undefined, tableWidth);
+    const asList = md.tablesAsList?.() ?? [];
     if (!lines.some(visible)) {
       at(slide, 'error', 'empty', `${n} is empty: nothing to show`);
     } else if (lines.length > height) {
@@ -119,7 +142,13 @@ export function checkDeck(
     const from = rows.reduce((most, parts) => Math.max(most, sideBySideFrom(parts)), 0);
     if (from > size.cols) {
       const where = Number.isFinite(from) ? `side by side from ${from} columns` : 'too many to fit side by side';
-      at(slide, 'warning', 'stacked-columns', `slide ${n}: its columns are stacked one above the other at ${size.cols} columns (${where})`);
+      at(slide, 'warning', 'stacked-columns', `${n}: its columns are stacked one above the other at ${size.cols} columns (${where})`);
+    }
+    if (asList.length) {
+      const from = tablesAsGridFrom(slide, md, Math.max(...asList));
+      const where = Number.isFinite(from) ? `a grid from ${from} columns` : 'too wide for a grid';
+      const what = asList.length === 1 ? 'a table is' : `${asList.length} tables are`;
+      at(slide, 'warning', 'table-as-list', `${n}: ${what} shown as a list, one block per row, at ${size.cols} columns (${where})`);
     }
   }
   // Diagrams shown as source (unknown kind, a mistake, too wide): said where the block says so.

@@ -6,14 +6,20 @@ import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
 import { drawMermaid, isMermaid } from './mermaid/index.js';
-import { renderTable, tableFits } from './table.js';
+import { gridWidth, renderTable, tableFits } from './table.js';
 import { highlightCode } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLine, wrapLines } from './wrap.js';
 import { stripSgr } from './ansi.js';
 
-/** Render Markdown to terminal lines, none wider than `width` columns. */
-export type MarkdownRenderer = (markdown: string, width: number, tableWidth?: number) => string[];
+/**
+ * Render Markdown to terminal lines, none wider than `width` columns.
+ * `tablesAsList` tells, and forgets, the tables it has drawn as lists (too
+ * wide for a grid) since it was last asked: the width each needs as a grid.
+ */
+export type MarkdownRenderer = ((markdown: string, width: number, tableWidth?: number) => string[]) & {
+  tablesAsList?: () => number[];
+};
 
 type TerminalRenderer = Record<string, (...args: unknown[]) => string> & {
   transform: (s: string) => string;
@@ -41,6 +47,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
   let tableWidth = 80;
   /** Rows of tables drawn wider than the text width, left unwrapped. */
   const wide = new Set<string>();
+  let asList: number[] = [];
   let listDepth = 0;
   let quoteDepth = 0;
   const r = new (MarkedTerminalRenderer as unknown as new (o: object) => TerminalRenderer)({
@@ -167,6 +174,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       const atTop = listDepth === 0 && quoteDepth === 0;
       const widen = atTop && tableWidth > width && !tableFits(head, rows, width) && tableFits(head, rows, tableWidth);
       const room = widen ? tableWidth : width;
+      if (!tableFits(head, rows, room)) asList.push(gridWidth(head, rows));
       const drawn = renderTable(head, rows, room, theme, token.align);
       if (room > width) for (const l of drawn.split('\n')) wide.add(l);
       return drawn + '\n\n';
@@ -176,7 +184,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
   const marked = new Marked();
   marked.use({ renderer } as MarkedExtension);
 
-  return (markdown, w, tw) => {
+  const render: MarkdownRenderer = (markdown, w, tw) => {
     width = Math.max(1, w);
     tableWidth = Math.max(width, tw ?? width);
     wide.clear();
@@ -193,6 +201,12 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
     const lines = out.replace(/\t/g, '    ').trimEnd().split('\n');
     return trimOuterBlank(lines).flatMap((l) => (wide.has(l) ? [l] : wrapLine(l, width)));
   };
+  render.tablesAsList = () => {
+    const seen = asList;
+    asList = [];
+    return seen;
+  };
+  return render;
 }
 
 function trimOuterBlank(lines: string[]): string[] {

@@ -4,9 +4,14 @@ import type { Theme } from './theme.js';
 
 export type Align = 'left' | 'center' | 'right' | null;
 
-/** Whether a table can be drawn as a grid in `width` columns (each column as wide as its longest word). */
+/** The fewest columns in which a table is drawn as a grid (each column as wide as its longest word, with borders). */
+export function gridWidth(head: string[], rows: string[][]): number {
+  return leastWidths(head, rows).reduce((a, b) => a + b + 1, 1);
+}
+
+/** Whether a table can be drawn as a grid in `width` columns (else it is drawn as a list). */
 export function tableFits(head: string[], rows: string[][], width: number): boolean {
-  return leastWidths(head, rows).reduce((a, b) => a + b + 1, 1) <= width;
+  return gridWidth(head, rows) <= width;
 }
 
 function leastWidths(head: string[], rows: string[][]): number[] {
@@ -33,7 +38,7 @@ export function renderTable(head: string[], rows: string[][], width: number, the
     least.push(cells.reduce((n, s) => Math.max(n, longestWord(s)), 1) + 2);
   }
   const borders = cols + 1;
-  if (least.reduce((a, b) => a + b, 0) + borders > width) {
+  if (!tableFits(head, rows, width)) {
     return rows
       .map((row) =>
         row

@@ -94,7 +94,7 @@ test('columns too narrow to read are stacked, and check says from which width th
   assert.ok(!lines(deck, 0, from - 1).some((l) => /Left words here\. +Right words\./.test(l)));
   const narrow = checkDeck(deck, md, { cols: from - 1, rows: 24 }).findings.filter((f) => f.code === 'stacked-columns');
   assert.equal(narrow.length, 1);
-  assert.match(narrow[0].message, new RegExp(`slide 1: its columns are stacked .* at ${from - 1} columns \\(side by side from ${from} columns\\)`));
+  assert.match(narrow[0].message, new RegExp(`^slide 1: its columns are stacked .* at ${from - 1} columns \\(side by side from ${from} columns\\)`));
   assert.equal(checkDeck(deck, md, { cols: from, rows: 24 }).findings.filter((f) => f.code === 'stacked-columns').length, 0);
   // Handouts hold the columns one after the other.
   assert.match(exportDeck(deck, 'md'), /Left words here\.\n\nMore on the left\.\n\nRight words\./);
