@@ -17,6 +17,7 @@ import type { Preset } from './state/keymap.js';
 import { presenterMarkdown } from './ui/frame.js';
 import { shapeOf } from './ui/geometry.js';
 import { openTerminalInput, TerminalGuard } from './ui/terminal.js';
+import { drawsScaledText, looksLikeKitty, mayScaleText } from './ui/textsize.js';
 import type { Launch } from './launch.js';
 
 declare const __VERSION__: string | undefined;
@@ -169,17 +170,23 @@ async function main(argv: string[]): Promise<number> {
       : {};
   // Asking the terminal for its background needs raw input: the guard takes the terminal first.
   const guard = tty && !dumb && keys ? new TerminalGuard(1, keys) : undefined;
-  const { chooseTheme, askBackground } = await import('./cli/theme.js');
+  const { chooseTheme, askTerminal } = await import('./cli/theme.js');
+  // One question at start-up: the background (when the theme needs it) and, for big titles, the terminal's version.
+  const sizing = guard !== undefined && mayScaleText(process.env);
+  let asked: ReturnType<typeof askTerminal> | undefined;
+  const ask = (background: boolean) =>
+    (asked ??= (guard!.enter(), (terminal = guard!), askTerminal(keys!, process.stdout, { background, version: sizing })));
   const choosing = chooseTheme({
     flag: opts.values.theme,
     frontMatter: deck.meta.theme,
     deckDir: piped !== undefined ? process.cwd() : deckFolder(deckPath),
     env: process.env,
-    ask: guard && keys && level > 0 ? () => (guard.enter(), (terminal = guard), askBackground(keys, process.stdout)) : undefined,
+    ask: guard && level > 0 ? async () => (await ask(true)).background : undefined,
   });
   // The presenter loads while the terminal thinks about its answer.
   const presentModule = guard ? import('./ui/present.js') : undefined;
   const spec = await choosing;
+  const bigTitles = sizing && (asked !== undefined || looksLikeKitty(process.env)) && drawsScaledText((await ask(false)).version);
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
@@ -211,6 +218,7 @@ async function main(argv: string[]): Promise<number> {
     },
     rehearsal: recorder,
     rehearsed,
+    bigTitles,
   });
   return recorder?.failed ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { errnoWords } from '../io/errno.js';
 import { colorfgbgBackground, isLight, parseOscColor } from '../render/palette.js';
 import { namedTheme, ThemeError, themeFromData } from '../render/themefile.js';
 import { isThemeName, THEMES, type ThemeSpec } from '../render/themes.js';
-import { DA1, isDa1Reply, OSC11, oscReply, queryTerminal } from '../ui/termquery.js';
+import { DA1, isDa1Reply, OSC11, oscReply, queryTerminal, versionReply, XTVERSION } from '../ui/termquery.js';
 
 /** How long to wait for a terminal that answers neither OSC 11 nor DA1. */
 export const BACKGROUND_QUERY_MS = 40;
@@ -64,11 +64,31 @@ function loadThemeFile(path: string, shown: string): ThemeSpec {
  * means no answer is coming). Input must be raw.
  */
 export async function askBackground(input: NodeJS.ReadStream, output: { write(s: string): unknown }): Promise<'light' | 'dark' | undefined> {
-  const replies = await queryTerminal(input, output, OSC11 + DA1, {
+  return (await askTerminal(input, output, { background: true, version: false })).background;
+}
+
+export interface TerminalAnswers {
+  background?: 'light' | 'dark';
+  /** Its name and version (XTVERSION), e.g. `kitty(0.40.1)`. */
+  version?: string;
+}
+
+/**
+ * Ask the terminal, in one round trip, for its background (OSC 11) and its
+ * name and version (XTVERSION, asked first: it is answered first), with DA1
+ * as the sentinel. Input must be raw.
+ */
+export async function askTerminal(
+  input: NodeJS.ReadStream,
+  output: { write(s: string): unknown },
+  ask: { background: boolean; version: boolean },
+): Promise<TerminalAnswers> {
+  const query = (ask.version ? XTVERSION : '') + (ask.background ? OSC11 : '') + DA1;
+  const replies = await queryTerminal(input, output, query, {
     timeoutMs: BACKGROUND_QUERY_MS,
-    complete: (r) => r.some(isDa1Reply) || oscReply(r, 11) !== undefined,
+    complete: (r) => r.some(isDa1Reply) || (ask.background && oscReply(r, 11) !== undefined),
   });
   const answer = oscReply(replies, 11);
   const rgb = answer === undefined ? undefined : parseOscColor(answer);
-  return rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined;
+  return { background: rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined, version: versionReply(replies) };
 }

@@ -17,16 +17,20 @@ export interface PaintedScreen {
 export class DirectPainter implements Painter {
   private last: PaintedScreen | null = null;
 
-  constructor(private readonly out: { write(s: string): unknown }) {}
+  /** `bigTitles`: slide titles at twice the size (a terminal that draws them, see render/bigtitle.ts). */
+  constructor(
+    private readonly out: { write(s: string): unknown },
+    private readonly bigTitles = false,
+  ) {}
 
   /** The lines this painter would draw for a screen. */
-  static lines(screen: Screen): string[] {
+  static lines(screen: Screen & { bigTitles?: boolean }): string[] {
     if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level, screen.theme.name === 'light');
     return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
   }
 
   paint(screen: Screen): void {
-    const lines = DirectPainter.lines(screen);
+    const lines = DirectPainter.lines({ ...screen, bigTitles: this.bigTitles });
     const { cols, rows } = screen;
     const last = this.last;
     const same = last !== null && last.cols === cols && last.rows === rows;

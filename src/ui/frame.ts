@@ -10,6 +10,7 @@ import type { Deck } from '../deck/types.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import type { RenderCache } from '../render/cache.js';
 import { pushAll } from '../render/lines.js';
+import { bigTitleLines, isScaledLine } from '../render/bigtitle.js';
 import { contentWidth } from '../render/slide.js';
 import { highlightMatches } from '../render/highlight.js';
 import { bannerLine, statusLine } from '../render/status.js';
@@ -112,6 +113,8 @@ export interface SlidesScreenInput {
   error?: string;
   /** A line in place of the status line (the search prompt). */
   status?: string;
+  /** The slide's title at twice the size (a terminal that draws it: render/bigtitle.ts). */
+  bigTitles?: boolean;
 }
 
 /**
@@ -130,7 +133,8 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const slide = deck.slides[index];
   const step = Math.min(i.step, slide.steps.length - 1);
   const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true, theme.match)) : lines);
-  const lines = cache.slide(index, width, step, tableWidth);
+  const drawn = cache.slide(index, width, step, tableWidth);
+  const lines = i.bigTitles && !i.query ? bigTitleLines(drawn, slide.title, width, slide.kind === 'title') : drawn;
   const bodyRows = Math.max(1, lay.slideRows - 1);
   const maxScroll = Math.max(0, lines.length - bodyRows);
   const scroll = Math.min(i.scroll, maxScroll);
@@ -191,6 +195,7 @@ export function slidesViewScreen(v: {
   /** The link's part of the status line. */
   link?: string;
   error?: string;
+  bigTitles?: boolean;
 }): string[] | null {
   const s = v.state;
   return slidesScreen({
@@ -208,6 +213,7 @@ export function slidesViewScreen(v: {
     query: s.search.active,
     error: v.error,
     status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
+    bigTitles: v.bigTitles,
   });
 }
 
@@ -270,7 +276,10 @@ export function paintScreen(lines: string[], opts: { clear?: boolean; previous?:
   const previous = opts.clear ? undefined : opts.previous;
   let body = '';
   lines.forEach((line, n) => {
-    if (previous?.[n] !== line) body += `\u001b[${n + 1};1H\u001b[2K${line}`;
+    // Text at twice the size covers the row below: that row is cleared first and then left alone.
+    if (line === '' && n > 0 && isScaledLine(lines[n - 1])) return;
+    const below = isScaledLine(line) && lines[n + 1] === '' ? `\u001b[${n + 2};1H\u001b[2K` : '';
+    if (previous?.[n] !== line) body += `${below}\u001b[${n + 1};1H\u001b[2K${line}`;
   });
   if (!body && !opts.clear) return '';
   // CSI s / CSI u save and restore the cursor (where Ink expects it).

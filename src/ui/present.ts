@@ -35,6 +35,8 @@ export interface PresentOptions {
   rehearsal?: { observe(state: State, deck: Deck, now: number): void; finish(): void };
   /** Each section's time in the last rehearsal (ms), for the presenter view. */
   rehearsed?: readonly (number | undefined)[];
+  /** Slide titles at twice the size: the terminal draws kitty's text sizing (ui/textsize.ts). */
+  bigTitles?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     state: options.state ?? initialState(shapeOf(deck)),
     size: () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 }),
     now: Date.now,
-    direct: new DirectPainter(stdout),
+    direct: new DirectPainter(stdout, options.bigTitles),
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     cacheFor: (next) => new RenderCache(next, md, theme),
     input: keyInput(input),

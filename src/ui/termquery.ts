@@ -15,6 +15,8 @@ const ESC = '\u001b';
 export const DA1 = `${ESC}[c`;
 /** Ask for the background colour. */
 export const OSC11 = `${ESC}]11;?${ESC}\\`;
+/** Ask for the terminal's name and version (XTVERSION): `DCS > | kitty(0.40.1) ST`. */
+export const XTVERSION = `${ESC}[>q`;
 
 const DA1_REPLY = /^\u001b\[\?[\d;]*c/;
 /** The beginning of a reply that may not have arrived whole yet. */
@@ -133,6 +135,13 @@ export function queryTerminal(
 /** The OSC reply to `OSC code ; ?` among replies: what follows `code;`, without its terminator. */
 export function oscReply(replies: string[], code: number): string | undefined {
   const prefix = `${ESC}]${code};`;
+  const r = replies.find((x) => x.startsWith(prefix));
+  return r?.slice(prefix.length).replace(/(?:\u0007|\u001b\\)$/, '');
+}
+
+/** The terminal's name and version among replies (XTVERSION), e.g. `kitty(0.40.1)`. */
+export function versionReply(replies: string[]): string | undefined {
+  const prefix = `${ESC}P>|`;
   const r = replies.find((x) => x.startsWith(prefix));
   return r?.slice(prefix.length).replace(/(?:\u0007|\u001b\\)$/, '');
 }

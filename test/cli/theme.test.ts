@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { askBackground, BACKGROUND_QUERY_MS, chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
+import { askBackground, askTerminal, BACKGROUND_QUERY_MS, chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
 import { ThemeError } from '../../src/render/themefile.js';
 import { ReplyFilter } from '../../src/ui/termquery.js';
 
@@ -78,6 +78,17 @@ test('the background is asked with OSC 11 and DA1, and known from the answer', a
   assert.equal(white.output.written, '\u001b]11;?\u001b\\\u001b[c');
   const black = fakeTerminal(() => '\u001b]11;rgb:0000/0000/0000\u0007\u001b[?1;2c');
   assert.equal(await askBackground(black.input, black.output), 'dark');
+});
+
+test('the version (XTVERSION) is asked in the same question, before the background; the DA1 reply still ends it', async () => {
+  const kitty = fakeTerminal(() => '\u001bP>|kitty(0.40.1)\u001b\\\u001b]11;rgb:0000/0000/0000\u001b\\\u001b[?62;c');
+  assert.deepEqual(await askTerminal(kitty.input, kitty.output, { background: true, version: true }), { background: 'dark', version: 'kitty(0.40.1)' });
+  assert.equal(kitty.output.written, '\u001b[>q\u001b]11;?\u001b\\\u001b[c');
+  const other = fakeTerminal(() => '\u001b[?62;22c');
+  const start = performance.now();
+  assert.deepEqual(await askTerminal(other.input, other.output, { background: false, version: true }), { background: undefined, version: undefined });
+  assert.ok(performance.now() - start < BACKGROUND_QUERY_MS, 'the DA1 reply ends the wait');
+  assert.equal(other.output.written, '\u001b[>q\u001b[c');
 });
 
 test('a terminal that answers only DA1 is not waited for; one that answers nothing, for a few tens of ms', async () => {

@@ -43,6 +43,12 @@ export interface TermOptions {
 	 * does when absent. Answered before anything that follows the query.
 	 */
 	background?: string | null;
+	/**
+	 * How the terminal answers XTVERSION (`CSI > q`, what is its name and
+	 * version?): with this text (`kitty(0.40.1)`), never (`null`), or as the
+	 * emulator does when absent. Answered before anything that follows it.
+	 */
+	version?: string | null;
 }
 
 export interface WaitOptions {
@@ -221,8 +227,14 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		if (opts.background !== null && !exited && !disposed) child.write(`\x1b]11;${opts.background}\x1b\\`);
 		return true;
 	};
+	const onVersionQuery = (params: (number | number[])[]) => {
+		if (opts.version === undefined || (params.length > 0 && params[0] !== 0)) return false;
+		if (opts.version !== null && !exited && !disposed) child.write(`\x1bP>|${opts.version}\x1b\\`);
+		return true;
+	};
 	const parserHooks = [
 		emulator.parser.registerOscHandler(11, onBackgroundQuery),
+		emulator.parser.registerCsiHandler({ prefix: '>', final: 'q' }, onVersionQuery),
 		emulator.parser.registerCsiHandler({ prefix: '?', final: 'h' }, onDecMode(true)),
 		emulator.parser.registerCsiHandler({ prefix: '?', final: 'l' }, onDecMode(false)),
 		// RIS (ESC c) and DECSTR (CSI ! p) both make the cursor visible again.
