@@ -120,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
   const presenter = opts.flags.has('notes') || opts.flags.has('presenter');
   if (opts.flags.has('takeover') && !presenter) throw new UsageError('option --takeover is for a presenter (--notes or --presenter)');
   if (opts.flags.has('audience') && presenter) throw new UsageError('option --audience is for the audience terminal, not a presenter');
+  const follower = opts.flags.has('follow');
+  if (follower && (presenter || opts.flags.has('audience'))) throw new UsageError('option --follow is for a follower, not a presenter or the audience terminal');
   if (piped !== undefined && opts.flags.has('watch')) {
     throw new UsageError('option --watch needs a deck file to watch, not standard input');
   }
@@ -157,11 +159,12 @@ async function main(argv: string[]): Promise<number> {
   // What can fail does so before the terminal is taken (the background question takes it).
   const view = opts.command === 'read' ? 'reading' : presenter ? 'presenter' : 'slides';
   const watch = opts.flags.has('watch');
-  const audienceOnly = opts.flags.has('audience');
+  const audienceOnly = opts.flags.has('audience') || follower;
+  const socket = opts.values.socket === undefined ? undefined : resolve(opts.values.socket);
   const channel = opts.values.channel ?? `deck:${piped === undefined ? realDeckPath(deckPath) : STDIN_NAME}`;
   const takeover = opts.flags.has('takeover');
   // One presenter per channel: a second one is refused before it takes the screen, unless it takes over.
-  if (tty && !dumb && presenter && !takeover && (await (await import('./link/probe.js')).presenterThere(channel))) {
+  if (tty && !dumb && presenter && !takeover && (await (await import('./link/probe.js')).presenterThere(channel, undefined, undefined, socket))) {
     throw new UsageError('another presenter is on this channel already (--takeover takes over from it)');
   }
   const { recorder, rehearsed } =
@@ -205,14 +208,14 @@ async function main(argv: string[]): Promise<number> {
     md: presenterMarkdown(theme, process.env.BRIEF_PRESENT_FAULT),
     guard: guard!,
     input: keys,
-    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset, audienceOnly }),
+    state: initialState(shapeOf(deck), { view, watch, hints: !opts.flags.has('no-hints'), keys: (opts.values.keys ?? 'brief') as Preset, audienceOnly, follower }),
     // Read again on a worker thread: the presenter answers keys and signals meanwhile.
     source:
       piped === undefined
         ? { path: deckPath, folder, load: () => readInWorker(new URL(import.meta.url), request) }
         : undefined,
     // Reading the deck (notes included) is for one terminal: it joins no channel.
-    link: opts.command === 'read' ? undefined : { channel, role: presenter ? 'presenter' : 'audience', takeover },
+    link: opts.command === 'read' ? undefined : { channel, role: presenter ? 'presenter' : follower ? 'follower' : 'audience', takeover, path: socket },
     onPainted: () => {
       if (typeof __launch !== 'undefined') __launch.painted();
     },

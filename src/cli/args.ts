@@ -97,6 +97,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['present'],
   },
   {
+    long: 'follow',
+    help: 'follow the presenter on this screen, at its own size: read-only, no notes (needs the same deck)',
+    commands: ['present'],
+  },
+  {
+    long: 'socket',
+    value: 'PATH',
+    help: 'the link\'s socket, on both sides (e.g. one forwarded by ssh -L, to follow from another machine)',
+    commands: ['present', 'rehearse'],
+  },
+  {
     long: 'channel',
     value: 'NAME',
     help: 'where a presenter and its audience terminal meet (default: the deck)',

@@ -117,3 +117,47 @@ export function clearPath(path: string, uid: number | undefined): string | undef
     return `${shortPath(path)} is in the way`;
   }
 }
+
+/**
+ * A socket named on the command line (`--socket`): nothing but a socket may
+ * be at its path (nothing else is ever removed). Returns why not, if not.
+ */
+export function givenPath(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSocket() ? undefined : `${shortPath(path)} is not a socket`;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `cannot read ${shortPath(path)}`;
+  }
+}
+
+/**
+ * Before connecting: why the socket's path cannot be used, if it cannot. In
+ * the channel's folder `dir`: the folder must be private and nothing but the
+ * user's socket at the path; a socket named on the command line (no `dir`):
+ * its folder is the user's choice, and only a socket may be in the way.
+ */
+export function pathProblem(path: string, dir: string | undefined, uid: number | undefined): string | undefined {
+  if (dir === undefined) return givenPath(path);
+  if (process.platform === 'win32') return undefined;
+  return privateDir(dir, uid) ?? clearPath(path, uid);
+}
+
+/** The socket just made is for its owner only (best effort: its folder is private already). */
+export function ownOnly(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // best effort
+  }
+}
+
+/** Remove a socket (left by a crash, or this terminal's own at the end); one already gone is fine. */
+export function removeSocket(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}

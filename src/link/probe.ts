@@ -13,8 +13,8 @@ import { identity, socketDir, socketPath } from './folder.js';
  * listens and every other it counts have answered, or `timeoutMs` passed.
  * Nothing is removed or made; no answer means no presenter.
  */
-export function presenterThere(channel: string, dir = socketDir(), timeoutMs = 3000): Promise<boolean> {
-  const path = socketPath(channel, dir);
+export function presenterThere(channel: string, dir = socketDir(), timeoutMs = 3000, given?: string): Promise<boolean> {
+  const path = given ?? socketPath(channel, dir);
   return new Promise((resolve) => {
     if (process.platform !== 'win32' && identity(path) === undefined) return resolve(false);
     const sock = net.connect(path);

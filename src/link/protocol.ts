@@ -7,13 +7,26 @@
  * change wins and every terminal converges on it. A terminal that has not
  * moved yet has stamp 0, so one that starts (or restarts) late takes the
  * others' slide. A message of another version, or of a type not known here,
- * is dropped: a later version may add messages (the audience screen's size,
- * followers) without confusing this one.
+ * is dropped: a later version may add messages without confusing this one.
+ * Added within version 2 (an older terminal drops or ignores them): the
+ * audience screen's page in a position, the audience screen's fit (`fit`),
+ * and a hello's addressee (`to`), so that an answer reaches only the terminal
+ * that said hello.
  */
 
 export interface Position {
   index: number;
   step: number;
+  /** The audience screen's page of a slide too tall for it (0, the top, when absent). */
+  page?: number;
+}
+
+/** How the audience screen fits a position: its size, and how many pages the slide takes there. */
+export interface FitReport {
+  pos: Position;
+  pages: number;
+  cols: number;
+  rows: number;
 }
 
 export interface Stamp {
@@ -81,6 +94,8 @@ export interface Hello extends Base {
   reply?: boolean;
   /** From the terminal that listens, on a new connection: how many others will answer. */
   others?: number;
+  /** An answer meant for this terminal only (the hub passes it to no other). */
+  to?: string;
 }
 
 export type Message =
@@ -92,7 +107,9 @@ export type Message =
   | (Base & { type: 'timer'; timer: Shared<TimerShare> })
   | (Base & { type: 'blank'; blank: Shared<boolean> })
   /** From the terminal that listens: terminal `id` went away. */
-  | (Base & { type: 'bye' });
+  | (Base & { type: 'bye' })
+  /** From the audience screen: how it fits the position it shows. */
+  | (Base & { type: 'fit' } & FitReport);
 
 /** One message per line. */
 export function encode(m: Message): string {
@@ -120,9 +137,21 @@ export const MAX_AHEAD_MS = 60_000;
 /** The longest timer reading taken: a year. */
 const MAX_ELAPSED = 366 * 24 * 3600_000;
 
+/** The most pages a slide is taken to have, and the largest screen side (in cells) reported. */
+export const MAX_PAGES = 1_000_000;
+const MAX_SIDE = 10_000;
+
+const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const upTo = (x: unknown, max: number): x is number => count(x) && x <= max;
+
 function isPos(p: unknown): p is Position {
   const o = p as Position;
-  return !!o && typeof o === 'object' && Number.isSafeInteger(o.index) && Number.isSafeInteger(o.step) && o.index >= 0 && o.step >= 0;
+  return !!o && typeof o === 'object' && count(o.index) && count(o.step) && (o.page === undefined || upTo(o.page, MAX_PAGES));
+}
+
+/** A position as received: only its known fields (a page of 0 is left out). */
+function posOf(p: Position): Position {
+  return p.page ? { index: p.index, step: p.step, page: p.page } : { index: p.index, step: p.step };
 }
 
 function isStamp(s: unknown, now: number): s is Stamp {
@@ -152,7 +181,6 @@ function isTimer(x: unknown): x is TimerShare {
 }
 
 const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
-const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /**
  * Parse one line; anything malformed is dropped (never thrown): bad JSON, a
@@ -173,7 +201,7 @@ export function decode(line: string, now: number = Date.now()): Message | null {
   if (typeof o.deck !== 'string' || !DECK.test(o.deck) || typeof o.id !== 'string' || !ID.test(o.id)) return null;
   if (!ROLES.includes(o.role as Role)) return null;
   const base: Base = { v: 2, deck: o.deck, id: o.id, role: o.role as Role };
-  const at = () => (isPos(o.pos) && isStamp(o.stamp, now) ? { pos: { index: o.pos.index, step: o.pos.step }, stamp: { t: o.stamp.t, id: o.stamp.id } } : null);
+  const at = () => (isPos(o.pos) && isStamp(o.stamp, now) ? { pos: posOf(o.pos), stamp: { t: o.stamp.t, id: o.stamp.id } } : null);
   switch (o.type) {
     case 'nav': {
       const p = at();
@@ -188,6 +216,7 @@ export function decode(line: string, now: number = Date.now()): Message | null {
       if (o.takeover === true) hello.takeover = true;
       if (o.reply === true) hello.reply = true;
       if (count(o.others)) hello.others = o.others;
+      if (typeof o.to === 'string' && ID.test(o.to)) hello.to = o.to;
       return hello;
     }
     case 'ask':
@@ -203,6 +232,9 @@ export function decode(line: string, now: number = Date.now()): Message | null {
     }
     case 'bye':
       return { ...base, type: 'bye' };
+    case 'fit':
+      if (!isPos(o.pos) || !upTo(o.pages, MAX_PAGES) || o.pages < 1 || !upTo(o.cols, MAX_SIDE) || !upTo(o.rows, MAX_SIDE)) return null;
+      return { ...base, type: 'fit', pos: posOf(o.pos), pages: o.pages, cols: o.cols, rows: o.rows };
     default:
       return null;
   }

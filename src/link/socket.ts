@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
-import { ID_BYTES, LineBuffer, decode, encode, partner, type Hello, type Message, type Position, type Role } from './protocol.js';
-import { Peers, SharedTimer, Stamped, SyncState, type Link, type LinkStatus, type Remote } from './sync.js';
-import { clearPath, identity, privateDir, socketDir, socketFits, socketPath } from './folder.js';
+import { ID_BYTES, LineBuffer, decode, partner, type FitReport, type Hello, type Message, type Position, type Role } from './protocol.js';
+import { Clients, sendTo as send } from './hub.js';
+import { Peers, SharedTimer, Stamped, SyncState, samePos, type Link, type LinkStatus, type Remote } from './sync.js';
+import { identity, ownOnly, pathProblem, removeSocket, socketDir, socketFits, socketPath } from './folder.js';
 import { laterTimer, retryDelay } from './retry.js';
 
 export interface LinkOptions {
@@ -16,6 +16,8 @@ export interface LinkOptions {
   takeover?: boolean;
   /** Folder for the socket (tests); default: $XDG_RUNTIME_DIR/brief-present or a per-user temp folder. */
   dir?: string;
+  /** The socket itself (`--socket`, e.g. one forwarded by ssh), in place of the channel's in the folder. */
+  path?: string;
   /** Where this terminal starts. */
   start?: Position;
   now?: () => number;
@@ -31,6 +33,12 @@ export interface LinkOptions {
  * listens at most once; an attempt that comes to nothing (nobody answers,
  * the path is taken, the other side hangs up before saying hello) is tried
  * again later and later (retryDelay). No network port is opened.
+ *
+ * A follower only connects (it never listens, and never answers a hello):
+ * many can watch one presenter. The terminal that listens passes a
+ * follower's messages to no other follower, and an answer to a hello only to
+ * the terminal that said it; every connection has a bounded outbox (outbox.ts),
+ * so one that stops reading never holds up the others.
  */
 export function openLink(opts: LinkOptions): Link {
   const now = opts.now ?? Date.now;
@@ -42,7 +50,8 @@ export function openLink(opts: LinkOptions): Link {
   const timer = new SharedTimer(id);
   const blank = new Stamped<boolean>(id, false);
   const dir = opts.dir ?? socketDir();
-  const path = socketPath(opts.channel, dir);
+  const path = opts.path ?? socketPath(opts.channel, dir);
+  const follower = role === 'follower';
   const remoteCbs = new Set<(r: Remote) => void>();
   const statusCbs = new Set<(s: LinkStatus) => void>();
   let status: LinkStatus = 'alone';
@@ -50,7 +59,9 @@ export function openLink(opts: LinkOptions): Link {
   let closed = false;
   let server: net.Server | null = null;
   let upstream: net.Socket | null = null;
-  const clients = new Set<net.Socket>();
+  const clients = new Clients();
+  /** The audience screen's last fit report (sent again to a presenter that joins). */
+  let lastFit: FitReport | null = null;
   let retry: (() => void) | null = null;
   /** Attempts in a row that came to nothing: how long the next retry waits. */
   let failures = 0;
@@ -68,8 +79,6 @@ export function openLink(opts: LinkOptions): Link {
   };
   /** The other terminals heard of, and the connection each is heard through. */
   const peers = new Peers<net.Socket>(role, deck);
-  /** On the hub: the terminal at the other end of each connection. */
-  const ids = new Map<net.Socket, string>();
   const refreshStatus = () => {
     if (!closed) setStatus(peers.status(status));
   };
@@ -90,18 +99,20 @@ export function openLink(opts: LinkOptions): Link {
     ...(opts.takeover ? { takeover: true } : {}),
     ...extra,
   });
-  const send = (sock: net.Socket, m: Message) => {
-    if (!sock.destroyed) sock.write(encode(m));
-  };
-  const broadcast = (m: Message, except?: net.Socket) => {
+  /** To the others on the channel: upstream, and (on the hub) the clients but `except`. */
+  const broadcast = (m: Message, except?: net.Socket, about: Role = m.role) => {
     if (upstream && upstream !== except) send(upstream, m);
-    for (const c of clients) if (c !== except) send(c, m);
+    clients.relay(m, except, about);
   };
 
   /** What a partner's message changes here. */
   const apply = (m: Message) => {
     if (m.type === 'ask') {
       if (role === 'presenter') tell({ type: 'ask', command: m.command, count: m.count });
+      return;
+    }
+    if (m.type === 'fit') {
+      if (role === 'presenter') tell({ type: 'fit', fit: { pos: m.pos, pages: m.pages, cols: m.cols, rows: m.rows } });
       return;
     }
     if (m.type === 'hello' || m.type === 'nav') {
@@ -115,7 +126,7 @@ export function openLink(opts: LinkOptions): Link {
   const heard = (sock: net.Socket, m: Message) => {
     failures = 0; // another terminal is there
     if (clients.has(sock)) {
-      if (!ids.has(sock) && m.type !== 'bye') ids.set(sock, m.id);
+      clients.heard(sock, m);
       // Relay to everyone else on the channel (what was checked, not what came in).
       broadcast(m, sock);
     }
@@ -127,8 +138,10 @@ export function openLink(opts: LinkOptions): Link {
       // One presenter per channel: one taking over wins; of two started at once (both past the check), one stays.
       const yields = !!m.takeover === !!opts.takeover ? m.id > id : !!m.takeover;
       if (role === 'presenter' && m.role === 'presenter' && yields) return off('another presenter took over', 'replaced');
-      // A terminal that has just come hears from everyone as they are now (the timer as it reads now).
-      if (!m.reply) broadcast(hello({ reply: true }));
+      // A terminal that has just come hears from everyone as they are now (the timer as it reads now); followers keep quiet.
+      if (!m.reply && !follower) broadcast(hello({ reply: true, to: m.id }));
+      // A presenter that joins hears how the audience screen fits.
+      if (role === 'audience' && m.role === 'presenter' && lastFit) broadcast({ v: 2, type: 'fit', deck, id, role, ...lastFit });
     }
     if (m.deck === deck && partner(role, m.role)) apply(m);
   };
@@ -162,12 +175,10 @@ export function openLink(opts: LinkOptions): Link {
     const srv = net.createServer((sock) => {
       clients.add(sock);
       wire(sock, () => {
-        clients.delete(sock);
-        const gone = ids.get(sock);
-        ids.delete(sock);
-        if (gone) broadcast({ v: 2, type: 'bye', deck, id: gone, role });
+        const gone = clients.remove(sock);
+        if (gone.id) broadcast({ v: 2, type: 'bye', deck, id: gone.id, role }, undefined, gone.role);
       });
-      send(sock, hello({ others: ids.size }));
+      send(sock, hello({ others: clients.answering() }));
     });
     srv.on('error', () => {
       // Taken (another terminal listened first) or not possible: connect or listen on the next attempt.
@@ -178,13 +189,7 @@ export function openLink(opts: LinkOptions): Link {
       if (closed) return srv.close();
       server = srv;
       failures = 0;
-      if (process.platform !== 'win32') {
-        try {
-          chmodSync(path, 0o600);
-        } catch {
-          // best effort: the folder is private already
-        }
-      }
+      ownOnly(path);
     });
   };
 
@@ -201,15 +206,13 @@ export function openLink(opts: LinkOptions): Link {
     sock.on('error', (err: NodeJS.ErrnoException) => {
       sock.destroy();
       if (connected || closed) return;
+      // A follower waits for a presenter's channel: it never listens, nor removes a socket.
+      if (follower) return schedule();
       if (err.code === 'ECONNREFUSED') {
         // Nobody listened: a socket left by a crash. Remove it and listen here,
         // unless another terminal has done so meanwhile (then join it next time).
         if (seen === undefined || identity(path) !== seen) return schedule();
-        try {
-          unlinkSync(path);
-        } catch {
-          // someone else removed it
-        }
+        removeSocket(path);
         listen();
       } else if (err.code === 'ENOENT') {
         listen();
@@ -228,11 +231,9 @@ export function openLink(opts: LinkOptions): Link {
   /** One attempt: check the folder and the socket's path again (either may have changed), then connect. */
   const join = () => {
     if (closed || server || upstream) return;
-    if (process.platform !== 'win32') {
-      const why = privateDir(dir, uid) ?? clearPath(path, uid);
-      // No private folder, or no way to the socket: present without linking, and say why.
-      if (why) return off(why);
-    }
+    // No private folder, or no way to the socket: present without linking, and say why.
+    const why = pathProblem(path, opts.path === undefined ? dir : undefined, uid);
+    if (why) return off(why);
     connect();
   };
 
@@ -240,17 +241,11 @@ export function openLink(opts: LinkOptions): Link {
     closed = true;
     retry?.();
     upstream?.destroy();
-    for (const c of clients) c.destroy();
+    clients.destroyAll();
     if (server) {
       server.close();
       server = null;
-      if (process.platform !== 'win32') {
-        try {
-          unlinkSync(path);
-        } catch {
-          // already gone
-        }
-      }
+      removeSocket(path);
     }
   };
 
@@ -263,19 +258,26 @@ export function openLink(opts: LinkOptions): Link {
     get reason() {
       return reason;
     },
+    // A follower says nothing but hello: it moves, times and blanks nobody.
     moved(pos) {
-      if (closed) return;
-      if (pos.index === sync.pos.index && pos.step === sync.pos.step) return;
+      if (closed || follower || samePos(pos, sync.pos)) return;
       broadcast(sync.local(pos, now()));
     },
     ask(command, count) {
-      if (!closed) broadcast({ v: 2, type: 'ask', deck, id, role, command, count });
+      if (!closed && !follower) broadcast({ v: 2, type: 'ask', deck, id, role, command, count });
     },
     timer(t) {
-      if (!closed) broadcast({ v: 2, type: 'timer', deck, id, role, timer: timer.local(t, now()) });
+      if (!closed && !follower) broadcast({ v: 2, type: 'timer', deck, id, role, timer: timer.local(t, now()) });
     },
     blank(on) {
-      if (!closed) broadcast({ v: 2, type: 'blank', deck, id, role, blank: blank.local(on, now()) });
+      if (!closed && !follower) broadcast({ v: 2, type: 'blank', deck, id, role, blank: blank.local(on, now()) });
+    },
+    fit(report) {
+      if (closed || role !== 'audience') return;
+      const l = lastFit;
+      if (l && samePos(l.pos, report.pos) && l.pages === report.pages && l.cols === report.cols && l.rows === report.rows) return;
+      lastFit = report;
+      broadcast({ v: 2, type: 'fit', deck, id, role, ...report });
     },
     onRemote(cb) {
       remoteCbs.add(cb);
@@ -290,7 +292,7 @@ export function openLink(opts: LinkOptions): Link {
   };
 }
 
-/** A deck's fingerprint for the channel: its slide count and titles. */
-export function deckFingerprint(titles: readonly string[]): string {
-  return createHash('sha256').update(titles.join('\u0000')).digest('hex').slice(0, 16);
+/** A deck's fingerprint: a hash of its slides' parts (for the channel: each slide's title, text and steps). */
+export function deckFingerprint(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }

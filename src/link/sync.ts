@@ -4,7 +4,12 @@
  * last change wins, and every terminal converges on it); what a view asks
  * of the link, and what the link tells it.
  */
-import { ZERO, newer, nextStamp, partner, type Message, type Position, type Role, type Shared, type Stamp, type TimerShare } from './protocol.js';
+import { ZERO, newer, nextStamp, partner, type FitReport, type Message, type Position, type Role, type Shared, type Stamp, type TimerShare } from './protocol.js';
+
+/** Whether two positions are the same (slide, step and page). */
+export function samePos(a: Position, b: Position): boolean {
+  return a.index === b.index && a.step === b.step && (a.page ?? 0) === (b.page ?? 0);
+}
 
 /**
  * The shared position. `local` records a move made here and returns the
@@ -149,7 +154,7 @@ export class LinkEcho {
   /** The view now shows `pos`: whether to report it. */
   shouldSend(pos: Position): boolean {
     const r = this.remote;
-    if (r && r.index === pos.index && r.step === pos.step) return false;
+    if (r && samePos(r, pos)) return false;
     this.remote = null;
     return true;
   }
@@ -172,7 +177,9 @@ export type Remote =
   /** For a presenter: a navigation command pressed on the audience terminal. */
   | { type: 'ask'; command: string; count: number | null }
   | { type: 'timer'; timer: TimerShare }
-  | { type: 'blank'; on: boolean };
+  | { type: 'blank'; on: boolean }
+  /** For a presenter: how the audience screen fits the position it shows. */
+  | { type: 'fit'; fit: FitReport };
 
 export interface Link {
   role: Role;
@@ -184,6 +191,8 @@ export interface Link {
   timer(t: TimerShare): void;
   /** The audience screen was blanked or restored here. */
   blank(on: boolean): void;
+  /** How this audience screen fits what it shows (sent when it changes, and to a presenter that joins). */
+  fit(report: FitReport): void;
   /** Called with what partners send; returns an unsubscribe function. */
   onRemote(cb: (r: Remote) => void): () => void;
   onStatus(cb: (status: LinkStatus) => void): () => void;

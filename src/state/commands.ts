@@ -1,9 +1,9 @@
 import type { Command } from './keys.js';
 import { bindingsFor, PRESETS } from './keymap.js';
-import { clamp, go, jump, jumpBack, moveWithin, partOf, readingJump, sectionOf, slideAtLine, scrollTo, stepsOf } from './navigation.js';
+import { audiencePages, clamp, go, jump, jumpBack, moveWithin, partOf, readingJump, sectionOf, slideAtLine, scrollTo, stepsOf, toPage } from './navigation.js';
 import { findNext } from './search.js';
 import { elapsed, startTimer } from './timer.js';
-import { FITS, type KeyContext, type State } from './types.js';
+import { FITS, LAST_PAGE, type KeyContext, type State } from './types.js';
 
 function readingCommand(state: State, command: Command, count: number | null, ctx: KeyContext): State | null {
   if (!ctx.doc) return null;
@@ -64,19 +64,29 @@ export function run(state: State, command: Command, key: string, count: number |
     if (done) return done;
   }
   switch (command) {
-    case 'next':
+    case 'next': {
       if (count !== null && key === 'enter') return jump(state, Math.min(count, state.main) - 1, now);
-      if (count === null && state.scroll < vp.maxScroll) {
+      // Linked to an audience screen, next pages the slide as it fits there, not here.
+      const pages = audiencePages(state);
+      if (count === null && pages !== null && state.page < pages - 1) return toPage(state, state.page + 1, pages, vp);
+      if (count === null && pages === null && state.scroll < vp.maxScroll) {
         return { ...state, scroll: Math.min(vp.maxScroll, state.scroll + Math.max(1, vp.page)) };
       }
       if (count === null && state.step < stepsOf(state, state.index) - 1) return { ...state, step: state.step + 1 };
       return moveWithin(state, state.index + (count ?? 1), now);
-    case 'prev':
-      if (count === null && state.scroll > 0) {
+    }
+    case 'prev': {
+      const pages = audiencePages(state);
+      const page = pages === null ? 0 : Math.min(state.page, pages - 1);
+      if (count === null && pages !== null && page > 0) return toPage(state, page - 1, pages, vp);
+      if (count === null && pages === null && state.scroll > 0) {
         return { ...state, scroll: Math.max(0, state.scroll - Math.max(1, vp.page)) };
       }
       if (count === null && state.step > 0) return { ...state, step: state.step - 1 };
-      return moveWithin(state, state.index - (count ?? 1), now, count === null);
+      const back = moveWithin(state, state.index - (count ?? 1), now, count === null);
+      // Back onto the slide before: at its end, on the audience screen too.
+      return back !== state && count === null && state.linked === 'presenter' ? { ...back, page: LAST_PAGE } : back;
+    }
     case 'first':
       return jump(state, 0, now);
     case 'nextSlide':

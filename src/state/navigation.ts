@@ -1,4 +1,4 @@
-import type { KeyContext, ReadingDoc, State } from './types.js';
+import type { KeyContext, ReadingDoc, State, Viewport } from './types.js';
 import { elapsed, startTimer } from './timer.js';
 
 export function clamp(n: number, lo: number, hi: number): number {
@@ -24,7 +24,7 @@ export function go(state: State, index: number, now: number | undefined, atEnd =
   // A move says nothing of the last search's matches ("match 2 of 5"): the message goes.
   const search = state.search.message ? { ...state.search, message: '' } : state.search;
   const step = atEnd ? stepsOf(state, next) - 1 : 0;
-  return { ...state, index: next, scroll: 0, notesScroll: 0, step, timer, sectionEntry, search };
+  return { ...state, index: next, scroll: 0, page: 0, notesScroll: 0, step, timer, sectionEntry, search };
 }
 
 /** The first and last slide of the part `index` is in: the main slides, or the backup slides after them. */
@@ -87,4 +87,31 @@ export function readingJump(state: State, index: number, ctx: KeyContext): Parti
   if (state.view !== 'reading' || !ctx.doc) return {};
   const doc = ctx.doc();
   return { readTop: clamp(doc.slideStarts[index] ?? 0, 0, Math.max(0, doc.lines - 1)) };
+}
+
+/** How many pages a slide takes in a viewport: next scrolls by a page until the last line shows. */
+export function pagesOf(vp: Viewport): number {
+  return vp.maxScroll <= 0 ? 1 : 1 + Math.ceil(vp.maxScroll / Math.max(1, vp.page));
+}
+
+/** Where a page of a slide starts in a viewport (a page past the last is the last). */
+export function pageScroll(page: number, vp: Viewport): number {
+  return Math.min(vp.maxScroll, page * Math.max(1, vp.page));
+}
+
+/** Whether this terminal shows the presenter's page (a linked audience screen or follower) rather than scrolling itself. */
+export function showsPage(state: Pick<State, 'linked'>): boolean {
+  return state.linked === 'audience';
+}
+
+/** For a presenter linked to an audience screen: the pages the current slide takes there, when known. */
+export function audiencePages(state: Pick<State, 'linked' | 'remoteFit' | 'index' | 'step'>): number | null {
+  const f = state.remoteFit;
+  return state.linked === 'presenter' && f && f.index === state.index && f.step === state.step ? f.pages : null;
+}
+
+/** The audience screen on `page` of `pages`; the presenter's own copy shows the same part of the slide. */
+export function toPage(state: State, page: number, pages: number, own: Viewport): State {
+  const scroll = pages > 1 ? Math.round((own.maxScroll * Math.min(page, pages - 1)) / (pages - 1)) : 0;
+  return { ...state, page, scroll };
 }

@@ -3,19 +3,19 @@ import { audienceUse, commandFor, isPrefix, type Preset } from './keymap.js';
 import type { Command } from './keys.js';
 import type { SearchText } from '../deck/search.js';
 import { isMove, run } from './commands.js';
-import { clamp, go, readingJump, slideAtLine, stepsOf } from './navigation.js';
+import { clamp, go, pageScroll, readingJump, showsPage, slideAtLine, stepsOf } from './navigation.js';
 import { onIndexKey, onMenuKey } from './overlays.js';
 import { onSearchKey } from './search.js';
 import { contextOf, FITS, type Action, type KeyContext, type ReadingDoc, type DeckShape, type Fit, type State, type View, type Viewport } from './types.js';
 
 export type * from './types.js';
 export { elapsed } from './timer.js';
-export { sectionOf, slideAtLine, stepsOf } from './navigation.js';
+export { audiencePages, pagesOf, sectionOf, slideAtLine, stepsOf } from './navigation.js';
 export { indexRows, mainSections } from './overlays.js';
 
 export function initialState(
   deck: DeckShape,
-  options: { index?: number; view?: View; watch?: boolean; hints?: boolean; keys?: Preset; audienceOnly?: boolean } = {},
+  options: { index?: number; view?: View; watch?: boolean; hints?: boolean; keys?: Preset; audienceOnly?: boolean; follower?: boolean } = {},
 ): State {
   const view = options.view ?? 'slides';
   return {
@@ -27,6 +27,8 @@ export function initialState(
     steps: deck.steps ?? [],
     step: 0,
     scroll: 0,
+    page: 0,
+    remoteFit: null,
     notesScroll: 0,
     view,
     slidesView: view === 'reading' ? 'slides' : view,
@@ -53,7 +55,8 @@ export function initialState(
     reloads: 0,
     blank: false,
     linked: 'none',
-    audienceOnly: options.audienceOnly ?? false,
+    audienceOnly: options.audienceOnly ?? options.follower ?? false,
+    follower: options.follower ?? false,
     asked: null,
     quit: false,
   };
@@ -167,6 +170,8 @@ function act(state: State, cleared: State, cmd: Command, key: string, count: num
   if (audienceSafe(state)) {
     const use = audienceUse(key, modeOf(state), state.keys);
     if (!use) return state.digits || state.pending ? cleared : state;
+    // A follower only watches: it moves neither the presenter nor itself.
+    if (use === 'ask' && state.follower) return state.digits || state.pending ? cleared : state;
     if (use === 'ask' && state.linked === 'audience') {
       if (cleared.blank) return { ...cleared, blank: false };
       // A number and Enter goes to that slide, as a number and G does.
@@ -184,9 +189,18 @@ export function reducer(state: State, action: Action): State {
     case 'remote': {
       const index = clamp(action.index, 0, state.count - 1);
       const step = clamp(action.step, 0, stepsOf(state, index) - 1);
-      if (index === state.index && step === state.step) return state;
+      const page = action.page ?? 0;
+      if (index === state.index && step === state.step && page === state.page) return state;
       const moved = go(state, index, action.now);
-      return { ...moved, index, step, scroll: index === state.index ? state.scroll : 0, notesScroll: index === state.index ? state.notesScroll : 0 };
+      const same = index === state.index;
+      // Shown at the presenter's page (the fit of a new slide follows, and places it again).
+      const scroll = showsPage(state) ? pageScroll(page, state.fit.slide) : same ? state.scroll : 0;
+      return { ...moved, index, step, page, scroll, notesScroll: same ? state.notesScroll : 0 };
+    }
+    case 'remoteFit': {
+      const { index, step, pages } = action;
+      const here = index === state.index && step === state.step;
+      return { ...state, remoteFit: { index, step, pages }, page: here ? Math.min(state.page, Math.max(0, pages - 1)) : state.page };
     }
     case 'linked': {
       if (action.as === state.linked) return state;
@@ -206,8 +220,11 @@ export function reducer(state: State, action: Action): State {
     }
     case 'blank':
       return action.on === state.blank ? state : { ...state, blank: action.on };
-    case 'fit':
-      return sameFit(state.fit, action.fit) ? state : { ...state, fit: action.fit, ...keepReadingPlace(state, action.fit) };
+    case 'fit': {
+      const scroll = showsPage(state) ? pageScroll(state.page, action.fit.slide) : state.scroll;
+      if (sameFit(state.fit, action.fit)) return scroll === state.scroll ? state : { ...state, scroll };
+      return { ...state, fit: action.fit, scroll, ...keepReadingPlace(state, action.fit) };
+    }
     case 'reload': {
       const d = action.deck;
       const index = clamp(action.index >= 0 ? action.index : state.index, 0, d.count - 1);

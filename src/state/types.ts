@@ -44,6 +44,16 @@ export interface State {
   step: number;
   /** Lines scrolled down within the current slide. */
   scroll: number;
+  /**
+   * The audience screen's page of the current slide: a presenter linked to an
+   * audience screen pages it (next scrolls the audience's copy of a tall slide,
+   * whatever the presenter's own size); an audience screen or follower shows it.
+   */
+  page: number;
+  /** How the linked audience screen fits a position (for a presenter): the pages the slide takes there. */
+  remoteFit: RemoteFit | null;
+  /** A follower (`--follow`): shows what the presenter shows, and moves nothing. */
+  follower: boolean;
   /** Lines scrolled down within the current slide's notes. */
   notesScroll: number;
   view: View;
@@ -99,6 +109,16 @@ export interface State {
 
 export type Linked = 'none' | 'presenter' | 'audience';
 
+/** How many pages a slide, at a reveal step, takes on the audience screen. */
+export interface RemoteFit {
+  index: number;
+  step: number;
+  pages: number;
+}
+
+/** "The last page", whatever it is on the screen that shows it (going back to a slide lands at its end). */
+export const LAST_PAGE = 999_999;
+
 /** What the view knows about the current slide's fit, for scrolling. */
 export interface Viewport {
   /** How far the slide can scroll (0 when it fits). */
@@ -140,7 +160,9 @@ export type Action =
   /** How the screen of the state now fits the terminal. */
   | { type: 'fit'; fit: Fit }
   /** A position from a linked terminal: applied as is, never echoed back. */
-  | { type: 'remote'; index: number; step: number; now?: number }
+  | { type: 'remote'; index: number; step: number; page?: number; now?: number }
+  /** How the linked audience screen fits a position: the pages it takes there (for a presenter). */
+  | ({ type: 'remoteFit' } & RemoteFit)
   /** The link's state changed: what this terminal is linked as now. */
   | { type: 'linked'; as: Linked }
   /** A move asked for on the linked audience terminal (a presenter applies it). */

@@ -7,6 +7,7 @@
  */
 import { blankLines, paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
 import type { Painter, Screen } from './screen.js';
+import { noticeLines } from './linkview.js';
 
 export interface PaintedScreen {
   lines: string[];
@@ -25,6 +26,7 @@ export class DirectPainter implements Painter {
 
   /** The lines this painter would draw for a screen. */
   static lines(screen: Screen & { bigTitles?: boolean }): string[] {
+    if (screen.notice) return noticeLines(screen.notice, screen.cols, screen.rows);
     if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level, screen.theme.name === 'light');
     return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
   }

@@ -2,8 +2,9 @@
  * The link as the session sees it: what the status line says of it, whether
  * this terminal is blanked, and what the session tells the link after a change.
  */
-import { elapsed, type State } from '../state/reducer.js';
-import type { Link, LinkEcho, LinkStatus } from '../link/sync.js';
+import { audiencePages, elapsed, pagesOf, type Action, type State } from '../state/reducer.js';
+import type { Link, LinkEcho, LinkStatus, Remote } from '../link/sync.js';
+import { truncate } from '../render/wrap.js';
 
 /**
  * The link's part of the status line, as the side reading it sees it. The
@@ -11,11 +12,58 @@ import type { Link, LinkEcho, LinkStatus } from '../link/sync.js';
  * and why, the audience blanked); the audience screen, in front of the room,
  * shows at most a small mark while linked.
  */
-export function linkText(status: LinkStatus, link: Link | undefined, state?: Pick<State, 'blank'>): string {
+export function linkText(status: LinkStatus, link: Link | undefined, state?: State): string {
   if (!link) return '';
+  if (link.role === 'follower') return followerLinkText(status, link);
   if (link.role !== 'presenter') return status === 'linked' ? '⇄' : '';
   const blanked = state?.blank && status !== 'replaced' && status !== 'unavailable' ? 'audience blanked' : '';
-  return [presenterLinkText(status, link), blanked].filter(Boolean).join('  ');
+  // A slide too tall for the audience screen: the page it is on there.
+  const pages = state && status === 'linked' ? audiencePages(state) : null;
+  const page = state && pages !== null && pages > 1 ? `audience: page ${Math.min(state.page, pages - 1) + 1}/${pages}` : '';
+  return [presenterLinkText(status, link), page, blanked].filter(Boolean).join('  ');
+}
+
+/** A follower's status line: its own screen, not the room's. */
+function followerLinkText(status: LinkStatus, link: Link): string {
+  if (status === 'linked') return '⇄ following';
+  if (status === 'unavailable') return link.reason ? `link off: ${link.reason}` : '';
+  return status === 'mismatch' ? '' : 'waiting for the presenter';
+}
+
+/** What a follower shows in place of the slides: the presenter has another version of the deck. */
+export function linkNotice(status: LinkStatus, link: Link | undefined): string | undefined {
+  if (link?.role !== 'follower' || status !== 'mismatch') return undefined;
+  return 'The presenter shows a different version of this deck.\nOpen the same deck to follow, or press q to quit.';
+}
+
+/** A notice's lines, a third of the way down the screen (the last row is the status line's). */
+export function noticeLines(text: string, cols: number, rows: number): string[] {
+  const lines = text.split('\n').map((line) => truncate(line, Math.max(1, cols - 2)));
+  const top = Math.max(0, Math.floor((rows - 1 - lines.length) / 3));
+  return [...Array.from({ length: top }, () => ''), ...lines.map((line) => ' ' + line)].slice(0, Math.max(1, rows - 1));
+}
+
+/** What a partner sent, as the reducer's action. */
+export function remoteAction(r: Remote, now: number): Action {
+  switch (r.type) {
+    case 'nav':
+      return { type: 'remote', index: r.pos.index, step: r.pos.step, page: r.pos.page ?? 0, now };
+    case 'ask':
+      return { type: 'ask', command: r.command, count: r.count, now };
+    case 'timer':
+      return { type: 'timer', ...r.timer, now };
+    case 'blank':
+      return { type: 'blank', on: r.on };
+    case 'fit':
+      return { type: 'remoteFit', index: r.fit.pos.index, step: r.fit.pos.step, pages: r.fit.pages };
+  }
+}
+
+/** A linked audience screen tells the presenter how the slide it shows fits (the link sends only a change). */
+export function reportFit(link: Link, state: State, size: { cols: number; rows: number }): void {
+  if (link.role !== 'audience' || state.linked !== 'audience') return;
+  const pages = pagesOf(state.fit.slide);
+  link.fit({ pos: { index: state.index, step: state.step, page: Math.min(state.page, pages - 1) }, pages, ...size });
 }
 
 function presenterLinkText(status: LinkStatus, link: Link): string {
@@ -50,11 +98,12 @@ export function blanksHere(state: Pick<State, 'blank'>, status: LinkStatus, link
  * echo of one the link brought), and, for what this side did itself (not
  * `fromLink`), the timer, the blank screen and a move the audience asks for.
  */
-export function tellLink(link: Link, echo: LinkEcho, before: State, next: State, fromLink: boolean, now: number): void {
-  if (next.index !== before.index || next.step !== before.step) {
-    const pos = { index: next.index, step: next.step };
+export function tellLink(link: Link, echo: LinkEcho, before: State, next: State, fromLink: boolean, now: number, size: { cols: number; rows: number }): void {
+  if (next.index !== before.index || next.step !== before.step || next.page !== before.page) {
+    const pos = { index: next.index, step: next.step, page: next.page };
     if (echo.shouldSend(pos)) link.moved(pos);
   }
+  reportFit(link, next, size);
   if (fromLink) return;
   const t = next.timer;
   if (t !== before.timer) link.timer({ elapsed: Math.round(elapsed(t, now)), running: t.running, started: t.started });

@@ -17,7 +17,7 @@ export interface PresentOptions {
   /** Where to start: the view, slide and watch setting (by default the first slide of the slides view). */
   state?: State;
   /** Join the channel that keeps this terminal in step with others. */
-  link?: { channel: string; role: Role; takeover?: boolean; dir?: string };
+  link?: { channel: string; role: Role; takeover?: boolean; dir?: string; path?: string };
   /** The deck's files, and how to read them again, for watching. */
   source?: { path: string; folder: boolean; load: () => Promise<Deck> };
   /** The renderer for slides (by default the presenter's). */
@@ -74,7 +74,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
 
   // The link starts once the first screen is up.
   const link = options.link
-    ? openLink({ ...options.link, deckId: deckFingerprint(deck.slides.map((s) => s.title)) })
+    ? openLink({ ...options.link, deckId: linkFingerprint(deck) })
     : undefined;
   if (link) session.join(link);
   // Also on process exit (a signal ends the program through it): the rehearsal is finished after the terminal is back.
@@ -120,4 +120,9 @@ function keyInput(stdin: NodeJS.ReadStream) {
       reader?.stop();
     },
   };
+}
+
+/** The deck as the link knows it: each slide's title, text and reveal steps (a follower of another version is told). */
+export function linkFingerprint(deck: Deck): string {
+  return deckFingerprint(deck.slides.map((s) => `${s.title}\u0000${s.body}\u0000${s.steps.length}`));
 }

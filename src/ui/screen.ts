@@ -27,6 +27,8 @@ export interface Screen {
   rehearsed?: readonly (number | undefined)[];
   /** The screen is blanked here (b): black, nothing else (see blanksHere). */
   blanked?: boolean;
+  /** Shown in place of the slides (a follower of another version of the deck), see linkNotice. */
+  notice?: string;
 }
 
 export interface Painter {

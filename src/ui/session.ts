@@ -19,7 +19,7 @@ import { reducer, type Action, type State } from '../state/reducer.js';
 import { LinkEcho, type Link, type LinkStatus, type Remote } from '../link/sync.js';
 import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterKind, type Screen } from './screen.js';
 import { FitMeasure, geometry, renderNeighbours, shapeOf } from './geometry.js';
-import { blanksHere, linkText, tellLink } from './linkview.js';
+import { blanksHere, linkNotice, linkText, remoteAction, reportFit, tellLink } from './linkview.js';
 
 export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
 import { tooSmall } from '../render/layout.js';
@@ -101,7 +101,7 @@ export class Session {
       }),
       link.onRemote((r) => this.fromLink(r)),
     );
-    link.moved({ index: this.state.index, step: this.state.step });
+    link.moved({ index: this.state.index, step: this.state.step, page: this.state.page });
   }
 
   /** What a linked terminal sent: applied here, never sent back (but a presenter reports where an asked move took it). */
@@ -109,12 +109,8 @@ export class Session {
     const now = this.o.now();
     this.remote = true;
     try {
-      if (r.type === 'nav') {
-        this.echo.received(r.pos);
-        this.apply({ type: 'remote', index: r.pos.index, step: r.pos.step, now });
-      } else if (r.type === 'ask') this.apply({ type: 'ask', command: r.command, count: r.count, now });
-      else if (r.type === 'timer') this.apply({ type: 'timer', ...r.timer, now });
-      else this.apply({ type: 'blank', on: r.on });
+      if (r.type === 'nav') this.echo.received(r.pos);
+      this.apply(remoteAction(r, now));
     } finally {
       this.remote = false;
     }
@@ -144,6 +140,7 @@ export class Session {
   resize(): void {
     if (this.ended) return;
     this.state = this.fitted(this.state);
+    if (this.link) reportFit(this.link, this.state, this.o.size());
     this.paint();
   }
 
@@ -199,7 +196,7 @@ export class Session {
       // Edits made while watching was off are read now.
       if (next.watch) void this.reload();
     }
-    if (this.link) tellLink(this.link, this.echo, before, next, this.remote, this.o.now());
+    if (this.link) tellLink(this.link, this.echo, before, next, this.remote, this.o.now(), this.o.size());
     if (next.quit) return this.end();
     if (this.holding) this.dirty = true;
     else this.paint();
@@ -210,7 +207,8 @@ export class Session {
     const { deck, cache, error } = this.shown;
     const link = linkText(this.linkStatus, this.link, this.state);
     const blanked = blanksHere(this.state, this.linkStatus, this.link);
-    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed, blanked };
+    const notice = linkNotice(this.linkStatus, this.link);
+    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed, blanked, notice };
   }
 
   /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */
@@ -218,7 +216,7 @@ export class Session {
     this.dirty = false;
     if (this.ended) return;
     const screen = this.screen();
-    const kind = painterFor(this.state, screen.cols, screen.rows, screen.blanked);
+    const kind = painterFor(this.state, screen.cols, screen.rows, screen.blanked || !!screen.notice);
     if (kind === 'ink' && !this.ink) return this.loadInk();
     if (this.active && this.active !== kind) (this.active === 'ink' ? this.ink : this.o.direct)?.release();
     this.active = kind;

@@ -16,7 +16,7 @@ import { RenderCache } from '../../src/render/cache.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { initialState } from '../../src/state/reducer.js';
 import { parseKeyString } from '../../src/state/keys.js';
-import type { Position, TimerShare } from '../../src/link/protocol.js';
+import type { FitReport, Position, TimerShare } from '../../src/link/protocol.js';
 import type { Link, LinkStatus, Remote } from '../../src/link/sync.js';
 import { DirectPainter } from '../../src/ui/direct.js';
 import { shapeOf } from '../../src/ui/geometry.js';
@@ -236,6 +236,7 @@ function fakeLink(role: Link['role']) {
   const asked: [string, number | null][] = [];
   const timers: TimerShare[] = [];
   const blanks: boolean[] = [];
+  const fits: FitReport[] = [];
   let remote: (r: Remote) => void = () => undefined;
   let status: (s: LinkStatus) => void = () => undefined;
   const link: Link = {
@@ -244,21 +245,22 @@ function fakeLink(role: Link['role']) {
     ask: (command, count) => asked.push([command, count]),
     timer: (t) => timers.push(t),
     blank: (on) => blanks.push(on),
+    fit: (f) => fits.push(f),
     onRemote: (cb) => ((remote = cb), () => undefined),
     onStatus: (cb) => ((status = cb), () => undefined),
     close: () => undefined,
   };
-  return { link, sent, asked, timers, blanks, remote: (r: Remote) => remote(r), status: (s: LinkStatus) => status(s) };
+  return { link, sent, asked, timers, blanks, fits, remote: (r: Remote) => remote(r), status: (s: LinkStatus) => status(s) };
 }
 
 test('a link: moves go out, moves that came in are not sent back, and its status is shown', () => {
   const t = start();
   const f = fakeLink('presenter');
   t.session.join(f.link);
-  assert.deepEqual(f.sent, [{ index: 0, step: 0 }]);
+  assert.deepEqual(f.sent, [{ index: 0, step: 0, page: 0 }]);
   t.press('l');
-  assert.deepEqual(f.sent.at(-1), { index: 1, step: 0 });
-  f.remote({ type: 'nav', pos: { index: 3, step: 0 } });
+  assert.deepEqual(f.sent.at(-1), { index: 1, step: 0, page: 0 });
+  f.remote({ type: 'nav', pos: { index: 3, step: 0, page: 0 } });
   assert.match(t.direct.last, /slide 4 \/ 6/);
   assert.equal(f.sent.length, 2, 'a remote move is not echoed');
   f.status('linked');
@@ -266,7 +268,7 @@ test('a link: moves go out, moves that came in are not sent back, and its status
   // What the audience terminal asks for is applied here, and where it led is sent.
   f.remote({ type: 'ask', command: 'next', count: null });
   assert.match(t.direct.last, /slide 5 \/ 6/);
-  assert.deepEqual(f.sent.at(-1), { index: 4, step: 0 });
+  assert.deepEqual(f.sent.at(-1), { index: 4, step: 0, page: 0 });
   f.remote({ type: 'ask', command: 'presenter', count: null });
   assert.equal(t.session.current.view, 'slides', 'only moves are taken from the audience terminal');
   // Blanking: the presenter's screen says so, and the audience hears it.
