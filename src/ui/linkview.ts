@@ -36,11 +36,11 @@ export function linkNotice(status: LinkStatus, link: Link | undefined): string |
   return 'The presenter shows a different version of this deck.\nOpen the same deck to follow, or press q to quit.';
 }
 
-/** A notice's lines, a third of the way down the screen (the last row is the status line's). */
+/** A notice's lines, a third of the way down the screen, which it has to itself (every row, the status line's too). */
 export function noticeLines(text: string, cols: number, rows: number): string[] {
-  const lines = text.split('\n').map((line) => truncate(line, Math.max(1, cols - 2)));
-  const top = Math.max(0, Math.floor((rows - 1 - lines.length) / 3));
-  return [...Array.from({ length: top }, () => ''), ...lines.map((line) => ' ' + line)].slice(0, Math.max(1, rows - 1));
+  const lines = text.split('\n').map((line) => ' ' + truncate(line, Math.max(1, cols - 2)));
+  const top = Math.max(0, Math.floor((rows - lines.length) / 3));
+  return Array.from({ length: Math.max(1, rows) }, (_, n) => lines[n - top] ?? '');
 }
 
 /** What a partner sent, as the reducer's action. */

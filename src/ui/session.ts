@@ -102,6 +102,7 @@ export class Session {
       link.onRemote((r) => this.fromLink(r)),
     );
     link.moved({ index: this.state.index, step: this.state.step, page: this.state.page });
+    this.paint(); // what the link's status line says from the start (a follower waits for the presenter)
   }
 
   /** What a linked terminal sent: applied here, never sent back (but a presenter reports where an asked move took it). */
