@@ -20,6 +20,10 @@
  * md, txt and html (spawn → exit, BIG_EXPORT_RUNS times each); each has to
  * take under 2 s.
  *
+ * Then 200 followers on one presenter (bench/follow.ts): how soon a move
+ * reaches every follower (target: within 1 s), and the presenter's memory
+ * with one follower stalled.
+ *
  * Runs are interleaved (floor, deck A, deck B, floor, …) so drift in the
  * machine's load affects every row alike. Medians and ratios are what count.
  *
@@ -43,6 +47,7 @@ import { renderSlideLines } from '../src/render/slide.js';
 import { makeTheme } from '../src/render/theme.js';
 import { spawnTerm, type Term } from '../test/helpers/term.js';
 import { generateDeck, GENERATED_TITLE, tableDeck, TABLE_TITLE, topicTitle } from './deck.js';
+import { benchFollowers } from './follow.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs'))
@@ -341,6 +346,7 @@ async function main(): Promise<void> {
     `  ${tableName}: first, export md, txt, html ≤ ${BIG_TARGET_MS} ms: ${big.map(ms).join(', ')} — ` +
       verdict(big.every((x) => x <= BIG_TARGET_MS)),
   );
+  console.log('\n' + (await benchFollowers(CLIS[CLIS.length - 1].path)).join('\n'));
 }
 
 main().then(

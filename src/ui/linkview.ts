@@ -93,17 +93,23 @@ export function blanksHere(state: Pick<State, 'blank'>, status: LinkStatus, link
   return !(link?.role === 'presenter' && (status === 'linked' || status === 'lost' || status === 'mismatch'));
 }
 
-/**
- * Tell the link what changed from `before` to `next`: a move (unless it is the
- * echo of one the link brought), and, for what this side did itself (not
- * `fromLink`), the timer, the blank screen and a move the audience asks for.
- */
-export function tellLink(link: Link, echo: LinkEcho, before: State, next: State, fromLink: boolean, now: number, size: { cols: number; rows: number }): void {
+/** Tell the link of a move from `before` to `next` (unless it is the echo of one the link brought), and how the screen fits. */
+export function tellMove(link: Link, echo: LinkEcho, before: State, next: State, size: { cols: number; rows: number }): void {
   if (next.index !== before.index || next.step !== before.step || next.page !== before.page) {
     const pos = { index: next.index, step: next.step, page: next.page };
     if (echo.shouldSend(pos)) link.moved(pos);
   }
   reportFit(link, next, size);
+}
+
+/**
+ * Tell the link what changed from `before` to `next`: a move (unless `batched`:
+ * the keys of one read move the others once, to where the last one left,
+ * with tellMove), and, for what this side did itself (not `fromLink`), the
+ * timer, the blank screen and a move the audience asks for.
+ */
+export function tellLink(link: Link, echo: LinkEcho, before: State, next: State, fromLink: boolean, now: number, size: { cols: number; rows: number }, batched = false): void {
+  if (!batched) tellMove(link, echo, before, next, size);
   if (fromLink) return;
   const t = next.timer;
   if (t !== before.timer) link.timer({ elapsed: Math.round(elapsed(t, now)), running: t.running, started: t.started });

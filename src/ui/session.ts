@@ -19,7 +19,7 @@ import { reducer, type Action, type State } from '../state/reducer.js';
 import { LinkEcho, type Link, type LinkStatus, type Remote } from '../link/sync.js';
 import { painterFor, type DeckSource, type KeyInput, type Painter, type PainterKind, type Screen } from './screen.js';
 import { FitMeasure, geometry, renderNeighbours, shapeOf } from './geometry.js';
-import { blanksHere, linkNotice, linkText, remoteAction, reportFit, tellLink } from './linkview.js';
+import { blanksHere, linkNotice, linkText, remoteAction, reportFit, tellLink, tellMove } from './linkview.js';
 
 export type { DeckSource, KeyInput, Painter, PainterKind, Screen } from './screen.js';
 import { tooSmall } from '../render/layout.js';
@@ -119,6 +119,7 @@ export class Session {
 
   /** Key presses (those of one read), named as the key table names them. */
   keys(names: string[]): void {
+    const start = this.state;
     this.holding = true;
     try {
       for (const key of names) {
@@ -134,6 +135,8 @@ export class Session {
     } finally {
       this.holding = false;
     }
+    // Linked terminals hear one move per read: where its last key left (only the latest position matters).
+    if (this.link && !this.ended) tellMove(this.link, this.echo, start, this.state, this.o.size());
     if (this.dirty) this.paint();
   }
 
@@ -197,7 +200,7 @@ export class Session {
       // Edits made while watching was off are read now.
       if (next.watch) void this.reload();
     }
-    if (this.link) tellLink(this.link, this.echo, before, next, this.remote, this.o.now(), this.o.size());
+    if (this.link) tellLink(this.link, this.echo, before, next, this.remote, this.o.now(), this.o.size(), this.holding);
     if (next.quit) return this.end();
     if (this.holding) this.dirty = true;
     else this.paint();

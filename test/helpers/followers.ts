@@ -15,8 +15,26 @@ export interface FakeFollower {
   close(): void;
 }
 
-/** A follower on the socket at `path`, showing the deck with fingerprint `deck`; `stalled`: it reads nothing once it has said hello. */
-export function fakeFollower(path: string, deck: string, stalled = false): Promise<FakeFollower> {
+/**
+ * A follower on the socket at `path`, showing the deck with fingerprint
+ * `deck`; `stalled`: it reads nothing once it has said hello. A presenter
+ * makes its socket just after its first screen: until it is there (at most
+ * `waitMs`), the follower tries again.
+ */
+export async function fakeFollower(path: string, deck: string, stalled = false, waitMs = 10_000): Promise<FakeFollower> {
+  const until = performance.now() + waitMs;
+  for (;;) {
+    try {
+      return await connectFollower(path, deck, stalled);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ECONNREFUSED') || performance.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+function connectFollower(path: string, deck: string, stalled: boolean): Promise<FakeFollower> {
   return new Promise((resolve, reject) => {
     const sock = net.connect(path);
     const id = randomBytes(ID_BYTES).toString('hex');
