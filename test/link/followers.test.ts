@@ -36,7 +36,7 @@ function waiter() {
 }
 
 /** A follower as raw bytes on the socket: everything it is sent, decoded. */
-function rawFollower(t: TestContext, path: string, id: string) {
+function rawFollower(t: TestContext, path: string, id: string, stalled = false) {
   const heard: Message[] = [];
   const w = waiter();
   const sock = net.connect(path);
@@ -51,11 +51,12 @@ function rawFollower(t: TestContext, path: string, id: string) {
     w.wake();
   });
   const still = { t: 0, id: '' };
-  sock.on('connect', () =>
+  sock.on('connect', () => {
     sock.write(
       encode({ v: 2, type: 'hello', deck: DECK, id, role: 'follower', pos: { index: 0, step: 0 }, stamp: still, timer: { value: { elapsed: 0, running: false, started: false }, stamp: still }, blank: { value: false, stamp: still } }),
-    ),
-  );
+    );
+    if (stalled) sock.pause(); // it reads nothing more
+  });
   return { heard, until: (ok: (m: Message) => boolean, what: string) => w.until(() => heard.some(ok), what) };
 }
 
@@ -104,4 +105,24 @@ test('followers hear the presenter and never each other; what a follower does re
     assert.ok(!f.heard.some((m) => m.type === 'hello' && m.to === other), 'no answer meant for another');
   }
   assert.ok(!heard.some((r) => r.type !== 'fit'), `the presenter heard nothing from the follower: ${JSON.stringify(heard)}`);
+});
+
+test('a burst of moves with a follower that reads nothing: the others get the latest position, stale ones dropped', async (t) => {
+  const path = join(tempDir(t), 'brief.sock');
+  const presenter = openLink({ channel: 'x', deckId: DECK, role: 'presenter', path });
+  t.after(() => presenter.close());
+  for (let i = 0; !existsSync(path); i++) {
+    assert.ok(i < 500, 'the presenter listens');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const hello = (m: Message) => m.type === 'hello' && m.role === 'presenter' && m.reply === true;
+  const stalled = rawFollower(t, path, 'cccccccccccc', true);
+  const live = rawFollower(t, path, 'dddddddddddd');
+  await live.until(hello, 'the live follower hears the presenter');
+  const MOVES = 20_000;
+  for (let i = 1; i <= MOVES; i++) presenter.moved({ index: i, step: 0 });
+  await live.until((m) => m.type === 'nav' && m.pos.index === MOVES, 'the latest position');
+  const navs = live.heard.filter((m) => m.type === 'nav').length;
+  assert.ok(navs < MOVES / 2, `stale positions were dropped: ${navs} of ${MOVES} sent`);
+  assert.ok(!stalled.heard.some((m) => m.type === 'nav' && m.pos.index === MOVES));
 });
