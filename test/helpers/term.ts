@@ -111,6 +111,8 @@ export interface Term {
 	readonly pid: number;
 	readonly cols: number;
 	readonly rows: number;
+	/** The emulator itself, for reading cell attributes (colours, bold...). */
+	readonly emulator: XTerminal;
 	/** Kill the program if still running, dispose the emulator, reject pending waits. */
 	dispose(): void;
 }
@@ -408,6 +410,7 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		get rows() {
 			return rows;
 		},
+		emulator,
 
 		write(data) {
 			if (disposed) throw new Error('term.write() after dispose()');
