@@ -222,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
     rehearsal: recorder,
     rehearsed,
     bigTitles,
+    pictures: level === 0 ? { kind: 'none' } : { kind: 'blocks', level },
   });
   return recorder?.failed ? 1 : 0;
 }

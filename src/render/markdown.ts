@@ -11,6 +11,7 @@ import { highlightCode } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLine, wrapLines } from './wrap.js';
 import { stripSgr } from './ansi.js';
+import { imageLabel } from './images/refs.js';
 
 /**
  * Render Markdown to terminal lines, none wider than `width` columns.
@@ -162,8 +163,7 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       return 'block' in token && token.block ? (text.trim() ? theme.muted(text.trim()) + '\n\n' : '') : text;
     },
     image(token: Tokens.Image) {
-      const label = token.text || token.title || token.href;
-      return theme.muted(`[image: ${label}]`);
+      return theme.muted(imageLabel(token.text || token.title || '', token.href));
     },
     table(this: { parser: unknown }, token: Tokens.Table) {
       const inline = (cell: Tokens.TableCell) => r.transform(parserOf(this).parseInline(cell.tokens));

@@ -3,9 +3,11 @@
  * the too-small notice (and the blanked screen), each one pure function of the screen (frame.ts),
  * written straight to the terminal. Only the lines that changed since the
  * last paint are written; at a new size, or after another painter drew, the
- * screen is cleared and drawn whole.
+ * screen is cleared and drawn whole. Pictures are drawn as they become ready:
+ * the last screen is painted again.
  */
 import { blankLines, paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
+import type { PictureStore } from './pictures.js';
 import type { Painter, Screen } from './screen.js';
 import { noticeLines } from './linkview.js';
 
@@ -17,22 +19,31 @@ export interface PaintedScreen {
 
 export class DirectPainter implements Painter {
   private last: PaintedScreen | null = null;
+  /** The screen last painted, while this painter has the terminal. */
+  private screen: Screen | null = null;
 
   /** `bigTitles`: slide titles at twice the size (a terminal that draws them, see render/bigtitle.ts). */
   constructor(
     private readonly out: { write(s: string): unknown },
     private readonly bigTitles = false,
-  ) {}
+    private readonly pictures?: PictureStore,
+  ) {
+    if (pictures) {
+      pictures.onReady = () => {
+        if (this.screen) this.paint(this.screen);
+      };
+    }
+  }
 
   /** The lines this painter would draw for a screen. */
-  static lines(screen: Screen & { bigTitles?: boolean }): string[] {
+  static lines(screen: Screen & { bigTitles?: boolean }, pictures?: PictureStore): string[] {
     if (screen.notice) return noticeLines(screen.notice, screen.cols, screen.rows);
     if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level, screen.theme.name === 'light');
-    return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
+    return slidesViewScreen({ ...screen, pictures }) ?? tooSmallLines(screen.cols, screen.rows);
   }
 
   paint(screen: Screen): void {
-    const lines = DirectPainter.lines({ ...screen, bigTitles: this.bigTitles });
+    const lines = DirectPainter.lines({ ...screen, bigTitles: this.bigTitles }, this.pictures);
     const { cols, rows } = screen;
     const last = this.last;
     const same = last !== null && last.cols === cols && last.rows === rows;
@@ -40,9 +51,11 @@ export class DirectPainter implements Painter {
     // The cursor stays hidden whoever drew before.
     if (out) this.out.write(same ? out : '\u001b[?25l' + out);
     this.last = { lines, cols, rows };
+    this.screen = screen;
   }
 
   release(): void {
     this.last = null;
+    this.screen = null;
   }
 }

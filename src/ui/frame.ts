@@ -19,6 +19,7 @@ import { dropFormat, truncate } from '../render/wrap.js';
 import { hintLine } from '../state/keyhelp.js';
 import type { State } from '../state/reducer.js';
 import { layout, MIN_COLS, MIN_ROWS } from '../render/layout.js';
+import { withPictures, type SlidePictures } from './picture-screen.js';
 
 /** A pane of exactly `rows` lines: a slide with a blank line above (centred for a title slide). */
 export function slideAreaLines(lines: string[], rows: number, margin: number, middle: boolean): string[] {
@@ -115,6 +116,7 @@ export interface SlidesScreenInput {
   status?: string;
   /** The slide's title at twice the size (a terminal that draws it: render/bigtitle.ts). */
   bigTitles?: boolean;
+  pictures?: SlidePictures; // drawn in place of their labels when there is room (picture-screen.ts)
 }
 
 /**
@@ -133,9 +135,11 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   const slide = deck.slides[index];
   const step = Math.min(i.step, slide.steps.length - 1);
   const mark = (lines: string[]) => (i.query ? lines.map((l) => highlightMatches(l, i.query!, true, theme.match)) : lines);
-  const drawn = cache.slide(index, width, step, tableWidth);
-  const lines = i.bigTitles && !i.query ? bigTitleLines(drawn, slide.title, width, slide.kind === 'title') : drawn;
+  const drawn = mark(cache.slide(index, width, step, tableWidth));
+  const titled = i.bigTitles && !i.query ? bigTitleLines(drawn, slide.title, width, slide.kind === 'title') : drawn;
   const bodyRows = Math.max(1, lay.slideRows - 1);
+  // Matches are marked before pictures go in: a picture's mark is never taken for text.
+  const lines = withPictures(titled, slide, width, bodyRows, theme, i.pictures);
   const maxScroll = Math.max(0, lines.length - bodyRows);
   const scroll = Math.min(i.scroll, maxScroll);
   const hint = statusHint({
@@ -149,7 +153,7 @@ export function slidesScreen(i: SlidesScreenInput): string[] | null {
   if (banner) out.push(bannerLine(banner, cols, theme));
   if (i.error) out.push(errorBannerLine(i.error, cols, theme));
   const middle = slide.kind === 'title' || slide.center === true;
-  pushAll(out, slideAreaLines(mark(lines).slice(scroll, scroll + bodyRows), lay.slideRows, margin, middle));
+  pushAll(out, slideAreaLines(lines.slice(scroll, scroll + bodyRows), lay.slideRows, margin, middle));
   if (lay.notesRows > 0) {
     pushAll(out, notesPaneLines(mark(cache.notesOf(index, width)), lay.notesRows, margin, cols, theme, i.notesScroll));
   }
@@ -185,18 +189,13 @@ export function slidesViewState(state: State): boolean {
 }
 
 /** The slides view's screen for a state (see slidesViewState), or null when the terminal is too small. */
-export function slidesViewScreen(v: {
-  deck: Deck;
-  cache: RenderCache;
-  theme: Theme;
-  cols: number;
-  rows: number;
-  state: State;
-  /** The link's part of the status line. */
-  link?: string;
-  error?: string;
-  bigTitles?: boolean;
-}): string[] | null {
+export function slidesViewScreen(
+  v: Pick<SlidesScreenInput, 'deck' | 'cache' | 'theme' | 'cols' | 'rows' | 'error' | 'bigTitles' | 'pictures'> & {
+    state: State;
+    /** The link's part of the status line. */
+    link?: string;
+  },
+): string[] | null {
   const s = v.state;
   return slidesScreen({
     deck: v.deck,
@@ -214,6 +213,7 @@ export function slidesViewScreen(v: {
     error: v.error,
     status: s.overlay === 'search' ? searchPromptLine(s.search.query, v.theme) : undefined,
     bigTitles: v.bigTitles,
+    pictures: v.pictures,
   });
 }
 

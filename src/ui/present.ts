@@ -7,6 +7,7 @@ import { watchDeck } from '../io/watch.js';
 import { initialState, type State } from '../state/reducer.js';
 import type { Role } from '../link/protocol.js';
 import { DirectPainter } from './direct.js';
+import { PictureStore, type PictureMode } from './pictures.js';
 import { presenterMarkdown } from './frame.js';
 import { shapeOf } from './geometry.js';
 import { KeyReader } from './keyreader.js';
@@ -37,6 +38,8 @@ export interface PresentOptions {
   rehearsed?: readonly (number | undefined)[];
   /** Slide titles at twice the size: the terminal draws kitty's text sizing (ui/textsize.ts). */
   bigTitles?: boolean;
+  /** How the slides' pictures are drawn (by default they stay labels). */
+  pictures?: PictureMode;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     state: options.state ?? initialState(shapeOf(deck)),
     size: () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 }),
     now: Date.now,
-    direct: new DirectPainter(stdout, options.bigTitles),
+    direct: new DirectPainter(stdout, options.bigTitles, options.pictures ? new PictureStore(options.pictures) : undefined),
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     cacheFor: (next) => new RenderCache(next, md, theme),
     input: keyInput(input),

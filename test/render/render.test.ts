@@ -86,7 +86,7 @@ test('nested lists stay on their own lines', () => {
 test('links show their text and address; images their alt text; HTML tags are dropped', () => {
   assert.deepEqual(mdPlain('See [the site](https://e.org) now', 80), ['See the site (https://e.org) now']);
   assert.deepEqual(mdPlain('<https://e.org>', 80), ['https://e.org']);
-  assert.deepEqual(mdPlain('![a map](map.png)', 80), ['[image: a map]']);
+  assert.deepEqual(mdPlain('![a map](map.png)', 80), ['[image: a map (map.png)]']);
   assert.deepEqual(mdPlain('a <b>bold</b> word<br>next', 80), ['a bold word', 'next']);
 });
 

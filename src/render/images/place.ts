@@ -1,0 +1,85 @@
+/**
+ * Pictures put in a slide's lines: each picture standing alone on its line
+ * (drawn as its label, `[image: alt (path)]`, by the Markdown renderer) takes
+ * its share of the rows the slide leaves free, keeping its shape. A picture
+ * not ready yet stays a label; one that cannot be shown says why in its
+ * label. Pure: what a picture looks like at a size comes from `get`.
+ */
+import { stripSgr } from '../ansi.js';
+import { imageLabel, type ImageRef } from './refs.js';
+
+/** What a picture is at a size: not ready, unavailable (and why), lines of text, or an area for a graphics protocol. */
+export type Picture =
+  | { kind: 'pending' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'lines'; lines: string[] }
+  | { kind: 'graphic'; cols: number; rows: number; key: string };
+
+/** Gives a picture at most `cols` × `rows` cells. */
+export type PictureLookup = (ref: ImageRef, cols: number, rows: number) => Picture;
+
+/** A picture drawn by a graphics protocol: at which line and column of the slide, over how many cells. */
+export interface Placement {
+  line: number;
+  col: number;
+  cols: number;
+  rows: number;
+  key: string;
+}
+
+/** The fewest rows a picture is drawn in; with less room it stays a label. */
+export const MIN_PICTURE_ROWS = 2;
+
+export interface Placed {
+  lines: string[];
+  placements: Placement[];
+}
+
+/**
+ * A slide's lines with its pictures in place, for an area `width` columns
+ * wide and `rows` high. `muted` styles labels as the renderer does.
+ */
+export function placePictures(
+  lines: string[],
+  refs: readonly ImageRef[],
+  width: number,
+  rows: number,
+  get: PictureLookup,
+  muted: (s: string) => string = (s) => s,
+): Placed {
+  if (!refs.length) return { lines, placements: [] };
+  const byLabel = new Map<string, ImageRef>();
+  for (const r of refs) byLabel.set(imageLabel(r.alt, r.href), r);
+  const at: { n: number; ref: ImageRef }[] = [];
+  lines.forEach((l, n) => {
+    if (!l.includes('[image: ')) return;
+    const ref = byLabel.get(stripSgr(l).trim());
+    if (ref) at.push({ n, ref });
+  });
+  if (!at.length) return { lines, placements: [] };
+  const free = rows - (lines.length - at.length);
+  const share = Math.floor(free / at.length);
+  const room = share >= MIN_PICTURE_ROWS ? share : 0;
+  const out: string[] = [];
+  const placements: Placement[] = [];
+  let next = 0;
+  for (const { n, ref } of at) {
+    for (; next < n; next++) out.push(lines[next]);
+    next = n + 1;
+    const pic = room ? get(ref, width, room) : { kind: 'pending' as const };
+    if (pic.kind === 'failed') {
+      out.push(muted(imageLabel(ref.alt, ref.href, pic.reason)));
+    } else if (pic.kind === 'lines') {
+      const cols = pic.lines.length ? stripSgr(pic.lines[0]).length : 0;
+      const pad = ' '.repeat(Math.max(0, Math.floor((width - cols) / 2)));
+      for (const l of pic.lines) out.push(pad + l);
+    } else if (pic.kind === 'graphic') {
+      placements.push({ line: out.length, col: Math.max(0, Math.floor((width - pic.cols) / 2)), cols: pic.cols, rows: pic.rows, key: pic.key });
+      for (let r = 0; r < pic.rows; r++) out.push('');
+    } else {
+      out.push(lines[n]);
+    }
+  }
+  for (; next < lines.length; next++) out.push(lines[next]);
+  return { lines: out, placements };
+}
