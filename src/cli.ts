@@ -140,7 +140,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.json) {
-    process.stdout.write(jsonText(deckToJson(deck)) + '\n');
+    const { slideImagesJson } = await import('./cli/images.js');
+    const json = deckToJson(deck);
+    const slides = json.slides.map((s, n) => ({ ...s, images: slideImagesJson(deck.slides[n]) }));
+    process.stdout.write(jsonText({ ...json, slides }) + '\n');
     return 0;
   }
   // Keys come from standard input, or from the terminal itself (/dev/tty) when standard

@@ -9,6 +9,7 @@ import { createMarkdownRenderer } from '../render/markdown.js';
 import { makeTheme } from '../render/theme.js';
 import { MIN_COLS, MIN_ROWS } from '../render/layout.js';
 import { UsageError, type CliOptions } from './args.js';
+import { imageFindings } from './images.js';
 
 /**
  * `brief-present check [DECK] [--size COLSxROWS] [--require-notes] [--json]`: print the findings
@@ -34,7 +35,8 @@ export function runCheck(
     requireNotes: opts.flags.has('require-notes'),
   });
   const timings = opts.values.timings;
-  const result = timings === undefined ? checked : withFindings(checked, timingFindings(deck, timings));
+  const withImages = withFindings(checked, imageFindings(deck));
+  const result = timings === undefined ? withImages : withFindings(withImages, timingFindings(deck, timings));
   if (opts.json) {
     write(jsonText({ deck: deckPath, ...result }) + '\n');
   } else {

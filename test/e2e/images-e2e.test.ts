@@ -1,0 +1,98 @@
+/**
+ * Pictures end to end: the built program in a pseudo-terminal draws a
+ * slide's picture with half blocks in colour, takes it away with the slide,
+ * and names what it cannot show; `check`, `--json` and piped text say the
+ * same. The pictures are made here, in a folder the test removes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, run } from '../helpers/cli.js';
+import { spawnTerm } from '../helpers/term.js';
+import { gifBytes, jpegBytes, pngBytes } from '../helpers/images.js';
+
+/** A deck of three slides: a red-over-blue PNG, a missing map, then text only. */
+function deckDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-images-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'flag.png'), pngBytes(8, 4, (_x, y) => (y < 2 ? [255, 0, 0] : [0, 0, 255])));
+  writeFileSync(join(dir, 'fake.png'), '# this is text\n');
+  writeFileSync(
+    join(dir, 'deck.md'),
+    '# Flags\n\n![Red over blue](flag.png)\n\nAfter the flag\n\n---\n\n# Maps\n\n![Map of the Mekong](map.png)\n\n![Fake](fake.png)\n\n---\n\n# Words only\n\nNothing to see\n',
+  );
+  return dir;
+}
+
+test('a picture is drawn with coloured half blocks, and gone with its slide', async (t) => {
+  const dir = deckDir(t);
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md')], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor' } });
+  t.after(() => term.dispose());
+  await term.waitFor('After the flag');
+  const screen = await term.waitFor('▀▀▀▀▀▀▀▀');
+  // Centred in the slide's width: an 8-pixel-wide picture, two rows of half blocks.
+  assert.equal(screen.split('\n').filter((l) => l.includes('▀')).length, 2);
+  assert.match(screen, /^ {2}Flags/m);
+  assert.ok(term.output().includes('\u001b[38;2;255;0;0;48;2;255;0;0m▀▀▀▀▀▀▀▀'), 'red upper and lower halves');
+  assert.ok(term.output().includes('\u001b[38;2;0;0;255;48;2;0;0;255m▀▀▀▀▀▀▀▀'), 'blue upper and lower halves');
+  term.write('l');
+  const maps = await term.waitFor('[image: Map of the Mekong (map.png): not found]');
+  assert.ok(!maps.includes('▀'), 'no half block left over');
+  await term.waitFor('[image: Fake (fake.png): not an image (PNG, JPEG or GIF)]');
+  term.write('q');
+  await term.waitForExit();
+});
+
+test('with NO_COLOR a picture stays its alt text and file name', async (t) => {
+  const dir = deckDir(t);
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md')], { cols: 80, rows: 24, env: { NO_COLOR: '1' } });
+  t.after(() => term.dispose());
+  await term.waitFor('[image: Red over blue (flag.png)]');
+  term.write('l');
+  await term.waitFor('[image: Map of the Mekong (map.png)]');
+  assert.ok(!term.output().includes('▀'));
+  term.write('q');
+  await term.waitForExit();
+});
+
+test('check names each picture a slide cannot show, with its file and line', (t) => {
+  const dir = deckDir(t);
+  const r = run(['check', join(dir, 'deck.md')]);
+  assert.equal(r.code, 1, r.stderr);
+  const deck = join(dir, 'deck.md');
+  assert.match(r.stdout, new RegExp(`${deck}:11: error: picture "Map of the Mekong" \\(map.png\\): not found`));
+  assert.match(r.stdout, new RegExp(`${deck}:13: error: picture "Fake" \\(fake.png\\): not an image`));
+  assert.doesNotMatch(r.stdout, /flag\.png/);
+});
+
+test('--json lists each slide\'s pictures and whether they can be shown; piped text names them', (t) => {
+  const dir = deckDir(t);
+  const json = JSON.parse(run([join(dir, 'deck.md'), '--json']).stdout);
+  assert.deepEqual(json.slides[0].images, [{ alt: 'Red over blue', path: 'flag.png', resolved: join(dir, 'flag.png'), status: 'ok' }]);
+  assert.deepEqual(json.slides[1].images.map((i: { status: string }) => i.status), ['not found', 'not an image (PNG, JPEG or GIF)']);
+  assert.deepEqual(json.slides[2].images, []);
+  const text = run([join(dir, 'deck.md')]).stdout;
+  assert.match(text, /^\[image: Red over blue \(flag\.png\)\]$/m);
+  assert.match(text, /^\[image: Map of the Mekong \(map\.png\)\]$/m);
+});
+
+test('in a folder deck, pictures are found beside the slide\'s own file; JPEG and GIF too', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-images-folder-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'pics'));
+  writeFileSync(join(dir, 'pics', 'green.jpg'), jpegBytes(16, 8, () => [0, 255, 0]));
+  writeFileSync(join(dir, 'pics', 'any-name.png'), gifBytes(4, 4, [0xffff00, 0], [() => 0]));
+  writeFileSync(join(dir, '01-a.md'), '# One\n\n![Green](pics/green.jpg)\n');
+  writeFileSync(join(dir, '02-b.md'), '# Two\n\n![Yellow](pics/any-name.png)\n');
+  assert.equal(run(['check', dir]).code, 0);
+  const term = spawnTerm(process.execPath, [CLI, dir], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor' } });
+  t.after(() => term.dispose());
+  await term.waitFor('▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀');
+  term.write('l');
+  await term.waitFor((s) => s.includes('Two') && s.includes('▀▀▀▀') && !s.includes('▀▀▀▀▀'));
+  assert.ok(term.output().includes('\u001b[38;2;255;255;0;48;2;255;255;0m▀▀▀▀'), 'the GIF, by its bytes, in yellow');
+  term.write('q');
+  await term.waitForExit();
+});
