@@ -7,8 +7,10 @@ import { DeckError } from './deck/parse.js';
 import type { Dialect } from './deck/types.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
-import { applyGlobalColorLevel, colorLevel, makeTheme, noColor } from './render/theme.js';
+import { applyGlobalColorLevel, colorLevel, makeTheme, noColor, type ColorLevel } from './render/theme.js';
 import { ThemeError } from './render/themefile.js';
+import { detectImageProtocol, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
+import type { PictureMode } from './ui/pictures.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
@@ -225,9 +227,15 @@ async function main(argv: string[]): Promise<number> {
     rehearsal: recorder,
     rehearsed,
     bigTitles,
-    pictures: level === 0 ? { kind: 'none' } : { kind: 'blocks', level },
+    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: opts.values['image-protocol'] as ImageProtocolChoice }), level),
   });
   return recorder?.failed ? 1 : 0;
+}
+
+/** How the slides view draws pictures, for a protocol (half blocks at the terminal's colour level). */
+function pictureMode(protocol: ImageProtocol, level: ColorLevel): PictureMode {
+  if (protocol !== 'blocks') return { kind: protocol };
+  return { kind: 'blocks', level: level === 0 ? 1 : level };
 }
 
 /** Standard output cannot take what is written to it. */

@@ -1,4 +1,5 @@
 import { DIALECTS } from '../deck/dialects/index.js';
+import { IMAGE_PROTOCOLS } from '../render/images/detect.js';
 import { helpText } from '../state/keyhelp.js';
 import { PRESET_SPECS, PRESETS, presetRows } from '../state/keymap.js';
 
@@ -73,6 +74,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     long: 'theme',
     value: 'NAME',
     help: 'colours: dark, light, high-contrast or a theme file (default: the deck\'s theme:, else the terminal\'s background)',
+    commands: ['present', 'rehearse', 'read'],
+  },
+  {
+    long: 'image-protocol',
+    value: 'NAME',
+    choices: IMAGE_PROTOCOLS,
+    help: `how pictures are drawn (default auto: from the terminal): ${IMAGE_PROTOCOLS.join(', ')}`,
     commands: ['present', 'rehearse', 'read'],
   },
   { long: 'no-hints', help: 'no "? help" hint on the first slide', commands: ['present', 'rehearse', 'read'] },

@@ -8,6 +8,7 @@
  */
 import { blankLines, paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
 import type { PictureStore } from './pictures.js';
+import { GraphicsLayer, takeMarks } from './graphics.js';
 import type { Painter, Screen } from './screen.js';
 import { noticeLines } from './linkview.js';
 
@@ -21,6 +22,8 @@ export class DirectPainter implements Painter {
   private last: PaintedScreen | null = null;
   /** The screen last painted, while this painter has the terminal. */
   private screen: Screen | null = null;
+  /** Pictures drawn by a graphics protocol, when pictures are drawn so. */
+  private readonly graphics: GraphicsLayer | null;
 
   /** `bigTitles`: slide titles at twice the size (a terminal that draws them, see render/bigtitle.ts). */
   constructor(
@@ -28,6 +31,8 @@ export class DirectPainter implements Painter {
     private readonly bigTitles = false,
     private readonly pictures?: PictureStore,
   ) {
+    const protocol = pictures?.protocol;
+    this.graphics = protocol ? new GraphicsLayer(protocol, (key) => pictures!.sequence(key)) : null;
     if (pictures) {
       pictures.onReady = () => {
         if (this.screen) this.paint(this.screen);
@@ -43,18 +48,21 @@ export class DirectPainter implements Painter {
   }
 
   paint(screen: Screen): void {
-    const lines = DirectPainter.lines({ ...screen, bigTitles: this.bigTitles }, this.pictures);
+    const { lines, placements } = takeMarks(DirectPainter.lines({ ...screen, bigTitles: this.bigTitles }, this.pictures));
     const { cols, rows } = screen;
     const last = this.last;
     const same = last !== null && last.cols === cols && last.rows === rows;
-    const out = paintScreen(lines, { clear: !same, previous: same ? last.lines : undefined });
+    const g = this.graphics?.frame(placements, !same) ?? { clear: !same, before: '', after: '' };
+    const out = paintScreen(lines, { clear: g.clear, previous: g.clear ? undefined : last?.lines });
     // The cursor stays hidden whoever drew before.
-    if (out) this.out.write(same ? out : '\u001b[?25l' + out);
+    if (out || g.before || g.after) this.out.write(g.before + (same ? out : '\u001b[?25l' + out) + g.after);
     this.last = { lines, cols, rows };
     this.screen = screen;
   }
 
   release(): void {
+    const gone = this.graphics?.release();
+    if (gone) this.out.write(gone);
     this.last = null;
     this.screen = null;
   }

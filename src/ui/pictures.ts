@@ -10,11 +10,19 @@ import type { Rgba } from '../render/images/decode.js';
 import { halfBlockLines, type BlockLevel } from '../render/images/blocks.js';
 import type { Picture, PictureLookup } from '../render/images/place.js';
 import { imagesIn, isRemote, type ImageRef } from '../render/images/refs.js';
-import { fitImage } from '../render/images/scale.js';
+import { fitImage, fitSize, scaleImage } from '../render/images/scale.js';
 import { readImageBytes, resolveImagePath } from '../io/images.js';
 
-/** How pictures are drawn: half blocks at a colour level, or not at all (their labels stay). */
-export type PictureMode = { kind: 'blocks'; level: BlockLevel } | { kind: 'none' };
+/** How pictures are drawn: half blocks at a colour level, a graphics protocol, or not at all (their labels stay). */
+export type PictureMode = { kind: 'blocks'; level: BlockLevel } | { kind: 'none' } | { kind: GraphicsProtocol };
+
+export type GraphicsProtocol = 'kitty' | 'iterm2' | 'sixel';
+
+/**
+ * The pixels one cell is taken to have, until the terminal is asked: what a
+ * picture is sent at (kitty and iTerm2 fit it to its cells; sixel draws it so).
+ */
+export const CELL_PIXELS = { width: 8, height: 16 };
 
 type Entry = { state: 'loading' } | { state: 'ready'; image: Rgba } | { state: 'failed'; reason: string };
 
@@ -31,6 +39,10 @@ export interface SlidePictures {
 export class PictureStore implements SlidePictures {
   private entries = new Map<string, Entry>();
   private fitted = new Map<string, Picture>();
+  /** Escape sequences of pictures drawn by a graphics protocol, by key. */
+  private sequences = new Map<string, string>();
+  /** The encoders of the graphics protocols, loaded with the decoders (never at start-up). */
+  private encoders: Protocols | null = null;
   private refsBySlide = new WeakMap<Slide, readonly ImageRef[]>();
   private queue: string[] = [];
   private scheduled = false;
@@ -71,6 +83,17 @@ export class PictureStore implements SlidePictures {
     };
   }
 
+  /** The escape sequence that draws a picture placed by a graphics protocol. */
+  sequence(key: string): string | undefined {
+    return this.sequences.get(key);
+  }
+
+  /** The graphics protocol pictures are drawn with, if any. */
+  get protocol(): GraphicsProtocol | null {
+    const k = this.mode.kind;
+    return k === 'kitty' || k === 'iterm2' || k === 'sixel' ? k : null;
+  }
+
   /** Whether every picture asked for so far has been read. */
   get idle(): boolean {
     return this.queue.length === 0 && !this.scheduled;
@@ -82,9 +105,22 @@ export class PictureStore implements SlidePictures {
     if (!pic) {
       const mode = this.mode;
       if (mode.kind === 'none') return { kind: 'pending' };
-      pic = { kind: 'lines', lines: halfBlockLines(fitImage(image, cols, rows, 2), mode.level) };
+      if (mode.kind === 'blocks') {
+        pic = { kind: 'lines', lines: halfBlockLines(fitImage(image, cols, rows, 2), mode.level) };
+      } else {
+        // The pixels it gets in the area (never more than it has), then the cells they cover.
+        const { width: cw, height: ch } = CELL_PIXELS;
+        const px = fitSize(image.width, image.height, cols * cw, rows * ch, 1);
+        const box = { cols: Math.min(cols, Math.ceil(px.width / cw)), rows: Math.min(rows, Math.ceil(px.height / ch)) };
+        this.sequences.set(key, graphicsSequence(this.encoders!, mode.kind, scaleImage(image, px.width, px.height), box.cols, box.rows));
+        pic = { kind: 'graphic', cols: box.cols, rows: box.rows, key };
+      }
       this.fitted.set(key, pic);
-      if (this.fitted.size > FITTED_KEPT) this.fitted.delete(this.fitted.keys().next().value!);
+      if (this.fitted.size > FITTED_KEPT) {
+        const old = this.fitted.keys().next().value!;
+        this.fitted.delete(old);
+        this.sequences.delete(old);
+      }
     }
     return pic;
   }
@@ -99,7 +135,8 @@ export class PictureStore implements SlidePictures {
   }
 
   private async drain(): Promise<void> {
-    const { decodeImage } = await import('../render/images/decode.js');
+    const { decodeImage, pngOf } = await import('../render/images/decode.js');
+    if (this.protocol) this.encoders ??= { ...(await import('../render/images/protocols.js')), pngOf };
     while (this.queue.length) {
       const path = this.queue.shift()!;
       const file = this.read(path);
@@ -118,4 +155,12 @@ export class PictureStore implements SlidePictures {
     const ready = [...this.entries].filter(([, e]) => e.state === 'ready');
     for (const [path] of ready.slice(0, Math.max(0, ready.length - DECODED_KEPT))) this.entries.delete(path);
   }
+}
+
+type Protocols = typeof import('../render/images/protocols.js') & { pngOf: typeof import('../render/images/decode.js').pngOf };
+
+function graphicsSequence(p: Protocols, protocol: GraphicsProtocol, img: Rgba, cols: number, rows: number): string {
+  if (protocol === 'kitty') return p.kittySequence(img, cols, rows);
+  if (protocol === 'iterm2') return p.iterm2Sequence(p.pngOf(img), cols, rows);
+  return p.sixelSequence(img);
 }

@@ -96,3 +96,51 @@ test('in a folder deck, pictures are found beside the slide\'s own file; JPEG an
   term.write('q');
   await term.waitForExit();
 });
+
+/** Present the flag deck in a terminal of this environment; the raw bytes once the picture is drawn. */
+async function drawnWith(t: { after(fn: () => void): void }, env: Record<string, string>, args: string[], sign: string) {
+  const dir = deckDir(t);
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), ...args], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor', ...env } });
+  t.after(() => term.dispose());
+  await term.waitFor('After the flag');
+  await term.waitFor(() => term.output().includes(sign));
+  return term;
+}
+
+const KITTY = '\u001b_Ga=T,f=32,s=8,v=4,c=1,r=1,C=1,q=2,m=0;';
+const ITERM2 = '\u001b]1337;File=inline=1;size=';
+const SIXEL = '\u001bP0;1;0q"1;1;8;4#';
+
+for (const [name, env, args, sign] of [
+  ['kitty (TERM=xterm-kitty)', { TERM: 'xterm-kitty' }, [], KITTY],
+  ['kitty (Ghostty)', { TERM_PROGRAM: 'ghostty' }, [], KITTY],
+  ['kitty (--image-protocol kitty)', {}, ['--image-protocol', 'kitty'], KITTY],
+  ['iTerm2 (TERM_PROGRAM=iTerm.app)', { TERM_PROGRAM: 'iTerm.app' }, [], ITERM2],
+  ['iTerm2 (--image-protocol iterm2)', {}, ['--image-protocol', 'iterm2'], ITERM2],
+  ['sixel (Windows Terminal)', { WT_SESSION: 'a1' }, [], SIXEL],
+  ['sixel (--image-protocol sixel)', {}, ['--image-protocol', 'sixel'], SIXEL],
+] as const) {
+  test(`pictures in ${name}: the protocol's sequence at the picture's place, gone with the slide`, async (t) => {
+    const term = await drawnWith(t, env, [...args], sign);
+    const out = term.output();
+    // Written at the picture's place (centred: column 2 + (76 - 1) / 2), the cursor put back.
+    assert.ok(out.includes(`\u001b[s\u001b[4;40H${sign}`), JSON.stringify(out.slice(out.indexOf(sign) - 30, out.indexOf(sign) + 40)));
+    assert.ok(!term.screen().includes('▀'), 'no half blocks as well');
+    const before = out.length;
+    term.write('l');
+    await term.waitFor('[image: Map of the Mekong (map.png): not found]');
+    const after = term.output().slice(before);
+    if (sign === KITTY) assert.ok(after.startsWith('\u001b_Ga=d,d=A,q=2\u001b\\'), 'kitty deletes the picture first');
+    else assert.ok(after.includes('\u001b[2J'), 'the screen is drawn again whole');
+    term.write('q');
+    await term.waitForExit();
+  });
+}
+
+test('inside tmux, and with --image-protocol blocks, pictures are half blocks; with none, their labels', async (t) => {
+  const tmux = await drawnWith(t, { TERM: 'xterm-kitty', TMUX: '/tmp/tmux-1/default,1,0' }, [], '▀▀▀▀▀▀▀▀');
+  assert.ok(!tmux.output().includes('\u001b_G'));
+  await drawnWith(t, { TERM_PROGRAM: 'iTerm.app' }, ['--image-protocol', 'blocks'], '▀▀▀▀▀▀▀▀');
+  const none = await drawnWith(t, { TERM: 'xterm-kitty' }, ['--image-protocol', 'none'], '[image: Red over blue (flag.png)]');
+  assert.ok(!none.output().includes('\u001b_G') && !none.output().includes('▀'));
+});

@@ -127,3 +127,10 @@ function decodeAs(bytes: Uint8Array, format: ImageFormat, maxPixels: number): Rg
   gif.decodeAndBlitFrameRGBA(0, data);
   return { width: gif.width, height: gif.height, data };
 }
+
+/** A picture as PNG file bytes (for iTerm2's inline images and the HTML handout). */
+export function pngOf(img: Rgba): Buffer {
+  const png = new PNG({ width: img.width, height: img.height });
+  Buffer.from(img.data.buffer, img.data.byteOffset, img.width * img.height * 4).copy(png.data);
+  return PNG.sync.write(png);
+}

@@ -18,21 +18,18 @@ export type Picture =
 /** Gives a picture at most `cols` × `rows` cells. */
 export type PictureLookup = (ref: ImageRef, cols: number, rows: number) => Picture;
 
-/** A picture drawn by a graphics protocol: at which line and column of the slide, over how many cells. */
-export interface Placement {
-  line: number;
-  col: number;
-  cols: number;
-  rows: number;
-  key: string;
-}
+/**
+ * Marks where a picture drawn by a graphics protocol goes: the first row of
+ * its area holds MARK, its key, MARK (deck text never holds a NUL); the
+ * painter takes the mark out and draws the picture there.
+ */
+export const MARK = '\u0000';
 
 /** The fewest rows a picture is drawn in; with less room it stays a label. */
 export const MIN_PICTURE_ROWS = 2;
 
 export interface Placed {
   lines: string[];
-  placements: Placement[];
 }
 
 /**
@@ -47,7 +44,7 @@ export function placePictures(
   get: PictureLookup,
   muted: (s: string) => string = (s) => s,
 ): Placed {
-  if (!refs.length) return { lines, placements: [] };
+  if (!refs.length) return { lines };
   const byLabel = new Map<string, ImageRef>();
   for (const r of refs) byLabel.set(imageLabel(r.alt, r.href), r);
   const at: { n: number; ref: ImageRef }[] = [];
@@ -56,12 +53,11 @@ export function placePictures(
     const ref = byLabel.get(stripSgr(l).trim());
     if (ref) at.push({ n, ref });
   });
-  if (!at.length) return { lines, placements: [] };
+  if (!at.length) return { lines };
   const free = rows - (lines.length - at.length);
   const share = Math.floor(free / at.length);
   const room = share >= MIN_PICTURE_ROWS ? share : 0;
   const out: string[] = [];
-  const placements: Placement[] = [];
   let next = 0;
   for (const { n, ref } of at) {
     for (; next < n; next++) out.push(lines[next]);
@@ -74,12 +70,12 @@ export function placePictures(
       const pad = ' '.repeat(Math.max(0, Math.floor((width - cols) / 2)));
       for (const l of pic.lines) out.push(pad + l);
     } else if (pic.kind === 'graphic') {
-      placements.push({ line: out.length, col: Math.max(0, Math.floor((width - pic.cols) / 2)), cols: pic.cols, rows: pic.rows, key: pic.key });
-      for (let r = 0; r < pic.rows; r++) out.push('');
+      out.push(' '.repeat(Math.max(0, Math.floor((width - pic.cols) / 2))) + MARK + pic.key + MARK);
+      for (let r = 1; r < pic.rows; r++) out.push('');
     } else {
       out.push(lines[n]);
     }
   }
   for (; next < lines.length; next++) out.push(lines[next]);
-  return { lines: out, placements };
+  return { lines: out };
 }

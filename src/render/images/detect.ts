@@ -1,0 +1,49 @@
+/**
+ * Which way a terminal can draw pictures, told from its environment (and,
+ * later, from its answers to queries): the kitty graphics protocol, iTerm2's
+ * inline images, sixel, or half blocks; none without colour. Pure: the
+ * environment in, a protocol out.
+ */
+
+export const IMAGE_PROTOCOLS = ['auto', 'kitty', 'iterm2', 'sixel', 'blocks', 'none'] as const;
+export type ImageProtocolChoice = (typeof IMAGE_PROTOCOLS)[number];
+export type ImageProtocol = Exclude<ImageProtocolChoice, 'auto'>;
+
+/**
+ * What a terminal said when asked (a kitty graphics query, its primary device
+ * attributes): given when the program asked, absent otherwise. A `true`
+ * wins over the environment; a `false` rules the protocol out.
+ */
+export interface TerminalReplies {
+  kittyGraphics?: boolean;
+  sixel?: boolean;
+}
+
+export interface DetectInput {
+  env: Record<string, string | undefined>;
+  /** Colour level of the terminal (0 = none: pictures stay text). */
+  level: number;
+  /** `--image-protocol`: 'auto' (or absent) detects. */
+  choice?: ImageProtocolChoice;
+  replies?: TerminalReplies;
+}
+
+/** The protocol pictures are drawn with. */
+export function detectImageProtocol({ env, level, choice = 'auto', replies = {} }: DetectInput): ImageProtocol {
+  // Without colour (NO_COLOR, a dumb terminal) a picture is its alt text and file name, whatever was asked.
+  if (level === 0 || env.TERM === 'dumb') return 'none';
+  if (choice !== 'auto') return choice;
+  // tmux passes no graphics through unless told to: half blocks always work there.
+  if (env.TMUX) return 'blocks';
+  const term = env.TERM ?? '';
+  const program = env.TERM_PROGRAM ?? '';
+  if (replies.kittyGraphics) return 'kitty';
+  const kitty =
+    term === 'xterm-kitty' || Boolean(env.KITTY_WINDOW_ID) || program === 'ghostty' || term === 'xterm-ghostty' || Boolean(env.KONSOLE_VERSION);
+  if (kitty && replies.kittyGraphics !== false) return 'kitty';
+  if (program === 'iTerm.app' || program === 'WezTerm' || program === 'vscode' || env.LC_TERMINAL === 'iTerm2') return 'iterm2';
+  if (replies.sixel) return 'sixel';
+  const sixel = /^foot(-|$)/.test(term) || term.startsWith('mlterm') || Boolean(env.MLTERM) || Boolean(env.WT_SESSION);
+  if (sixel && replies.sixel !== false) return 'sixel';
+  return 'blocks';
+}
