@@ -8,6 +8,7 @@
  */
 import type { Deck } from '../deck/types.js';
 import type { DeckSources } from '../io/load.js';
+import { pictureDataUri } from './images.js';
 import { exportDeck, formatFromPath, TEXT_WIDTH, type ExportFormat } from '../render/export/index.js';
 import { applyGlobalColorLevel } from '../render/theme.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -58,7 +59,8 @@ export async function exportCommand(deck: Deck, opts: CliOptions, sources?: Deck
   const force = opts.flags.has('force');
   // Plain text from the terminal renderer: code highlighting follows the shared chalk level.
   applyGlobalColorLevel(0);
-  const text = exportDeck(opts.flags.has('no-notes') ? withoutNotes(deck) : deck, format, { width });
+  const picture = format === 'html' || format === 'pdf' ? pictureDataUri : undefined;
+  const text = exportDeck(opts.flags.has('no-notes') ? withoutNotes(deck) : deck, format, { width, picture });
   if (format === 'pdf') {
     // Refused before the browser is started, and checked again when the PDF is written.
     outputTarget(output!, force, sources);

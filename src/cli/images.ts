@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../check/check.js';
 import type { Deck, Slide } from '../deck/types.js';
-import { decodeImage } from '../render/images/decode.js';
+import { decodeImage, headerSize, MAX_PIXELS, mimeType, sniffFormat } from '../render/images/decode.js';
 import { imagesIn, isRemote, type ImageRef } from '../render/images/refs.js';
 import { readImageBytes, resolveImagePath } from '../io/images.js';
 
@@ -58,4 +58,19 @@ export function imageFindings(deck: Deck): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * A picture a slide names, as a `data:` URI for the HTML handout: only a local
+ * file that is a PNG, JPEG or GIF by its bytes, with a readable header and
+ * within the size limit; else undefined (the handout shows its alt text).
+ */
+export function pictureDataUri(href: string, slide: Slide): string | undefined {
+  if (isRemote(href)) return undefined;
+  const file = readImageBytes(resolveImagePath(href, slide.source.path));
+  if ('error' in file) return undefined;
+  const format = sniffFormat(file.bytes);
+  const size = format && headerSize(file.bytes, format);
+  if (!format || !size || size.width * size.height > MAX_PIXELS) return undefined;
+  return `data:${mimeType(format)};base64,${file.bytes.toString('base64')}`;
 }

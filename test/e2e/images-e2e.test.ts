@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, run } from '../helpers/cli.js';
@@ -143,4 +143,22 @@ test('inside tmux, and with --image-protocol blocks, pictures are half blocks; w
   await drawnWith(t, { TERM_PROGRAM: 'iTerm.app' }, ['--image-protocol', 'blocks'], '▀▀▀▀▀▀▀▀');
   const none = await drawnWith(t, { TERM: 'xterm-kitty' }, ['--image-protocol', 'none'], '[image: Red over blue (flag.png)]');
   assert.ok(!none.output().includes('\u001b_G') && !none.output().includes('▀'));
+});
+
+test('handouts: HTML embeds the pictures that are pictures by their bytes; Markdown keeps the links; text names them', (t) => {
+  const dir = deckDir(t);
+  const deck = join(dir, 'deck.md');
+  const html = run(['export', deck, '--format', 'html']);
+  assert.equal(html.code, 0, html.stderr);
+  const flag = readFileSync(join(dir, 'flag.png')).toString('base64');
+  assert.ok(html.stdout.includes(`<img class="picture" src="data:image/png;base64,${flag}" alt="Red over blue">`));
+  assert.equal(html.stdout.match(/<img /g)?.length, 1, 'the text file named .png and the missing map are not embedded');
+  assert.match(html.stdout, /\[image: Map of the Mekong\]/);
+  assert.match(html.stdout, /\[image: Fake\]/);
+  assert.match(html.stdout, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
+  assert.doesNotMatch(html.stdout, /src="(?!data:)/);
+  const md = run(['export', deck, '--format', 'md']).stdout;
+  assert.match(md, /^!\[Red over blue\]\(flag\.png\)$/m);
+  const txt = run(['export', deck, '--format', 'txt']).stdout;
+  assert.match(txt, /^\[image: Red over blue \(flag\.png\)\]$/m);
 });

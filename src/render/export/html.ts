@@ -1,15 +1,16 @@
 /**
  * The handout as one self-contained HTML file: inline CSS, no script, nothing
- * fetched (no images, fonts or style sheets; a Content-Security-Policy says
+ * fetched (no remote images, fonts or style sheets; a Content-Security-Policy says
  * so too), light and dark colour schemes, readable on a phone, and printed
  * one slide to a page with its notes under it.
  *
  * Deck Markdown is rendered by its own `Marked` instance. Raw HTML in a deck
  * is shown as text, never as markup; links are live only for http(s) and
- * mailto; images show their alt text.
+ * mailto; pictures the caller found on disk are embedded as data URIs (the
+ * only thing besides styles the page may load), others show their alt text.
  */
 import { Marked, Renderer, type Tokens } from 'marked';
-import type { Deck } from '../../deck/types.js';
+import type { Deck, Slide } from '../../deck/types.js';
 import { pushAll } from '../lines.js';
 import { isMermaid } from '../mermaid/index.js';
 import { mermaidHtml } from '../mermaid/svg.js';
@@ -36,10 +37,16 @@ export function safeHref(href: string): string | undefined {
 interface HtmlMarkdown {
   block(markdown: string): string;
   inline(markdown: string): string;
+  /** The slide whose Markdown is rendered next (pictures are found beside its file). */
+  slide?: Slide;
 }
 
+/** A picture of a slide as a `data:` URI, when it is a picture on disk; else undefined. */
+export type PictureData = (href: string, slide: Slide) => string | undefined;
+
 /** Markdown → safe HTML, headings no higher than `minHeading`. */
-function htmlMarkdown(minHeading: number): HtmlMarkdown {
+function htmlMarkdown(minHeading: number, picture?: PictureData): HtmlMarkdown {
+  const md: HtmlMarkdown = { block: () => '', inline: () => '' };
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {
@@ -62,6 +69,11 @@ function htmlMarkdown(minHeading: number): HtmlMarkdown {
         return `<a href="${escapeHtml(safe)}"${t} rel="noopener noreferrer">${text}</a>`;
       },
       image({ href, title, text }) {
+        const data = href && md.slide && picture ? picture(href, md.slide) : undefined;
+        if (data) {
+          const t = title ? ` title="${escapeHtml(title)}"` : '';
+          return `<img class="picture" src="${escapeHtml(data)}" alt="${escapeHtml(text || title || href)}"${t}>`;
+        }
         // Never fetched: the alt text, and where the picture would come from as text.
         const label = text || title || href;
         const from = href && href !== label ? ` <span class="href">(${escapeHtml(href)})</span>` : '';
@@ -78,22 +90,22 @@ function htmlMarkdown(minHeading: number): HtmlMarkdown {
   });
   // marked gives up on some input (its recursion overflows on thousands of
   // `*` in a row): that Markdown is shown as written, as text.
-  return {
-    block(markdown) {
+  return Object.assign(md, {
+    block(markdown: string) {
       try {
         return marked.parse(markdown, { async: false }) as string;
       } catch {
         return `<p class="as-written">${escapeHtml(markdown)}</p>\n`;
       }
     },
-    inline(markdown) {
+    inline(markdown: string) {
       try {
         return marked.parseInline(markdown, { async: false }) as string;
       } catch {
         return escapeHtml(markdown);
       }
     },
-  };
+  });
 }
 
 const CSS = `
@@ -133,6 +145,7 @@ blockquote{margin:.8rem 0;padding:0 0 0 .9rem;border-left:3px solid var(--line);
 .as-written{white-space:pre-wrap}
 .raw-html{white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;color:var(--muted)}
 .image,.href,.diagram-note{color:var(--muted)}
+.picture{display:block;max-width:100%;height:auto;margin:.6rem auto}
 figure.diagram{margin:.8rem 0}svg.chart{display:block;width:100%;max-width:37.5rem;height:auto}
 svg.chart path{stroke:var(--card);stroke-width:1}pre.diagram{line-height:1.2}
 .diagram-source summary{color:var(--muted);font-size:.85em;cursor:pointer}
@@ -167,6 +180,7 @@ function slideHtml(s: HandoutSlide, level: number, md: HtmlMarkdown): string {
   const tag = `h${level}`;
   const heading = `<${tag} class="slide-title"><span class="num">${num}</span>${title ? ' ' + title : ''}</${tag}>`;
   const out = [`<section class="slide" id="slide-${s.number}">`, heading];
+  md.slide = s.slide;
   if (s.body) out.push(md.block(s.body).trim());
   if (s.notes) out.push(notesHtml(s.notes, md));
   out.push('</section>');
@@ -210,12 +224,14 @@ function tocHtml(h: Handout): string {
 export interface HtmlOptions {
   /** The table of contents (default true); the page printed to PDF has none: one page per slide. */
   contents?: boolean;
+  /** The pictures to embed, as data URIs (others show their alt text). */
+  picture?: PictureData;
 }
 
 /** The deck as a self-contained HTML handout. */
 export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
   const h = makeHandout(deck);
-  const md = htmlMarkdown(h.slideLevel + 1);
+  const md = htmlMarkdown(h.slideLevel + 1, options.picture);
   const mark = h.meta.classification;
   const banner = mark ? `<p class="classification">${escapeHtml(mark)}</p>` : '';
   const colours = mark ? markingColours(mark) : undefined;
@@ -249,7 +265,7 @@ export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; ` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; ` +
       `base-uri 'none'; form-action 'none'">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="color-scheme" content="light dark">',

@@ -3,7 +3,7 @@
  * or HTML; for `pdf`, the HTML page a browser prints (one slide to a page).
  */
 import type { Deck } from '../../deck/types.js';
-import { exportHtml } from './html.js';
+import { exportHtml, type PictureData } from './html.js';
 import { exportMarkdown } from './markdown.js';
 import { EXPORT_FORMATS, type ExportFormat } from './outline.js';
 import { exportText, TEXT_WIDTH } from './text.js';
@@ -14,11 +14,13 @@ export type { ExportFormat };
 export interface ExportOptions {
   /** Line width for `txt` (80 when absent). */
   width?: number;
+  /** HTML: the pictures to embed, as data URIs (others show their alt text). */
+  picture?: PictureData;
 }
 
 export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOptions = {}): string {
-  if (format === 'html') return exportHtml(deck);
-  if (format === 'pdf') return exportHtml(deck, { contents: false });
+  if (format === 'html') return exportHtml(deck, { picture: options.picture });
+  if (format === 'pdf') return exportHtml(deck, { contents: false, picture: options.picture });
   if (format === 'txt') return exportText(deck, options.width);
   return exportMarkdown(deck);
 }
