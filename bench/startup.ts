@@ -48,6 +48,7 @@ import { makeTheme } from '../src/render/theme.js';
 import { spawnTerm, type Term } from '../test/helpers/term.js';
 import { generateDeck, GENERATED_TITLE, tableDeck, TABLE_TITLE, topicTitle } from './deck.js';
 import { benchFollowers } from './follow.js';
+import { pictureDeck, pictureRun, removePictureDeck, type PictureSample } from './pictures.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIS: { name: string; path: string }[] = (process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs'))
@@ -247,6 +248,12 @@ async function main(): Promise<void> {
       { name: label(tableName), run: () => firstOnly(cli.path, [tableFile], TABLE_TITLE) },
     );
   }
+  // Pictures: the last build only (see bench/pictures.ts).
+  const pictures = pictureDeck();
+  const pictureSamples: PictureSample[] = [];
+  const lastCli = CLIS[CLIS.length - 1].path;
+  const tools = { spawn: (args: string[]) => spawn(args, lastCli), quiet, peakRss, timeout: TIMEOUT };
+  cases.push({ name: 'pictures', run: async () => ((pictureSamples.push(await pictureRun(tools, lastCli, pictures.deck))), { first: 0 }) });
   const [briefingName, bigName] = decks[decks.length - 1];
   const deckNames = decks.flat();
   const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
@@ -281,6 +288,8 @@ async function main(): Promise<void> {
   const render = timeInProcess(() => renderSlideLines(deck.slides[1 + (k++ % 50)], 96, md), 50);
   rmSync(dir, { recursive: true, force: true });
   rmSync(runtime, { recursive: true, force: true });
+  removePictureDeck(pictures.dir);
+  const pics = pictureSamples.slice(WARMUP);
   for (const dir of caches.values()) rmSync(dir, { recursive: true, force: true });
 
   const floor = stats(samples.get('floor')!.map((s) => s.first));
@@ -302,8 +311,13 @@ async function main(): Promise<void> {
     row('first', name, samples.get(name)!.map((s) => s.first), ms, floor.median);
   }
   for (const [name, xs] of exports) row(name, tableName, xs, ms, floor.median);
+  const pictureDeckName = 'ten slides, a 1000×1000 PNG each';
+  row('first, text', pictureDeckName, pics.map((s) => s.text), ms, floor.median);
+  row('first, picture', pictureDeckName, pics.map((s) => s.picture), ms, floor.median);
+  row('next, picture cached', pictureDeckName, pics.map((s) => s.nextCached), ms, floor.median);
   row('peak RSS (floor)', 'bare node', rssFloor, mb, floorMem.median);
   for (const name of deckNames) row('peak RSS', name, samples.get(name)!.map((s) => s.rss!), mb, floorMem.median);
+  row('peak RSS, ten pictures shown', pictureDeckName, pics.map((s) => s.rss), mb, floorMem.median);
 
   const header = ['measure', 'deck', 'min', 'median', 'max', 'median ÷ floor'];
   const table = [header, header.map((h, i) => (i >= 2 ? '---:' : '---')), ...rows].map((r) => `| ${r.join(' | ')} |`);
@@ -346,6 +360,12 @@ async function main(): Promise<void> {
     `  ${tableName}: first, export md, txt, html ≤ ${BIG_TARGET_MS} ms: ${big.map(ms).join(', ')} — ` +
       verdict(big.every((x) => x <= BIG_TARGET_MS)),
   );
+  const pic = (pick: (s: PictureSample) => number) => stats(pics.map(pick)).median;
+  const [pText, pPicture, pNext, pRss] = [pic((s) => s.text), pic((s) => s.picture), pic((s) => s.nextCached), pic((s) => s.rss)];
+  console.log(`  first text (1000×1000 PNG) ≤ floor + 150 ms: floor + ${ms(pText - floor.median)} — ${verdict(pText <= floor.median + 150)}`);
+  console.log(`  first picture ≤ 300 ms: ${ms(pPicture)} — ${verdict(pPicture <= 300)}`);
+  console.log(`  next onto a cached picture ≤ 5 ms: ${ms(pNext)} — ${verdict(pNext <= 5)}`);
+  console.log(`  peak RSS, ten pictures ≤ 80 MB: ${mb(pRss)} — ${verdict(pRss <= 80)}`);
   console.log('\n' + (await benchFollowers(CLIS[CLIS.length - 1].path)).join('\n'));
 }
 

@@ -5,6 +5,7 @@
  * fitted to each size asked for, so paging back and forth decodes nothing
  * again. Decoders load on the first picture.
  */
+import { createRequire } from 'node:module';
 import type { Slide } from '../deck/types.js';
 import type { Rgba } from '../render/images/decode.js';
 import { halfBlockLines, type BlockLevel } from '../render/images/blocks.js';
@@ -27,7 +28,7 @@ export const CELL_PIXELS = { width: 8, height: 16 };
 type Entry = { state: 'loading' } | { state: 'ready'; image: Rgba } | { state: 'failed'; reason: string };
 
 /** Decoded pictures kept at full size (the most recently used); fitted ones are kept apart. */
-const DECODED_KEPT = 4;
+const DECODED_KEPT = 1;
 const FITTED_KEPT = 64;
 
 /** The slides' pictures for the painter: what each is at a size, and a call when one becomes ready. */
@@ -139,10 +140,15 @@ export class PictureStore implements SlidePictures {
     if (this.protocol) this.encoders ??= { ...(await import('../render/images/protocols.js')), pngOf };
     while (this.queue.length) {
       const path = this.queue.shift()!;
+      // Room first: only the newest decoded pictures stay, this one counted.
+      this.forgetOld(DECODED_KEPT - 1);
       const file = this.read(path);
       const decoded = 'error' in file ? file : decodeImage(file.bytes);
       this.entries.set(path, 'error' in decoded ? { state: 'failed', reason: decoded.error } : { state: 'ready', image: decoded.image });
       this.forgetOld();
+      // A decoder leaves several picture-sized buffers behind, held until a
+      // collection that would otherwise come only tens of megabytes later.
+      collectGarbage();
       // One picture at a time: keys pressed meanwhile are read between them.
       await new Promise((r) => setImmediate(r));
       this.onReady();
@@ -151,10 +157,29 @@ export class PictureStore implements SlidePictures {
   }
 
   /** Only the most recent decoded pictures stay; older ones are read again if shown again at a new size. */
-  private forgetOld(): void {
+  private forgetOld(kept = DECODED_KEPT): void {
     const ready = [...this.entries].filter(([, e]) => e.state === 'ready');
-    for (const [path] of ready.slice(0, Math.max(0, ready.length - DECODED_KEPT))) this.entries.delete(path);
+    for (const [path] of ready.slice(0, Math.max(0, ready.length - kept))) this.entries.delete(path);
   }
+}
+
+let gc: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, through V8's `gc` (exposed once, on first use,
+ * in a context of its own: the program's flags are not changed for it).
+ */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+      gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
 }
 
 type Protocols = typeof import('../render/images/protocols.js') & { pngOf: typeof import('../render/images/decode.js').pngOf };
