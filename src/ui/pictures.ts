@@ -141,7 +141,7 @@ export class PictureStore implements SlidePictures {
     while (this.queue.length) {
       const path = this.queue.shift()!;
       // Room first: only the newest decoded pictures stay, this one counted.
-      this.forgetOld(DECODED_KEPT - 1);
+      if (this.forgetOld(DECODED_KEPT - 1)) collectGarbage();
       const file = this.read(path);
       const decoded = 'error' in file ? file : decodeImage(file.bytes);
       this.entries.set(path, 'error' in decoded ? { state: 'failed', reason: decoded.error } : { state: 'ready', image: decoded.image });
@@ -157,9 +157,11 @@ export class PictureStore implements SlidePictures {
   }
 
   /** Only the most recent decoded pictures stay; older ones are read again if shown again at a new size. */
-  private forgetOld(kept = DECODED_KEPT): void {
+  private forgetOld(kept = DECODED_KEPT): boolean {
     const ready = [...this.entries].filter(([, e]) => e.state === 'ready');
-    for (const [path] of ready.slice(0, Math.max(0, ready.length - kept))) this.entries.delete(path);
+    const old = ready.slice(0, Math.max(0, ready.length - kept));
+    for (const [path] of old) this.entries.delete(path);
+    return old.length > 0;
   }
 }
 

@@ -162,3 +162,23 @@ test('handouts: HTML embeds the pictures that are pictures by their bytes; Markd
   const txt = run(['export', deck, '--format', 'txt']).stdout;
   assert.match(txt, /^\[image: Red over blue \(flag\.png\)\]$/m);
 });
+
+test('kitty pictures go when a menu opens and when the terminal is resized, and come back after', async (t) => {
+  const term = await drawnWith(t, { TERM: 'xterm-kitty' }, [], KITTY);
+  const DELETE = '\u001b_Ga=d,d=A,q=2\u001b\\';
+  let from = term.output().length;
+  term.write('s');
+  await term.waitFor('Sections');
+  assert.ok(term.output().slice(from).includes(DELETE), 'deleted as the menu opens');
+  assert.ok(!term.output().slice(from).includes('\u001b_Ga=T'), 'not drawn over the menu');
+  from = term.output().length;
+  term.write('\u001b');
+  await term.waitFor((s) => !s.includes('Sections') && term.output().slice(from).includes(KITTY));
+  from = term.output().length;
+  term.resize(90, 26);
+  await term.waitFor(() => term.output().slice(from).includes('\u001b_Ga=T'));
+  const after = term.output().slice(from);
+  assert.ok(after.indexOf(DELETE) >= 0 && after.indexOf(DELETE) < after.indexOf('\u001b_Ga=T'), 'deleted, then drawn at the new size');
+  term.write('q');
+  await term.waitForExit();
+});
