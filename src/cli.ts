@@ -232,10 +232,9 @@ async function main(argv: string[]): Promise<number> {
   return recorder?.failed ? 1 : 0;
 }
 
-/** How the slides view draws pictures, for a protocol (half blocks at the terminal's colour level). */
+/** How pictures are drawn, for a protocol (half blocks, and in views drawn by Ink, at the terminal's colour level). */
 function pictureMode(protocol: ImageProtocol, level: ColorLevel): PictureMode {
-  if (protocol !== 'blocks') return { kind: protocol };
-  return { kind: 'blocks', level: level === 0 ? 1 : level };
+  return protocol === 'none' ? { kind: 'none' } : { kind: protocol, level: level === 0 ? 1 : level };
 }
 
 /** Standard output cannot take what is written to it. */

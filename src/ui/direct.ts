@@ -3,8 +3,8 @@
  * the too-small notice (and the blanked screen), each one pure function of the screen (frame.ts),
  * written straight to the terminal. Only the lines that changed since the
  * last paint are written; at a new size, or after another painter drew, the
- * screen is cleared and drawn whole. Pictures are drawn as they become ready:
- * the last screen is painted again.
+ * screen is cleared and drawn whole. Pictures come with the screen; those of
+ * a graphics protocol are drawn over it (graphics.ts).
  */
 import { blankLines, paintScreen, slidesViewScreen, tooSmallLines } from './frame.js';
 import type { PictureStore } from './pictures.js';
@@ -20,8 +20,6 @@ export interface PaintedScreen {
 
 export class DirectPainter implements Painter {
   private last: PaintedScreen | null = null;
-  /** The screen last painted, while this painter has the terminal. */
-  private screen: Screen | null = null;
   /** Pictures drawn by a graphics protocol, when pictures are drawn so. */
   private readonly graphics: GraphicsLayer | null;
 
@@ -29,26 +27,21 @@ export class DirectPainter implements Painter {
   constructor(
     private readonly out: { write(s: string): unknown },
     private readonly bigTitles = false,
-    private readonly pictures?: PictureStore,
+    pictures?: PictureStore,
   ) {
     const protocol = pictures?.protocol;
     this.graphics = protocol ? new GraphicsLayer(protocol, (key) => pictures!.sequence(key)) : null;
-    if (pictures) {
-      pictures.onReady = () => {
-        if (this.screen) this.paint(this.screen);
-      };
-    }
   }
 
-  /** The lines this painter would draw for a screen. */
-  static lines(screen: Screen & { bigTitles?: boolean }, pictures?: PictureStore): string[] {
+  /** The lines this painter would draw for a screen (its pictures as the screen has them). */
+  static lines(screen: Screen & { bigTitles?: boolean }): string[] {
     if (screen.notice) return noticeLines(screen.notice, screen.cols, screen.rows);
     if (screen.blanked) return blankLines(screen.cols, screen.rows, screen.theme.level, screen.theme.name === 'light');
-    return slidesViewScreen({ ...screen, pictures }) ?? tooSmallLines(screen.cols, screen.rows);
+    return slidesViewScreen(screen) ?? tooSmallLines(screen.cols, screen.rows);
   }
 
   paint(screen: Screen): void {
-    const { lines, placements } = takeMarks(DirectPainter.lines({ ...screen, bigTitles: this.bigTitles }, this.pictures));
+    const { lines, placements } = takeMarks(DirectPainter.lines({ ...screen, bigTitles: this.bigTitles }));
     const { cols, rows } = screen;
     const last = this.last;
     const same = last !== null && last.cols === cols && last.rows === rows;
@@ -57,13 +50,11 @@ export class DirectPainter implements Painter {
     // The cursor stays hidden whoever drew before.
     if (out || g.before || g.after) this.out.write(g.before + (same ? out : '\u001b[?25l' + out) + g.after);
     this.last = { lines, cols, rows };
-    this.screen = screen;
   }
 
   release(): void {
     const gone = this.graphics?.release();
     if (gone) this.out.write(gone);
     this.last = null;
-    this.screen = null;
   }
 }

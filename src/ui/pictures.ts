@@ -15,7 +15,7 @@ import { fitImage, fitSize, scaleImage } from '../render/images/scale.js';
 import { readImageBytes, resolveImagePath } from '../io/images.js';
 
 /** How pictures are drawn: half blocks at a colour level, a graphics protocol, or not at all (their labels stay). */
-export type PictureMode = { kind: 'blocks'; level: BlockLevel } | { kind: 'none' } | { kind: GraphicsProtocol };
+export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel } | { kind: 'none' };
 
 export type GraphicsProtocol = 'kitty' | 'iterm2' | 'sixel';
 
@@ -31,10 +31,10 @@ type Entry = { state: 'loading' } | { state: 'ready'; image: Rgba } | { state: '
 const DECODED_KEPT = 1;
 const FITTED_KEPT = 64;
 
-/** The slides' pictures for the painter: what each is at a size, and a call when one becomes ready. */
+/** The slides' pictures for the painters: what each is at a size (`blocks`: half blocks, whatever the protocol). */
 export interface SlidePictures {
   refs(slide: Slide): readonly ImageRef[];
-  lookup(slide: Slide): PictureLookup;
+  lookup(slide: Slide, blocks?: boolean): PictureLookup;
 }
 
 export class PictureStore implements SlidePictures {
@@ -64,11 +64,11 @@ export class PictureStore implements SlidePictures {
     return refs;
   }
 
-  lookup(slide: Slide): PictureLookup {
+  lookup(slide: Slide, blocks = false): PictureLookup {
     return (ref, cols, rows) => {
       if (isRemote(ref.href)) return { kind: 'failed', reason: 'not shown (not a local file)' };
       const path = resolveImagePath(ref.href, slide.source.path);
-      const fitted = this.fitted.get(`${cols}x${rows}:${path}`);
+      const fitted = this.fitted.get(this.key(path, cols, rows, blocks));
       if (fitted) return fitted;
       const entry = this.entries.get(path);
       if (!entry) {
@@ -80,8 +80,12 @@ export class PictureStore implements SlidePictures {
       // Most recently used last.
       this.entries.delete(path);
       this.entries.set(path, entry);
-      return this.fit(path, entry.image, cols, rows);
+      return this.fit(path, entry.image, cols, rows, blocks);
     };
+  }
+
+  private key(path: string, cols: number, rows: number, blocks: boolean): string {
+    return `${blocks && this.protocol ? 'blocks:' : ''}${cols}x${rows}:${path}`;
   }
 
   /** The escape sequence that draws a picture placed by a graphics protocol. */
@@ -100,13 +104,13 @@ export class PictureStore implements SlidePictures {
     return this.queue.length === 0 && !this.scheduled;
   }
 
-  private fit(path: string, image: Rgba, cols: number, rows: number): Picture {
-    const key = `${cols}x${rows}:${path}`;
+  private fit(path: string, image: Rgba, cols: number, rows: number, blocks: boolean): Picture {
+    const key = this.key(path, cols, rows, blocks);
     let pic = this.fitted.get(key);
     if (!pic) {
       const mode = this.mode;
       if (mode.kind === 'none') return { kind: 'pending' };
-      if (mode.kind === 'blocks') {
+      if (mode.kind === 'blocks' || blocks) {
         pic = { kind: 'lines', lines: halfBlockLines(fitImage(image, cols, rows, 2), mode.level) };
       } else {
         // The pixels it gets in the area (never more than it has), then the cells they cover.

@@ -54,6 +54,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   const guard = options.guard ?? new TerminalGuard(1, input);
   const stdout = process.stdout;
   guard.enter();
+  const pictures = options.pictures ? new PictureStore(options.pictures) : undefined;
   const session = new Session({
     deck,
     cache: new RenderCache(deck, md, theme),
@@ -61,7 +62,8 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     state: options.state ?? initialState(shapeOf(deck)),
     size: () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 }),
     now: Date.now,
-    direct: new DirectPainter(stdout, options.bigTitles, options.pictures ? new PictureStore(options.pictures) : undefined),
+    direct: new DirectPainter(stdout, options.bigTitles, pictures),
+    pictures,
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     cacheFor: (next) => new RenderCache(next, md, theme),
     input: keyInput(input),

@@ -8,6 +8,7 @@ import type { RenderCache } from '../render/cache.js';
 import { tooSmall } from '../render/layout.js';
 import type { Theme } from '../render/theme.js';
 import type { State } from '../state/reducer.js';
+import type { SlidePictures } from './pictures.js';
 import { slidesViewState } from './frame.js';
 
 /** Everything a painter needs to draw the session's screen. */
@@ -29,6 +30,8 @@ export interface Screen {
   blanked?: boolean;
   /** Shown in place of the slides (a follower of another version of the deck), see linkNotice. */
   notice?: string;
+  /** The slides' pictures, when they are drawn (views drawn by Ink draw them with half blocks). */
+  pictures?: SlidePictures;
 }
 
 export interface Painter {

@@ -42,6 +42,7 @@ export interface SessionOptions {
   observe?(state: State, deck: Deck, now: number): void;
   /** Each section's time in the last rehearsal (ms), for the presenter view. */
   rehearsed?: readonly (number | undefined)[];
+  pictures?: Screen['pictures'] & { onReady: () => void }; // the screen is painted again as each becomes ready
 }
 
 export class Session {
@@ -71,6 +72,7 @@ export class Session {
     this.shown = { deck: o.deck, cache: o.cache };
     this.state = this.fitted(o.state);
     o.observe?.(this.state, o.deck, o.now());
+    if (o.pictures) o.pictures.onReady = () => this.paint();
   }
 
   /** The state now (for tests and the link). */
@@ -212,7 +214,7 @@ export class Session {
     const link = linkText(this.linkStatus, this.link, this.state);
     const blanked = blanksHere(this.state, this.linkStatus, this.link);
     const notice = linkNotice(this.linkStatus, this.link);
-    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed, blanked, notice };
+    return { deck, cache, theme: this.o.theme, state: this.state, cols, rows, link, error, now: this.o.now(), rehearsed: this.o.rehearsed, blanked, notice, pictures: this.o.pictures };
   }
 
   /** Draw the state with the painter for it; the other one, if it was drawing, stands down. */

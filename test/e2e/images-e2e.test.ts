@@ -182,3 +182,17 @@ test('kitty pictures go when a menu opens and when the terminal is resized, and 
   term.write('q');
   await term.waitForExit();
 });
+
+test('views drawn by Ink (the presenter view) show pictures as half blocks, even in kitty', async (t) => {
+  const dir = deckDir(t);
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), '--presenter'], {
+    cols: 120,
+    rows: 30,
+    env: { TERM: 'xterm-kitty', COLORTERM: 'truecolor' },
+  });
+  t.after(() => term.dispose());
+  await term.waitFor((s) => s.includes('Notes') && s.includes('▀▀▀▀▀▀▀▀'));
+  assert.ok(!term.output().includes('\u001b_Ga=T'), 'no kitty picture under Ink');
+  term.write('q');
+  await term.waitForExit();
+});

@@ -11,6 +11,7 @@ import { contentWidth } from '../../render/slide.js';
 import { bannerLine, statusLine } from '../../render/status.js';
 import { sectionOf, slideAtLine } from '../../state/reducer.js';
 import { errorBannerLine, searchPromptLine, statusHint, statusMessage } from '../frame.js';
+import { withPictures } from '../picture-screen.js';
 import { geometry } from '../geometry.js';
 import type { Screen } from '../screen.js';
 import { Help, SectionMenu, SlideIndex } from './overlays.js';
@@ -21,11 +22,14 @@ export function View(props: Screen) {
   const g = geometry(deck, state, cols, rows, error);
   const { lay, fixedRows, width, margin, tableWidth, bodyRows, readWidth, cur, curStep } = g;
   const banner = deck.meta.classification;
-  const slideLines = state.view === 'reading' ? [] : cache.slide(cur, width, curStep, tableWidth);
-  const maxScroll = Math.max(0, slideLines.length - bodyRows);
-  const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   const query = state.search.active;
   const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true, theme.match)) : lines);
+  // Pictures as half blocks: Ink draws text only. Matches are marked first, as in the slides view.
+  const text = state.view === 'reading' ? [] : cache.slide(cur, width, curStep, tableWidth);
+  const pictures = state.view === 'presenter' ? props.pictures : undefined;
+  const slideLines = withPictures(mark(text), deck.slides[cur], width, bodyRows, theme, pictures, true);
+  const maxScroll = Math.max(0, slideLines.length - bodyRows);
+  const prompt = state.overlay === 'search' ? searchPromptLine(state.search.query, theme) : undefined;
   const scroll = Math.min(state.scroll, maxScroll);
   const slide = deck.slides[cur];
   const readingIndex = state.view === 'reading' && state.fit.doc ? slideAtLine(state.fit.doc(), state.readTop) : cur;
@@ -79,7 +83,7 @@ export function View(props: Screen) {
         state={state}
         cols={cols}
         rows={fixedRows}
-        slideLines={mark(slideLines).slice(scroll, scroll + bodyRows)}
+        slideLines={slideLines.slice(scroll, scroll + bodyRows)}
         margin={margin}
         mark={mark}
         now={now}
