@@ -88,6 +88,13 @@ export class PictureStore implements SlidePictures {
     return `${blocks && this.protocol ? 'blocks:' : ''}${cols}x${rows}:${path}`;
   }
 
+  /** Forget every picture read (the deck was read again: its pictures may have changed too). */
+  forget(): void {
+    for (const [path, e] of this.entries) if (e.state !== 'loading') this.entries.delete(path);
+    this.fitted.clear();
+    this.sequences.clear();
+  }
+
   /** The escape sequence that draws a picture placed by a graphics protocol. */
   sequence(key: string): string | undefined {
     return this.sequences.get(key);

@@ -65,7 +65,8 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     direct: new DirectPainter(stdout, options.bigTitles, pictures),
     pictures,
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
-    cacheFor: (next) => new RenderCache(next, md, theme),
+    // A deck read again: a picture saved with it is read again too.
+    cacheFor: (next) => (pictures?.forget(), new RenderCache(next, md, theme)),
     input: keyInput(input),
     observe: options.rehearsal && ((state, shown, now) => options.rehearsal!.observe(state, shown, now)),
     rehearsed: options.rehearsed,

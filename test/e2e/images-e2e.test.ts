@@ -196,3 +196,16 @@ test('views drawn by Ink (the presenter view) show pictures as half blocks, even
   term.write('q');
   await term.waitForExit();
 });
+
+test('with --watch, a picture saved again is read again when the deck reloads', async (t) => {
+  const dir = deckDir(t);
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), '--watch'], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor' } });
+  t.after(() => term.dispose());
+  await term.waitFor(() => term.output().includes('\u001b[38;2;255;0;0;48;2;255;0;0m▀'));
+  writeFileSync(join(dir, 'flag.png'), pngBytes(8, 4, () => [0, 255, 0]));
+  writeFileSync(join(dir, 'deck.md'), '# Flags\n\n![Red over blue](flag.png)\n\nAfter the flag, saved again\n');
+  await term.waitFor('saved again');
+  await term.waitFor(() => term.output().includes('\u001b[38;2;0;255;0;48;2;0;255;0m▀▀▀▀▀▀▀▀'));
+  term.write('q');
+  await term.waitForExit();
+});
