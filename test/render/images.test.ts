@@ -5,6 +5,8 @@ import { fitImage, fitSize, scaleImage } from '../../src/render/images/scale.js'
 import { ansi256, halfBlockLines } from '../../src/render/images/blocks.js';
 import { imageLabel, imagesIn, isRemote } from '../../src/render/images/refs.js';
 import { placePictures } from '../../src/render/images/place.js';
+import { PNG } from 'pngjs';
+import { decodeCommonPng } from '../../src/render/images/png.js';
 import { gifBytes, jpegBytes, pngBytes, pngClaiming } from '../helpers/images.js';
 
 const red: [number, number, number] = [255, 0, 0];
@@ -145,4 +147,29 @@ test('a picture takes the rows its slide leaves free, in place of its label', ()
   // No room: the label stays.
   const tight = placePictures(lines, [{ alt: 'A', href: 'a.png' }], 10, 5, () => assert.fail('asked without room'));
   assert.deepEqual(tight.lines, lines);
+});
+
+test('common PNGs (8-bit RGB and RGBA) decode as pngjs decodes them, for every row filter', () => {
+  for (const colorType of [2, 6] as const) {
+    for (const filterType of [0, 1, 2, 3, 4]) {
+      const width = 13;
+      const height = 7;
+      const png = new PNG({ width, height });
+      for (let i = 0; i < width * height; i++) {
+        png.data.set([(i * 37) & 255, (i * 91 + 7) & 255, (i * 13) & 255, colorType === 6 ? (i * 53) & 255 : 255], i * 4);
+      }
+      const bytes = PNG.sync.write(png, { colorType, filterType, inputHasAlpha: true });
+      const fast = decodeCommonPng(bytes);
+      assert.ok(fast, `colour type ${colorType} is decoded directly`);
+      assert.deepEqual(Buffer.from(fast.data), PNG.sync.read(bytes).data, `colour type ${colorType}, filter ${filterType}`);
+      assert.throws(() => decodeCommonPng(bytes.subarray(0, bytes.length - 20)));
+    }
+  }
+  // Other kinds are left to pngjs: grey, 16 bits per channel.
+  const grey = PNG.sync.write(Object.assign(new PNG({ width: 2, height: 2 }), {}), { colorType: 0 });
+  assert.equal(decodeCommonPng(grey), null);
+  const deep = PNG.sync.write(new PNG({ width: 2, height: 2 }), { bitDepth: 16, colorType: 6, inputHasAlpha: true });
+  assert.equal(decodeCommonPng(deep), null);
+  const d = decodeImage(deep);
+  assert.ok(!('error' in d) && d.image.width === 2);
 });

@@ -2,12 +2,13 @@
  * Pictures from their bytes: the format recognised by its first bytes (never
  * by the file's name), the size read from the header before anything is
  * decoded (a picture larger than MAX_PIXELS is refused, not decoded), then
- * PNG (pngjs), JPEG (jpeg-js, with its own memory limits) or GIF (omggif, the
+ * PNG (png.ts for the common kind, else pngjs), JPEG (jpeg-js, with its own memory limits) or GIF (omggif, the
  * first frame) decoded to RGBA. Pure: bytes in, pixels or a reason out.
  */
 import { PNG } from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import { GifReader } from 'omggif';
+import { decodeCommonPng } from './png.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif';
 
@@ -109,6 +110,8 @@ export function decodeImage(bytes: Uint8Array, maxPixels: number = MAX_PIXELS): 
 function decodeAs(bytes: Uint8Array, format: ImageFormat, maxPixels: number): Rgba {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'png') {
+    const common = decodeCommonPng(buf);
+    if (common) return common;
     const png = PNG.sync.read(buf);
     return { width: png.width, height: png.height, data: png.data };
   }
