@@ -209,3 +209,13 @@ test('with --watch, a picture saved again is read again when the deck reloads', 
   term.write('q');
   await term.waitForExit();
 });
+
+test('on a 256-colour terminal, half blocks take the nearest of its 256 colours', async (t) => {
+  const term = await drawnWith(t, { COLORTERM: '', TERM: 'xterm-256color' }, [], '▀▀▀▀▀▀▀▀');
+  // Red is colour 196, blue 21.
+  assert.ok(term.output().includes('\u001b[38;5;196;48;5;196m▀▀▀▀▀▀▀▀'));
+  assert.ok(term.output().includes('\u001b[38;5;21;48;5;21m▀▀▀▀▀▀▀▀'));
+  assert.ok(!term.output().includes('38;2;'));
+  term.write('q');
+  await term.waitForExit();
+});
