@@ -12,6 +12,7 @@ import { parseFiles } from '../../src/deck/parse.js';
 import { exportDeck } from '../../src/render/export/index.js';
 import { browserRequired, findBrowser, NO_BROWSER } from '../helpers/browser.js';
 import { bundledDeck } from '../helpers/cli.js';
+import { pngBytes } from '../helpers/images.js';
 
 const BROWSER = findBrowser();
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -241,6 +242,24 @@ browserTest('Mermaid charts are inline SVG pictures and flowcharts their text dr
     for (const label of ['Request', 'Valid?', 'Process', 'Reject', 'Done']) assert.ok(flow.includes(label), label);
     assert.match(await page.locator('.diagram-note').first().innerText(), /sequenceDiagram is shown as source/);
     await page.screenshot({ path: `${ARTIFACTS}diagrams.png`, fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+browserTest('a picture embedded as a data URI is drawn, and still nothing is fetched', async () => {
+  const png = pngBytes(8, 4, (x) => (x < 4 ? [255, 0, 0] : [0, 0, 255]));
+  const pictureDeck = parseFiles([{ path: 'pictures.md', text: '# A flag\n\n![Red and blue](flag.png)\n\n![Away](https://example.com/a.png)\n' }]);
+  const withPicture = exportDeck(pictureDeck, 'html', {
+    picture: (href) => (href === 'flag.png' ? `data:image/png;base64,${png.toString('base64')}` : undefined),
+  });
+  const { page, url, requests, errors } = await open(withPicture, 'handout-picture.html');
+  try {
+    const size = await page.locator('img.picture').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+    assert.deepEqual(size, [8, 4], 'the picture decoded under the page\'s Content-Security-Policy');
+    assert.equal(await page.locator('img').count(), 1, 'the remote picture is text');
+    assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('data:')), []);
+    assert.deepEqual(errors, []);
   } finally {
     await page.close();
   }
