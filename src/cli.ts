@@ -9,7 +9,7 @@ import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme, noColor, type ColorLevel } from './render/theme.js';
 import { ThemeError } from './render/themefile.js';
-import { detectImageProtocol, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
+import { detectImageProtocol, imageReplies, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
 import type { PictureMode } from './ui/pictures.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
@@ -195,6 +195,8 @@ async function main(argv: string[]): Promise<number> {
   const presentModule = guard ? import('./ui/present.js') : undefined;
   const spec = await choosing;
   const bigTitles = sizing && (asked !== undefined || looksLikeKitty(process.env)) && drawsScaledText((await ask(false)).version);
+  // Pictures: the same answers, when the terminal was asked anyway (never a question of their own).
+  const replies = imageReplies(asked ? await asked : {});
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
@@ -227,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     rehearsal: recorder,
     rehearsed,
     bigTitles,
-    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: opts.values['image-protocol'] as ImageProtocolChoice }), level),
+    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: opts.values['image-protocol'] as ImageProtocolChoice, replies }), level),
   });
   return recorder?.failed ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { errnoWords } from '../io/errno.js';
 import { colorfgbgBackground, isLight, parseOscColor } from '../render/palette.js';
 import { namedTheme, ThemeError, themeFromData } from '../render/themefile.js';
 import { isThemeName, THEMES, type ThemeSpec } from '../render/themes.js';
-import { DA1, isDa1Reply, OSC11, oscReply, queryTerminal, versionReply, XTVERSION } from '../ui/termquery.js';
+import { DA1, deviceAttributes, isDa1Reply, OSC11, oscReply, queryTerminal, versionReply, XTVERSION } from '../ui/termquery.js';
 
 /** How long to wait for a terminal that answers neither OSC 11 nor DA1. */
 export const BACKGROUND_QUERY_MS = 40;
@@ -71,6 +71,8 @@ export interface TerminalAnswers {
   background?: 'light' | 'dark';
   /** Its name and version (XTVERSION), e.g. `kitty(0.40.1)`. */
   version?: string;
+  /** The parameters of its DA1 reply (a `4` among them: it draws sixel). */
+  attributes?: number[];
 }
 
 /**
@@ -90,5 +92,6 @@ export async function askTerminal(
   });
   const answer = oscReply(replies, 11);
   const rgb = answer === undefined ? undefined : parseOscColor(answer);
-  return { background: rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined, version: versionReply(replies) };
+  const background = rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined;
+  return { background, version: versionReply(replies), attributes: deviceAttributes(replies) };
 }

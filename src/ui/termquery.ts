@@ -149,3 +149,9 @@ export function versionReply(replies: string[]): string | undefined {
 export function isDa1Reply(reply: string): boolean {
   return DA1_REPLY.test(reply);
 }
+
+/** The parameters of the terminal's DA1 reply (`CSI ? 62 ; 4 ; 22 c` → 62, 4, 22), when it gave one. */
+export function deviceAttributes(replies: string[]): number[] | undefined {
+  const r = replies.find(isDa1Reply);
+  return r === undefined ? undefined : (/^\u001b\[\?([\d;]*)c/.exec(r)?.[1] ?? '').split(';').filter(Boolean).map(Number);
+}

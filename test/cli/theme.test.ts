@@ -82,13 +82,24 @@ test('the background is asked with OSC 11 and DA1, and known from the answer', a
 
 test('the version (XTVERSION) is asked in the same question, before the background; the DA1 reply still ends it', async () => {
   const kitty = fakeTerminal(() => '\u001bP>|kitty(0.40.1)\u001b\\\u001b]11;rgb:0000/0000/0000\u001b\\\u001b[?62;c');
-  assert.deepEqual(await askTerminal(kitty.input, kitty.output, { background: true, version: true }), { background: 'dark', version: 'kitty(0.40.1)' });
+  assert.deepEqual(await askTerminal(kitty.input, kitty.output, { background: true, version: true }), {
+    background: 'dark',
+    version: 'kitty(0.40.1)',
+    attributes: [62],
+  });
   assert.equal(kitty.output.written, '\u001b[>q\u001b]11;?\u001b\\\u001b[c');
   const other = fakeTerminal(() => '\u001b[?62;22c');
   const start = performance.now();
-  assert.deepEqual(await askTerminal(other.input, other.output, { background: false, version: true }), { background: undefined, version: undefined });
+  assert.deepEqual(await askTerminal(other.input, other.output, { background: false, version: true }), {
+    background: undefined,
+    version: undefined,
+    attributes: [62, 22],
+  });
   assert.ok(performance.now() - start < BACKGROUND_QUERY_MS, 'the DA1 reply ends the wait');
   assert.equal(other.output.written, '\u001b[>q\u001b[c');
+  // DA1's attributes come back too (a 4 among them: the terminal draws sixel).
+  const foot = fakeTerminal(() => '\u001bP>|foot(1.16.2)\u001b\\\u001b[?62;4;22c');
+  assert.deepEqual((await askTerminal(foot.input, foot.output, { background: false, version: true })).attributes, [62, 4, 22]);
 });
 
 test('a terminal that answers only DA1 is not waited for; one that answers nothing, for a few tens of ms', async () => {

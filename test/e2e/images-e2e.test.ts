@@ -98,9 +98,15 @@ test('in a folder deck, pictures are found beside the slide\'s own file; JPEG an
 });
 
 /** Present the flag deck in a terminal of this environment; the raw bytes once the picture is drawn. */
-async function drawnWith(t: { after(fn: () => void): void }, env: Record<string, string>, args: string[], sign: string) {
+async function drawnWith(
+  t: { after(fn: () => void): void },
+  env: Record<string, string>,
+  args: string[],
+  sign: string,
+  answers: { version?: string } = {},
+) {
   const dir = deckDir(t);
-  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), ...args], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor', ...env } });
+  const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), ...args], { cols: 80, rows: 24, env: { COLORTERM: 'truecolor', ...env }, ...answers });
   t.after(() => term.dispose());
   await term.waitFor('After the flag');
   await term.waitFor(() => term.output().includes(sign));
@@ -136,6 +142,31 @@ for (const [name, env, args, sign] of [
     await term.waitForExit();
   });
 }
+
+test('where the environment names no terminal, the name it gives when asked at start-up chooses the protocol', async (t) => {
+  // No question of its own: the theme's question (OSC 11 and DA1) carries XTVERSION.
+  const wezterm = await drawnWith(t, {}, [], ITERM2, { version: 'WezTerm 20240203-110809-5046fc22' });
+  assert.ok(!wezterm.screen().includes('▀'));
+  await drawnWith(t, {}, [], SIXEL, { version: 'foot(1.16.2)' });
+  // The environment wins over the name.
+  await drawnWith(t, { TERM_PROGRAM: 'iTerm.app' }, [], ITERM2, { version: 'foot(1.16.2)' });
+  // With the theme fixed, nothing is asked, so nothing is waited for: half blocks.
+  const fixed = await drawnWith(t, {}, ['--theme', 'dark'], '▀▀▀▀▀▀▀▀', { version: 'WezTerm 20240203-110809-5046fc22' });
+  assert.ok(!fixed.output().includes('\u001b[>q'), 'XTVERSION not asked');
+  assert.ok(!fixed.output().includes('\u001b]1337;'));
+});
+
+test('kitty 0.40: the title at twice the size and the picture with kitty graphics, on the same slide', async (t) => {
+  const term = await drawnWith(t, { TERM: 'xterm-kitty' }, [], KITTY, { version: 'kitty(0.40.1)' });
+  const out = term.output();
+  assert.ok(out.includes('\u001b]66;s=2;Flags'), 'the big title');
+  // The picture's place: below the title's two rows and the blank line after it.
+  const at = /\u001b\[s\u001b\[(\d+);(\d+)H\u001b_Ga=T/.exec(out);
+  assert.ok(at && Number(at[1]) >= 4, JSON.stringify(at?.[0]));
+  assert.ok(!term.screen().includes('▀'));
+  term.write('q');
+  await term.waitForExit();
+});
 
 test('inside tmux, and with --image-protocol blocks, pictures are half blocks; with none, their labels', async (t) => {
   const tmux = await drawnWith(t, { TERM: 'xterm-kitty', TMUX: '/tmp/tmux-1/default,1,0' }, [], '▀▀▀▀▀▀▀▀');

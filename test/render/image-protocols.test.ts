@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf, type Rgba } from '../../src/render/images/decode.js';
-import { detectImageProtocol } from '../../src/render/images/detect.js';
+import { detectImageProtocol, imageReplies } from '../../src/render/images/detect.js';
 import { iterm2Sequence, KITTY_CHUNK, KITTY_DELETE_ALL, kittySequence, sixelSequence } from '../../src/render/images/protocols.js';
 import { MARK, placePictures } from '../../src/render/images/place.js';
 import { GraphicsLayer, takeMarks } from '../../src/ui/graphics.js';
@@ -74,6 +74,22 @@ test('the protocol comes from the terminal\'s environment, the option overrides 
   assert.equal(detectImageProtocol({ env: { TERM: 'xterm-256color' }, level: 3, replies: { kittyGraphics: true } }), 'kitty');
   assert.equal(detectImageProtocol({ env: { TERM: 'xterm-256color' }, level: 3, replies: { sixel: true } }), 'sixel');
   assert.equal(detectImageProtocol({ env: { TERM: 'xterm-kitty' }, level: 3, replies: { kittyGraphics: false } }), 'blocks');
+  // The start-up question's answers: DA1 listing 4 is sixel (in a VT220-style reply only: in a VT100 one, 4 is another option).
+  const asked = (env: Record<string, string>, answers: { version?: string; attributes?: number[] }) =>
+    detectImageProtocol({ env, level: 3, replies: imageReplies(answers) });
+  assert.equal(asked({ TERM: 'xterm-256color' }, { attributes: [62, 4, 22] }), 'sixel');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { attributes: [62, 22] }), 'blocks');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { attributes: [1, 4] }), 'blocks');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'kitty(0.40.1)' }), 'kitty');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'ghostty 1.1.0' }), 'kitty');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'WezTerm 20240203-110809-5046fc22' }), 'iterm2');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'iTerm2 3.5.0' }), 'iterm2');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'foot(1.16.2)' }), 'sixel');
+  assert.equal(asked({ TERM: 'xterm-256color' }, { version: 'XTerm(390)' }), 'blocks');
+  // The name counts only where the environment names no terminal; tmux stays half blocks.
+  assert.equal(asked({ TERM_PROGRAM: 'iTerm.app' }, { version: 'foot(1.16.2)' }), 'iterm2');
+  assert.equal(asked({ TERM: 'foot' }, { version: 'kitty(0.40.1)' }), 'sixel');
+  assert.equal(asked({ TMUX: '/tmp/t,1,0' }, { version: 'kitty(0.40.1)', attributes: [62, 4] }), 'blocks');
 });
 
 test('a protocol\'s picture is a mark in the lines; the painter finds it, draws it, and clears it when it goes', () => {

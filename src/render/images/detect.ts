@@ -1,8 +1,9 @@
 /**
- * Which way a terminal can draw pictures, told from its environment (and,
- * later, from its answers to queries): the kitty graphics protocol, iTerm2's
- * inline images, sixel, or half blocks; none without colour. Pure: the
- * environment in, a protocol out.
+ * Which way a terminal can draw pictures, told from its environment and,
+ * where that says nothing, from its answers to the start-up question when it
+ * was asked (ui/termquery.ts: its name from XTVERSION, sixel from DA1): the
+ * kitty graphics protocol, iTerm2's inline images, sixel, or half blocks; none
+ * without colour. Pure: the environment and the answers in, a protocol out.
  */
 
 export const IMAGE_PROTOCOLS = ['auto', 'kitty', 'iterm2', 'sixel', 'blocks', 'none'] as const;
@@ -11,13 +12,33 @@ export type ImageProtocol = Exclude<ImageProtocolChoice, 'auto'>;
 
 /**
  * What a terminal said when asked (a kitty graphics query, its primary device
- * attributes): given when the program asked, absent otherwise. A `true`
- * wins over the environment; a `false` rules the protocol out.
+ * attributes, its name): given when the program asked, absent otherwise. A
+ * `true` wins over the environment; a `false` rules the protocol out; the name
+ * counts only where the environment names no terminal.
  */
 export interface TerminalReplies {
   kittyGraphics?: boolean;
   sixel?: boolean;
+  /** Its name and version (XTVERSION), e.g. `WezTerm 20240203-110809-5046fc22`. */
+  terminal?: string;
 }
+
+/** The replies from the start-up question's answers: sixel when DA1 lists 4 (a VT220-style reply), the name. */
+export function imageReplies(answers: { version?: string; attributes?: readonly number[] }): TerminalReplies {
+  const [level, ...features] = answers.attributes ?? [];
+  const sixel = level !== undefined && level >= 60 && features.includes(4) ? true : undefined;
+  return { sixel, terminal: answers.version };
+}
+
+/** The protocol a terminal draws, from the name it gives (XTVERSION). */
+function protocolOfName(name: string): GraphicsName | undefined {
+  if (/^(kitty|ghostty)\b/i.test(name)) return 'kitty';
+  if (/^(wezterm|iterm2)\b/i.test(name)) return 'iterm2';
+  if (/^foot\b/i.test(name)) return 'sixel';
+  return undefined;
+}
+
+type GraphicsName = 'kitty' | 'iterm2' | 'sixel';
 
 export interface DetectInput {
   env: Record<string, string | undefined>;
@@ -45,5 +66,9 @@ export function detectImageProtocol({ env, level, choice = 'auto', replies = {} 
   if (replies.sixel) return 'sixel';
   const sixel = /^foot(-|$)/.test(term) || term.startsWith('mlterm') || Boolean(env.MLTERM) || Boolean(env.WT_SESSION);
   if (sixel && replies.sixel !== false) return 'sixel';
-  return 'blocks';
+  if (kitty || sixel) return 'blocks';
+  const named = replies.terminal ? protocolOfName(replies.terminal) : undefined;
+  if (named === 'kitty' && replies.kittyGraphics === false) return 'blocks';
+  if (named === 'sixel' && replies.sixel === false) return 'blocks';
+  return named ?? 'blocks';
 }
