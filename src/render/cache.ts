@@ -8,6 +8,8 @@ interface WidthBucket {
   slides: Map<string, string[]>;
   notes: Map<number, string[]>;
   doc: ReadingDocument | null;
+  /** The rows the document keeps for each picture. */
+  docRows: number;
   found: Map<string, number[]>;
 }
 
@@ -26,6 +28,8 @@ export class RenderCache {
     private readonly deck: Deck,
     private readonly md: MarkdownRenderer,
     private readonly theme: Theme,
+    /** Whether pictures are drawn: the reading document keeps room for them. */
+    private readonly pictures = false,
   ) {}
 
   private at(width: number): WidthBucket {
@@ -36,7 +40,7 @@ export class RenderCache {
       this.buckets.set(width, b);
       return b;
     }
-    b = { slides: new Map(), notes: new Map(), doc: null, found: new Map() };
+    b = { slides: new Map(), notes: new Map(), doc: null, docRows: 0, found: new Map() };
     this.buckets.set(width, b);
     if (this.buckets.size > WIDTHS_KEPT) this.buckets.delete(this.buckets.keys().next().value!);
     return b;
@@ -66,17 +70,26 @@ export class RenderCache {
     return lines;
   }
 
-  /** The reading document at a width: made on first use (it renders every slide). */
-  reading(width: number): ReadingDocument {
+  /**
+   * The reading document at a width: made on first use (it renders every
+   * slide). When pictures are drawn, each keeps `pictureRows` rows.
+   */
+  reading(width: number, pictureRows = 0): ReadingDocument {
     const b = this.at(width);
-    b.doc ??= buildReadingDocument(this.deck, width, this.md, this.theme);
+    const rows = this.pictures ? pictureRows : 0;
+    if (b.doc && b.docRows !== rows) {
+      b.doc = null;
+      b.found.clear();
+    }
+    b.doc ??= buildReadingDocument(this.deck, width, this.md, this.theme, rows);
+    b.docRows = rows;
     return b.doc;
   }
 
   /** Reading-document lines matching a query, at a width. */
-  findInReading(width: number, query: string): number[] {
+  findInReading(width: number, query: string, pictureRows = 0): number[] {
     const b = this.at(width);
-    const doc = this.reading(width);
+    const doc = this.reading(width, pictureRows);
     let lines = b.found.get(query);
     if (!lines) {
       lines = findLines(doc, query);

@@ -7,6 +7,8 @@ import { renderSlideText } from './slide.js';
 import type { Theme } from './theme.js';
 import { displayWidth, dropFormat } from './wrap.js';
 import { SGR } from './ansi.js';
+import { reservePictureRows } from './images/place.js';
+import { imagesIn } from './images/refs.js';
 
 
 /** The whole deck as one document, for the reading view. */
@@ -21,9 +23,10 @@ export interface ReadingDocument {
 /**
  * Lay out the deck for reading at a width: section headings, every slide in
  * order under its number and title, its speaker notes after it, set apart
- * (indented, dimmed, labelled "Notes").
+ * (indented, dimmed, labelled "Notes"). With `pictureRows`, each picture's
+ * label is followed by room for the picture, that many rows in all.
  */
-export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRenderer, theme: Theme): ReadingDocument {
+export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRenderer, theme: Theme, pictureRows = 0): ReadingDocument {
   const lines: string[] = [];
   const slideStarts: number[] = [];
   const n = deck.slides.length;
@@ -46,7 +49,8 @@ export function buildReadingDocument(deck: Deck, width: number, md: MarkdownRend
     const label = slide.index < main ? ` ${slide.index + 1}/${main} ` : ` B${slide.index - main + 1}/${n - main} `;
     lines.push(theme.muted('──' + label + '─'.repeat(Math.max(0, width - 2 - displayWidth(label)))));
     lines.push('');
-    pushAll(lines, renderSlideText(slide, width, md));
+    const text = renderSlideText(slide, width, md);
+    pushAll(lines, pictureRows ? reservePictureRows(text, imagesIn(slide.body), pictureRows) : text);
     if (slide.notes.trim()) {
       const inner = Math.max(10, width - 4);
       lines.push('');

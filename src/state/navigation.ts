@@ -60,7 +60,7 @@ export function jumpBack(state: State, now: number | undefined): State {
 }
 
 /** The slide shown at a reading-document line. */
-export function slideAtLine(doc: ReadingDoc, line: number): number {
+export function slideAtLine(doc: Pick<ReadingDoc, 'slideStarts'>, line: number): number {
   let lo = 0;
   let hi = doc.slideStarts.length - 1;
   while (lo < hi) {

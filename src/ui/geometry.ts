@@ -9,6 +9,7 @@ import { mainCount } from '../deck/backup.js';
 import type { Deck } from '../deck/types.js';
 import type { RenderCache } from '../render/cache.js';
 import { contentWidth } from '../render/slide.js';
+import { MIN_PICTURE_ROWS } from '../render/images/place.js';
 import type { DeckShape, Fit, ReadingDoc, State } from '../state/reducer.js';
 import { makeTheme } from '../render/theme.js';
 import { notesFit } from './frame.js';
@@ -45,6 +46,8 @@ export interface Geometry {
   bodyRows: number;
   /** The reading view's text width. */
   readWidth: number;
+  /** The rows a picture is given in the reading view: at most half the screen. */
+  pictureRows: number;
   /** The slide and step shown (while a reload is applied the state may speak of the old deck). */
   cur: number;
   curStep: number;
@@ -71,20 +74,27 @@ export function geometry(deck: Deck, state: State, cols: number, rows: number, e
     slideRows,
     bodyRows: Math.max(1, slideRows - 1),
     readWidth: contentWidth(cols).width,
+    pictureRows: readingPictureRows(fixedRows),
     cur,
     curStep,
   };
 }
 
+/** The rows a picture is given in the reading view, for the rows it has. */
+export function readingPictureRows(fixedRows: number): number {
+  return Math.max(MIN_PICTURE_ROWS, Math.floor(fixedRows / 2));
+}
+
 /** The reading document at a width, made (the whole deck rendered) only when a key needs it. */
 export function readingDoc(cache: RenderCache, readWidth: number, fixedRows: number): () => ReadingDoc {
   let made: ReadingDoc | undefined;
+  const rows = readingPictureRows(fixedRows);
   return () =>
     (made ??= {
-      lines: cache.reading(readWidth).lines.length,
+      lines: cache.reading(readWidth, rows).lines.length,
       page: Math.max(1, fixedRows),
-      slideStarts: cache.reading(readWidth).slideStarts,
-      find: (q: string) => cache.findInReading(readWidth, q),
+      slideStarts: cache.reading(readWidth, rows).slideStarts,
+      find: (q: string) => cache.findInReading(readWidth, q, rows),
     });
 }
 

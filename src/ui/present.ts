@@ -55,9 +55,11 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
   const stdout = process.stdout;
   guard.enter();
   const pictures = options.pictures ? new PictureStore(options.pictures) : undefined;
+  // The reading document keeps room for pictures that are drawn.
+  const drawn = Boolean(pictures && pictures.mode.kind !== 'none');
   const session = new Session({
     deck,
-    cache: new RenderCache(deck, md, theme),
+    cache: new RenderCache(deck, md, theme, drawn),
     theme,
     state: options.state ?? initialState(shapeOf(deck)),
     size: () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 }),
@@ -66,7 +68,7 @@ export async function present(deck: Deck, theme: Theme, options: PresentOptions 
     pictures,
     ink: async () => (await import('./ink/painter.js')).inkPainter(stdout),
     // A deck read again: a picture saved with it is read again too.
-    cacheFor: (next) => (pictures?.forget(), new RenderCache(next, md, theme)),
+    cacheFor: (next) => (pictures?.forget(), new RenderCache(next, md, theme, drawn)),
     input: keyInput(input),
     observe: options.rehearsal && ((state, shown, now) => options.rehearsal!.observe(state, shown, now)),
     rehearsed: options.rehearsed,

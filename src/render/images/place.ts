@@ -45,14 +45,7 @@ export function placePictures(
   muted: (s: string) => string = (s) => s,
 ): Placed {
   if (!refs.length) return { lines };
-  const byLabel = new Map<string, ImageRef>();
-  for (const r of refs) byLabel.set(imageLabel(r.alt, r.href), r);
-  const at: { n: number; ref: ImageRef }[] = [];
-  lines.forEach((l, n) => {
-    if (!l.includes('[image: ')) return;
-    const ref = byLabel.get(stripSgr(l).trim());
-    if (ref) at.push({ n, ref });
-  });
+  const at = labelLines(lines, refs);
   if (!at.length) return { lines };
   const free = rows - (lines.length - at.length);
   const share = Math.floor(free / at.length);
@@ -78,4 +71,36 @@ export function placePictures(
   }
   for (; next < lines.length; next++) out.push(lines[next]);
   return { lines: out };
+}
+
+/** The lines that are a picture's label (the picture standing alone on its line), and which picture. */
+export function labelLines(lines: readonly string[], refs: readonly ImageRef[]): { n: number; ref: ImageRef }[] {
+  const at: { n: number; ref: ImageRef }[] = [];
+  if (!refs.length) return at;
+  const byLabel = new Map<string, ImageRef>();
+  for (const r of refs) byLabel.set(imageLabel(r.alt, r.href), r);
+  lines.forEach((l, n) => {
+    if (!l.includes('[image: ')) return;
+    const ref = byLabel.get(stripSgr(l).trim());
+    if (ref) at.push({ n, ref });
+  });
+  return at;
+}
+
+/**
+ * Room kept for pictures in a document that scrolls (the reading view): each
+ * label followed by blank lines, `rows` in all, that the picture is drawn
+ * over when it is ready; the document's length never depends on it.
+ */
+export function reservePictureRows(lines: string[], refs: readonly ImageRef[], rows: number): string[] {
+  const at = labelLines(lines, refs);
+  if (!at.length || rows < MIN_PICTURE_ROWS) return lines;
+  const out: string[] = [];
+  let next = 0;
+  for (const { n } of at) {
+    for (; next <= n; next++) out.push(lines[next]);
+    for (let r = 1; r < rows; r++) out.push('');
+  }
+  for (; next < lines.length; next++) out.push(lines[next]);
+  return out;
 }

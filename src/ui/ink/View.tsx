@@ -12,6 +12,7 @@ import { bannerLine, statusLine } from '../../render/status.js';
 import { sectionOf, slideAtLine } from '../../state/reducer.js';
 import { errorBannerLine, searchPromptLine, statusHint, statusMessage } from '../frame.js';
 import { withPictures } from '../picture-screen.js';
+import { readingLines } from '../reading-pictures.js';
 import { geometry } from '../geometry.js';
 import type { Screen } from '../screen.js';
 import { Help, SectionMenu, SlideIndex } from './overlays.js';
@@ -20,11 +21,11 @@ import { PresenterPane } from './presenter.js';
 export function View(props: Screen) {
   const { deck, cache, theme, state, cols, rows, error, now } = props;
   const g = geometry(deck, state, cols, rows, error);
-  const { lay, fixedRows, width, margin, tableWidth, bodyRows, readWidth, cur, curStep } = g;
+  const { lay, fixedRows, width, margin, tableWidth, bodyRows, readWidth, pictureRows, cur, curStep } = g;
   const banner = deck.meta.classification;
   const query = state.search.active;
   const mark = (lines: string[]) => (query ? lines.map((l) => highlightMatches(l, query, true, theme.match)) : lines);
-  // Pictures as half blocks: Ink draws text only. Matches are marked first, as in the slides view.
+  // Pictures as half blocks: Ink draws text only (the reading view's: reading-pictures.ts). Matches are marked first, as in the slides view.
   const text = state.view === 'reading' ? [] : cache.slide(cur, width, curStep, tableWidth);
   const pictures = state.view === 'presenter' ? props.pictures : undefined;
   const slideLines = withPictures(mark(text), deck.slides[cur], width, bodyRows, theme, pictures, true);
@@ -44,7 +45,7 @@ export function View(props: Screen) {
     below: slides && scroll < maxScroll,
     above: slides && scroll > 0,
     step: slides ? { at: curStep, of: slide.steps.length } : undefined,
-    position: slides ? undefined : readingPosition(cache.reading(readWidth).lines.length, state.readTop, fixedRows),
+    position: slides ? undefined : readingPosition(cache.reading(readWidth, pictureRows).lines.length, state.readTop, fixedRows),
   });
   const status =
     prompt !== undefined ? (
@@ -68,10 +69,11 @@ export function View(props: Screen) {
   } else if (state.overlay === 'index') {
     main = <SlideIndex deck={deck} state={state} rows={fixedRows} cols={cols} theme={theme} />;
   } else if (state.view === 'reading') {
-    const lines = cache.reading(readWidth).lines.slice(state.readTop, state.readTop + fixedRows);
+    const doc = cache.reading(readWidth, pictureRows);
+    const lines = readingLines(doc, state.readTop, fixedRows, deck, readWidth, pictureRows, theme, props.pictures, mark);
     main = (
       <Box flexDirection="column" height={fixedRows} paddingLeft={contentWidth(cols).margin} overflow="hidden">
-        <Text>{mark(lines).join('\n')}</Text>
+        <Text>{lines.join('\n')}</Text>
       </Box>
     );
   } else {
