@@ -9,7 +9,7 @@ import { createMarkdownRenderer } from './render/markdown.js';
 import { renderPlainDeck } from './render/plain.js';
 import { applyGlobalColorLevel, colorLevel, makeTheme, noColor, type ColorLevel } from './render/theme.js';
 import { ThemeError } from './render/themefile.js';
-import { detectImageProtocol, imageReplies, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
+import { detectImageProtocol, imageReplies, throughTmux, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
 import type { PictureMode } from './ui/pictures.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
@@ -178,6 +178,9 @@ async function main(argv: string[]): Promise<number> {
       : {};
   // Asking the terminal for its background needs raw input: the guard takes the terminal first.
   const guard = tty && !dumb && keys ? new TerminalGuard(1, keys) : undefined;
+  // Inside tmux, whether pictures can pass through it: asked while the rest starts.
+  const imageChoice = (opts.values['image-protocol'] ?? 'auto') as ImageProtocolChoice;
+  const passing = guard && level > 0 && imageChoice === 'auto' && process.env.TMUX ? import('./cli/tmux.js').then((m) => m.askTmuxPassthrough(process.env)) : undefined;
   const { chooseTheme, askTerminal } = await import('./cli/theme.js');
   // One question at start-up: the background (when the theme needs it) and, for big titles, the terminal's version.
   const sizing = guard !== undefined && mayScaleText(process.env);
@@ -196,7 +199,7 @@ async function main(argv: string[]): Promise<number> {
   const spec = await choosing;
   const bigTitles = sizing && (asked !== undefined || looksLikeKitty(process.env)) && drawsScaledText((await ask(false)).version);
   // Pictures: the same answers, when the terminal was asked anyway (never a question of their own).
-  const replies = imageReplies(asked ? await asked : {});
+  const replies = { ...imageReplies(asked ? await asked : {}), tmuxPassthrough: await passing };
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
@@ -229,14 +232,14 @@ async function main(argv: string[]): Promise<number> {
     rehearsal: recorder,
     rehearsed,
     bigTitles,
-    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: opts.values['image-protocol'] as ImageProtocolChoice, replies }), level),
+    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: imageChoice, replies }), level),
   });
   return recorder?.failed ? 1 : 0;
 }
 
 /** How pictures are drawn, for a protocol (half blocks, and in views drawn by Ink, at the terminal's colour level). */
 function pictureMode(protocol: ImageProtocol, level: ColorLevel): PictureMode {
-  return protocol === 'none' ? { kind: 'none' } : { kind: protocol, level: level === 0 ? 1 : level };
+  return protocol === 'none' ? { kind: 'none' } : { kind: protocol, level: level === 0 ? 1 : level, tmux: throughTmux(process.env, protocol) };
 }
 
 /** Standard output cannot take what is written to it. */

@@ -14,8 +14,11 @@ import { imagesIn, isRemote, type ImageRef } from '../render/images/refs.js';
 import { fitImage, fitSize, scaleImage } from '../render/images/scale.js';
 import { readImageBytes, resolveImagePath } from '../io/images.js';
 
-/** How pictures are drawn: half blocks at a colour level, a graphics protocol, or not at all (their labels stay). */
-export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel } | { kind: 'none' };
+/**
+ * How pictures are drawn: half blocks at a colour level, a graphics protocol
+ * (`tmux`: wrapped for tmux's passthrough), or not at all (their labels stay).
+ */
+export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel; tmux?: boolean } | { kind: 'none' };
 
 export type GraphicsProtocol = 'kitty' | 'iterm2' | 'sixel';
 
@@ -124,7 +127,9 @@ export class PictureStore implements SlidePictures {
         const { width: cw, height: ch } = CELL_PIXELS;
         const px = fitSize(image.width, image.height, cols * cw, rows * ch, 1);
         const box = { cols: Math.min(cols, Math.ceil(px.width / cw)), rows: Math.min(rows, Math.ceil(px.height / ch)) };
-        this.sequences.set(key, graphicsSequence(this.encoders!, mode.kind, scaleImage(image, px.width, px.height), box.cols, box.rows));
+        const seq = graphicsSequence(this.encoders!, mode.kind, scaleImage(image, px.width, px.height), box.cols, box.rows);
+        // Inside tmux, passed through it to the terminal outside.
+        this.sequences.set(key, mode.tmux ? this.encoders!.tmuxPassthrough(seq) : seq);
         pic = { kind: 'graphic', cols: box.cols, rows: box.rows, key };
       }
       this.fitted.set(key, pic);

@@ -21,6 +21,8 @@ export interface TerminalReplies {
   sixel?: boolean;
   /** Its name and version (XTVERSION), e.g. `WezTerm 20240203-110809-5046fc22`. */
   terminal?: string;
+  /** Inside tmux: whether tmux passes sequences through to the terminal outside (`allow-passthrough`). */
+  tmuxPassthrough?: boolean;
 }
 
 /** The replies from the start-up question's answers: sixel when DA1 lists 4 (a VT220-style reply), the name. */
@@ -54,8 +56,7 @@ export function detectImageProtocol({ env, level, choice = 'auto', replies = {} 
   // Without colour (NO_COLOR, a dumb terminal) a picture is its alt text and file name, whatever was asked.
   if (level === 0 || env.TERM === 'dumb') return 'none';
   if (choice !== 'auto') return choice;
-  // tmux passes no graphics through unless told to: half blocks always work there.
-  if (env.TMUX) return 'blocks';
+  if (env.TMUX) return tmuxProtocol(env, replies.tmuxPassthrough === true);
   const term = env.TERM ?? '';
   const program = env.TERM_PROGRAM ?? '';
   if (replies.kittyGraphics) return 'kitty';
@@ -71,4 +72,23 @@ export function detectImageProtocol({ env, level, choice = 'auto', replies = {} 
   if (named === 'kitty' && replies.kittyGraphics === false) return 'blocks';
   if (named === 'sixel' && replies.sixel === false) return 'blocks';
   return named ?? 'blocks';
+}
+
+/**
+ * Inside tmux: half blocks, unless tmux passes sequences through and the
+ * environment names the terminal outside (TERM and TERM_PROGRAM name tmux
+ * itself): iTerm2 and WezTerm get iTerm2 inline images, Windows Terminal and
+ * mlterm sixel, each wrapped for tmux (`tmuxPassthrough`). kitty stays half
+ * blocks: under tmux its pictures need Unicode placeholders to stay in place.
+ */
+function tmuxProtocol(env: Record<string, string | undefined>, passthrough: boolean): ImageProtocol {
+  if (!passthrough || env.KITTY_WINDOW_ID) return 'blocks';
+  if (env.LC_TERMINAL === 'iTerm2' || env.WEZTERM_PANE) return 'iterm2';
+  if (env.WT_SESSION || env.MLTERM) return 'sixel';
+  return 'blocks';
+}
+
+/** Whether pictures inside tmux are sent through it (see `tmuxProtocol`): a graphics protocol chosen there by `detectImageProtocol`. */
+export function throughTmux(env: Record<string, string | undefined>, protocol: ImageProtocol): boolean {
+  return Boolean(env.TMUX) && (protocol === 'iterm2' || protocol === 'sixel');
 }

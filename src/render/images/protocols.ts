@@ -37,6 +37,15 @@ export function iterm2Sequence(png: Buffer, cols: number, rows: number): string 
   return `${ESC}]1337;File=inline=1;size=${png.length};width=${cols};height=${rows};preserveAspectRatio=1:${png.toString('base64')}\u0007`;
 }
 
+/**
+ * tmux (3.3 and later, with `allow-passthrough` on) hands a sequence wrapped
+ * in its passthrough DCS to the terminal outside: `ESC P tmux;`, the sequence
+ * with every ESC doubled, `ESC \`.
+ */
+export function tmuxPassthrough(sequence: string): string {
+  return `${ESC}Ptmux;${sequence.replaceAll(ESC, ESC + ESC)}${ST}`;
+}
+
 /** Below this opacity a pixel is left out (the background shows through). */
 const OPAQUE = 128;
 /** The sixel palette: a 6×6×6 colour cube. */
