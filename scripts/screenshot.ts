@@ -36,6 +36,8 @@ interface Shot {
 	rows: number;
 	palette: Palette;
 	steps: Step[];
+	/** Extra environment for the CLI. */
+	env?: Record<string, string>;
 }
 
 /** How the terminal answers "what is your background colour?" (OSC 11). */
@@ -72,6 +74,16 @@ const SHOTS: Shot[] = [
 		palette: DARK,
 		steps: [{ wait: 'Charts and diagrams' }, { keys: '4G', wait: 'How a request is handled' }],
 	},
+	{
+		// A picture in half blocks, as any colour terminal draws it.
+		name: 'picture',
+		args: [join('test', 'fixtures', 'pictures', 'deck.md'), '--image-protocol', 'blocks'],
+		cols: 84,
+		rows: 30,
+		palette: DARK,
+		env: { COLORTERM: 'truecolor' },
+		steps: [{ wait: 'the great lake' }, { wait: '▀▀▀▀▀▀▀▀' }],
+	},
 ];
 
 /** Run the CLI as the shot says and return the finished screen as a page. */
@@ -81,6 +93,7 @@ async function screenOf(shot: Shot): Promise<string> {
 		rows: shot.rows,
 		cwd: ROOT,
 		background: oscColor(shot.palette.background),
+		env: shot.env,
 	});
 	try {
 		for (const step of shot.steps) {
