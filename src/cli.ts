@@ -11,6 +11,8 @@ import { applyGlobalColorLevel, colorLevel, makeTheme, noColor, type ColorLevel 
 import { ThemeError } from './render/themefile.js';
 import { detectImageProtocol, imageReplies, throughTmux, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
 import type { PictureMode } from './ui/pictures.js';
+import type { CellPixels } from './ui/termquery.js';
+import type { TerminalAnswers } from './cli/theme.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
@@ -199,7 +201,8 @@ async function main(argv: string[]): Promise<number> {
   const spec = await choosing;
   const bigTitles = sizing && (asked !== undefined || looksLikeKitty(process.env)) && drawsScaledText((await ask(false)).version);
   // Pictures: the same answers, when the terminal was asked anyway (never a question of their own).
-  const replies = { ...imageReplies(asked ? await asked : {}), tmuxPassthrough: await passing };
+  const answers: TerminalAnswers = asked ? await asked : {};
+  const replies = { ...imageReplies(answers), tmuxPassthrough: await passing };
   // NO_COLOR on a terminal drops colour, not bold, italic and the rest.
   const theme = makeTheme(level, { spec, structure: level > 0 || (tty && !dumb && noColor(process.env)) });
   const width = Math.max(20, Math.min(process.stdout.columns || 80, 100));
@@ -232,14 +235,14 @@ async function main(argv: string[]): Promise<number> {
     rehearsal: recorder,
     rehearsed,
     bigTitles,
-    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: imageChoice, replies }), level),
+    pictures: pictureMode(detectImageProtocol({ env: process.env, level, choice: imageChoice, replies }), level, answers.cell),
   });
   return recorder?.failed ? 1 : 0;
 }
 
-/** How pictures are drawn, for a protocol (half blocks, and in views drawn by Ink, at the terminal's colour level). */
-function pictureMode(protocol: ImageProtocol, level: ColorLevel): PictureMode {
-  return protocol === 'none' ? { kind: 'none' } : { kind: protocol, level: level === 0 ? 1 : level, tmux: throughTmux(process.env, protocol) };
+/** How pictures are drawn, for a protocol (half blocks, and in views drawn by Ink, at the terminal's colour level), and a cell's pixels if the terminal said. */
+function pictureMode(protocol: ImageProtocol, level: ColorLevel, cell: CellPixels | undefined): PictureMode {
+  return protocol === 'none' ? { kind: 'none' } : { kind: protocol, level: level === 0 ? 1 : level, tmux: throughTmux(process.env, protocol), cell };
 }
 
 /** Standard output cannot take what is written to it. */

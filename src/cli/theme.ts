@@ -11,7 +11,20 @@ import { errnoWords } from '../io/errno.js';
 import { colorfgbgBackground, isLight, parseOscColor } from '../render/palette.js';
 import { namedTheme, ThemeError, themeFromData } from '../render/themefile.js';
 import { isThemeName, THEMES, type ThemeSpec } from '../render/themes.js';
-import { DA1, deviceAttributes, isDa1Reply, OSC11, oscReply, queryTerminal, versionReply, XTVERSION } from '../ui/termquery.js';
+import {
+  CELL_SIZE,
+  cellPixels,
+  DA1,
+  deviceAttributes,
+  isDa1Reply,
+  OSC11,
+  oscReply,
+  queryTerminal,
+  TEXT_AREA_SIZE,
+  versionReply,
+  XTVERSION,
+  type CellPixels,
+} from '../ui/termquery.js';
 
 /** How long to wait for a terminal that answers neither OSC 11 nor DA1. */
 export const BACKGROUND_QUERY_MS = 40;
@@ -73,19 +86,23 @@ export interface TerminalAnswers {
   version?: string;
   /** The parameters of its DA1 reply (a `4` among them: it draws sixel). */
   attributes?: number[];
+  /** The pixels of one of its cells (`CSI 16 t`, else `CSI 14 t` over its columns and rows). */
+  cell?: CellPixels;
 }
 
 /**
- * Ask the terminal, in one round trip, for its background (OSC 11) and its
- * name and version (XTVERSION, asked first: it is answered first), with DA1
- * as the sentinel. Input must be raw.
+ * Ask the terminal, in one round trip, for its background (OSC 11), its
+ * name and version (XTVERSION, asked first: it is answered first) and the
+ * size of its cells in pixels (`CSI 16 t` and `CSI 14 t`, asked before the
+ * background, whose answer may end the wait), with DA1 as the sentinel.
+ * Input must be raw.
  */
 export async function askTerminal(
   input: NodeJS.ReadStream,
-  output: { write(s: string): unknown },
+  output: { write(s: string): unknown; columns?: number; rows?: number },
   ask: { background: boolean; version: boolean },
 ): Promise<TerminalAnswers> {
-  const query = (ask.version ? XTVERSION : '') + (ask.background ? OSC11 : '') + DA1;
+  const query = (ask.version ? XTVERSION : '') + CELL_SIZE + TEXT_AREA_SIZE + (ask.background ? OSC11 : '') + DA1;
   const replies = await queryTerminal(input, output, query, {
     timeoutMs: BACKGROUND_QUERY_MS,
     complete: (r) => r.some(isDa1Reply) || (ask.background && oscReply(r, 11) !== undefined),
@@ -93,5 +110,6 @@ export async function askTerminal(
   const answer = oscReply(replies, 11);
   const rgb = answer === undefined ? undefined : parseOscColor(answer);
   const background = rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined;
-  return { background, version: versionReply(replies), attributes: deviceAttributes(replies) };
+  const cell = cellPixels(replies, output.columns, output.rows);
+  return { background, version: versionReply(replies), attributes: deviceAttributes(replies), ...(cell && { cell }) };
 }

@@ -11,7 +11,7 @@
  * waiting ESCAPE_MS for the rest.
  *
  * The terminal's replies to queries (termquery.ts: its background colour,
- * device attributes), even ones that come late, are taken out before
+ * device attributes, its cell size), even ones that come late, are taken out before
  * decoding: they are never key presses.
  */
 import { EventEmitter } from 'node:events';

@@ -13,20 +13,23 @@ import type { Picture, PictureLookup } from '../render/images/place.js';
 import { imagesIn, isRemote, type ImageRef } from '../render/images/refs.js';
 import { fitImage, fitSize, scaleImage } from '../render/images/scale.js';
 import { readImageBytes, resolveImagePath } from '../io/images.js';
+import type { CellPixels } from './termquery.js';
 
 /**
  * How pictures are drawn: half blocks at a colour level, a graphics protocol
- * (`tmux`: wrapped for tmux's passthrough), or not at all (their labels stay).
+ * (`tmux`: wrapped for tmux's passthrough; `cell`: the pixels of a cell, as
+ * the terminal told them, else CELL_PIXELS), or not at all (their labels stay).
  */
-export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel; tmux?: boolean } | { kind: 'none' };
+export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel; tmux?: boolean; cell?: CellPixels } | { kind: 'none' };
 
 export type GraphicsProtocol = 'kitty' | 'iterm2' | 'sixel';
 
 /**
- * The pixels one cell is taken to have, until the terminal is asked: what a
- * picture is sent at (kitty and iTerm2 fit it to its cells; sixel draws it so).
+ * The pixels one cell is taken to have when the terminal did not say (see
+ * termquery.ts `cellPixels`): what a picture is sent at (kitty and iTerm2
+ * fit it to its cells; sixel draws it so).
  */
-export const CELL_PIXELS = { width: 8, height: 16 };
+export const CELL_PIXELS: CellPixels = { width: 8, height: 16 };
 
 type Entry = { state: 'loading' } | { state: 'ready'; image: Rgba } | { state: 'failed'; reason: string };
 
@@ -124,7 +127,7 @@ export class PictureStore implements SlidePictures {
         pic = { kind: 'lines', lines: halfBlockLines(fitImage(image, cols, rows, 2), mode.level) };
       } else {
         // The pixels it gets in the area (never more than it has), then the cells they cover.
-        const { width: cw, height: ch } = CELL_PIXELS;
+        const { width: cw, height: ch } = mode.cell ?? CELL_PIXELS;
         const px = fitSize(image.width, image.height, cols * cw, rows * ch, 1);
         const box = { cols: Math.min(cols, Math.ceil(px.width / cw)), rows: Math.min(rows, Math.ceil(px.height / ch)) };
         const seq = graphicsSequence(this.encoders!, mode.kind, scaleImage(image, px.width, px.height), box.cols, box.rows);

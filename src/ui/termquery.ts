@@ -7,7 +7,9 @@
  *
  * The replies it knows: OSC (`ESC ] 11 ; rgb:… BEL` or `… ESC \`), APC
  * (`ESC _ G … ESC \`, kitty graphics), DCS (`ESC P … ESC \`) and the device
- * attributes reply (`ESC [ ? 62 ; 22 c`). Strings here are bytes as latin1.
+ * attributes reply (`ESC [ ? 62 ; 22 c`) and xterm's window size reports
+ * (`ESC [ 6 ; 20 ; 10 t`: a cell in pixels; `4`: the text area, `8`: in
+ * cells). Strings here are bytes as latin1.
  */
 
 const ESC = '\u001b';
@@ -18,9 +20,16 @@ export const OSC11 = `${ESC}]11;?${ESC}\\`;
 /** Ask for the terminal's name and version (XTVERSION): `DCS > | kitty(0.40.1) ST`. */
 export const XTVERSION = `${ESC}[>q`;
 
+/** Ask for the size of a cell in pixels (xterm window ops): `CSI 6 ; height ; width t`. */
+export const CELL_SIZE = `${ESC}[16t`;
+/** Ask for the size of the text area in pixels: `CSI 4 ; height ; width t`. */
+export const TEXT_AREA_SIZE = `${ESC}[14t`;
+
 const DA1_REPLY = /^\u001b\[\?[\d;]*c/;
+/** A window size report: `CSI 4|6|8 ; height ; width t`. */
+const SIZE_REPLY = /^\u001b\[([468]);(\d+);(\d+)t/;
 /** The beginning of a reply that may not have arrived whole yet. */
-const REPLY_START = /^\u001b(?:\][\d;]*|_G?|P|\[\?[\d;]*)$/;
+const REPLY_START = /^\u001b(?:\][\d;]*|_G?|P|\[(?:\?[\d;]*|[468](?:;\d*){0,2})?)$/;
 /** What follows ESC in a string reply: `]` OSC (a number first), `_G` kitty graphics, `P` DCS. */
 const STRING_START = /^\u001b(?:\]\d|_G|P[\d>!|$+]?)/;
 
@@ -76,7 +85,7 @@ export class ReplyFilter {
 /** Where the reply starting at `at` ends; 'partial' when it may go on in the next read; undefined when it is not one. */
 function replyEnd(s: string, at: number): number | 'partial' | undefined {
   const head = s.slice(at, at + 64);
-  const da = DA1_REPLY.exec(head);
+  const da = DA1_REPLY.exec(head) ?? SIZE_REPLY.exec(head);
   if (da) return at + da[0].length;
   if (STRING_START.test(head)) {
     for (let k = at + 2; k < s.length; k++) {
@@ -154,4 +163,31 @@ export function isDa1Reply(reply: string): boolean {
 export function deviceAttributes(replies: string[]): number[] | undefined {
   const r = replies.find(isDa1Reply);
   return r === undefined ? undefined : (/^\u001b\[\?([\d;]*)c/.exec(r)?.[1] ?? '').split(';').filter(Boolean).map(Number);
+}
+
+/** Pixels a cell is drawn with. */
+export interface CellPixels {
+  width: number;
+  height: number;
+}
+
+/**
+ * The size of a cell in pixels among replies: the terminal's answer to
+ * `CSI 16 t`, else its text area (`CSI 14 t`) shared among its `cols` × `rows`
+ * cells; undefined when it said neither (or said nothing sensible).
+ */
+export function cellPixels(replies: string[], cols: number | undefined, rows: number | undefined): CellPixels | undefined {
+  const size = (kind: string) => {
+    for (const r of replies) {
+      const m = SIZE_REPLY.exec(r);
+      if (m && m[1] === kind) return { height: Number(m[2]), width: Number(m[3]) };
+    }
+    return undefined;
+  };
+  const sane = (c: CellPixels | undefined) => (c && c.width >= 1 && c.height >= 1 && c.width <= 1000 && c.height <= 1000 ? c : undefined);
+  const cell = sane(size('6'));
+  if (cell) return cell;
+  const area = size('4');
+  if (!area || !cols || !rows) return undefined;
+  return sane({ width: Math.floor(area.width / cols), height: Math.floor(area.height / rows) });
 }

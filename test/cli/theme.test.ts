@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { askBackground, askTerminal, BACKGROUND_QUERY_MS, chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
 import { ThemeError } from '../../src/render/themefile.js';
-import { ReplyFilter } from '../../src/ui/termquery.js';
+import { cellPixels, ReplyFilter } from '../../src/ui/termquery.js';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'bp-theme-'));
@@ -75,7 +75,7 @@ function fakeTerminal(answer: (query: string) => string | undefined) {
 test('the background is asked with OSC 11 and DA1, and known from the answer', async () => {
   const white = fakeTerminal(() => '\u001b]11;rgb:ffff/ffff/ffff\u001b\\\u001b[?62;22c');
   assert.equal(await askBackground(white.input, white.output), 'light');
-  assert.equal(white.output.written, '\u001b]11;?\u001b\\\u001b[c');
+  assert.equal(white.output.written, '\u001b[16t\u001b[14t\u001b]11;?\u001b\\\u001b[c');
   const black = fakeTerminal(() => '\u001b]11;rgb:0000/0000/0000\u0007\u001b[?1;2c');
   assert.equal(await askBackground(black.input, black.output), 'dark');
 });
@@ -87,7 +87,7 @@ test('the version (XTVERSION) is asked in the same question, before the backgrou
     version: 'kitty(0.40.1)',
     attributes: [62],
   });
-  assert.equal(kitty.output.written, '\u001b[>q\u001b]11;?\u001b\\\u001b[c');
+  assert.equal(kitty.output.written, '\u001b[>q\u001b[16t\u001b[14t\u001b]11;?\u001b\\\u001b[c');
   const other = fakeTerminal(() => '\u001b[?62;22c');
   const start = performance.now();
   assert.deepEqual(await askTerminal(other.input, other.output, { background: false, version: true }), {
@@ -96,10 +96,40 @@ test('the version (XTVERSION) is asked in the same question, before the backgrou
     attributes: [62, 22],
   });
   assert.ok(performance.now() - start < BACKGROUND_QUERY_MS, 'the DA1 reply ends the wait');
-  assert.equal(other.output.written, '\u001b[>q\u001b[c');
+  assert.equal(other.output.written, '\u001b[>q\u001b[16t\u001b[14t\u001b[c');
   // DA1's attributes come back too (a 4 among them: the terminal draws sixel).
   const foot = fakeTerminal(() => '\u001bP>|foot(1.16.2)\u001b\\\u001b[?62;4;22c');
   assert.deepEqual((await askTerminal(foot.input, foot.output, { background: false, version: true })).attributes, [62, 4, 22]);
+});
+
+test('the size of a cell in pixels is asked in the same question: CSI 16 t, else CSI 14 t over the columns and rows', async () => {
+  // Answered in the order asked, the background (which may end the wait) after the sizes.
+  const xterm = fakeTerminal(() => '\u001b[6;20;10t\u001b[4;480;800t\u001b]11;rgb:ffff/ffff/ffff\u001b\\\u001b[?62;4;22c');
+  const answers = await askTerminal(xterm.input, { ...xterm.output, columns: 100, rows: 30 }, { background: true, version: false });
+  assert.deepEqual(answers.cell, { width: 10, height: 20 });
+  assert.equal(answers.background, 'light');
+  // Only the text area: shared among the cells.
+  const area = fakeTerminal(() => '\u001b[4;720;900t\u001b[?62;22c');
+  assert.deepEqual((await askTerminal(area.input, { ...area.output, columns: 100, rows: 30 }, { background: false, version: true })).cell, { width: 9, height: 24 });
+  // Neither: nothing is known (pictures take 8×16).
+  const quiet = fakeTerminal(() => '\u001b[?62;22c');
+  assert.equal((await askTerminal(quiet.input, quiet.output, { background: true, version: true })).cell, undefined);
+});
+
+test('cell size replies: the cell wins over the text area; nonsense and missing sizes are not known', () => {
+  assert.deepEqual(cellPixels(['\u001b[4;480;800t', '\u001b[6;17;7t'], 80, 24), { width: 7, height: 17 });
+  assert.deepEqual(cellPixels(['\u001b[4;480;800t'], 80, 24), { width: 10, height: 20 });
+  assert.equal(cellPixels(['\u001b[4;480;800t'], undefined, 24), undefined);
+  assert.equal(cellPixels(['\u001b[4;0;0t'], 80, 24), undefined);
+  assert.deepEqual(cellPixels(['\u001b[6;0;0t', '\u001b[4;480;800t'], 80, 24), { width: 10, height: 20 });
+  assert.equal(cellPixels(['\u001b[8;24;80t', '\u001b]11;rgb:0/0/0\u0007'], 80, 24), undefined);
+  // Whole or cut in two, a size reply is a reply.
+  const f = new ReplyFilter();
+  const replies: string[] = [];
+  assert.equal(f.push('j\u001b[6;2', (r) => replies.push(r)), 'j');
+  assert.equal(f.pending, true);
+  assert.equal(f.push('0;10tk\u001b[6;5~', (r) => replies.push(r)), 'k\u001b[6;5~');
+  assert.deepEqual(replies, ['\u001b[6;20;10t']);
 });
 
 test('a terminal that answers only DA1 is not waited for; one that answers nothing, for a few tens of ms', async () => {

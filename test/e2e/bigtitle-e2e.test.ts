@@ -30,7 +30,7 @@ function run(t: { after: (fn: () => void) => void }, opts: TermOptions = {}, arg
 test('a terminal that answers XTVERSION as kitty 0.40.1 gets the titles at twice the size', async (t) => {
   const term = run(t, { version: 'kitty(0.40.1)', background: 'rgb:0000/0000/0000' });
   await term.waitFor(/slide 1 \/ 6/);
-  assert.ok(term.output().includes(XTVERSION + '\u001b]11;?'), 'asked with the background, in one question');
+  assert.ok(term.output().includes(XTVERSION + '\u001b[16t\u001b[14t\u001b]11;?'), 'asked with the cell size and the background, in one question');
   assert.ok(term.output().includes(`${SCALED}Fixture Briefing\u0007`), 'the title slide');
   term.write('l');
   await term.waitFor(/slide 2 \/ 6/);

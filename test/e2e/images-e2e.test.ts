@@ -156,6 +156,41 @@ test('where the environment names no terminal, the name it gives when asked at s
   assert.ok(!fixed.output().includes('\u001b]1337;'));
 });
 
+test('sixel pictures are sized by the cell size the terminal gives (CSI 16 t, else CSI 14 t), else 8×16 pixels a cell', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bp-images-cells-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Wider than any slide: it fills the slide's width, whatever a cell's pixels.
+  writeFileSync(join(dir, 'wide.png'), pngBytes(1200, 120, (x) => (x < 600 ? [255, 0, 0] : [0, 0, 255])));
+  writeFileSync(join(dir, 'deck.md'), '# Wide\n\n![Wide](wide.png)\n\nBelow the picture\n');
+  const drawn = async (answers: { cellPixels?: { width: number; height: number }; textAreaPixels?: { width: number; height: number } }) => {
+    const term = spawnTerm(process.execPath, [CLI, join(dir, 'deck.md'), '--image-protocol', 'sixel'], {
+      cols: 80,
+      rows: 24,
+      env: { COLORTERM: 'truecolor' },
+      ...answers,
+    });
+    t.after(() => term.dispose());
+    await term.waitFor('Below the picture');
+    await term.waitFor(() => /\u001bP0;1;0q"1;1;\d+;\d+#/.test(term.output()));
+    const size = /\u001bP0;1;0q"1;1;(\d+);(\d+)#/.exec(term.output())!;
+    const below = term.lines().findIndex((l) => l.includes('Below the picture'));
+    term.write('q');
+    await term.waitForExit();
+    return { width: Number(size[1]), height: Number(size[2]), below };
+  };
+  // The slide's 76 columns (80, less its margins) at 10×20 pixels a cell: 760 pixels wide, 76 high (4 rows).
+  const told = await drawn({ cellPixels: { width: 10, height: 20 }, textAreaPixels: { width: 1600, height: 960 } });
+  assert.deepEqual({ width: told.width, height: told.height }, { width: 760, height: 76 });
+  // Only the text area: 800 × 480 pixels over 80 × 24 cells, the same 10×20.
+  const area = await drawn({ textAreaPixels: { width: 800, height: 480 } });
+  assert.deepEqual({ width: area.width, height: area.height }, { width: 760, height: 76 });
+  // Not told: 8×16 pixels a cell.
+  const guessed = await drawn({});
+  assert.deepEqual({ width: guessed.width, height: guessed.height }, { width: 608, height: 61 });
+  // The text below the picture comes after the rows it covers either way (4 rows at 20 or at 16 pixels).
+  assert.equal(told.below, guessed.below);
+});
+
 test('kitty 0.40: the title at twice the size and the picture with kitty graphics, on the same slide', async (t) => {
   const term = await drawnWith(t, { TERM: 'xterm-kitty' }, [], KITTY, { version: 'kitty(0.40.1)' });
   const out = term.output();

@@ -49,6 +49,14 @@ export interface TermOptions {
 	 * emulator does when absent. Answered before anything that follows it.
 	 */
 	version?: string | null;
+	/**
+	 * How the terminal answers `CSI 16 t` (what size is a cell in pixels?):
+	 * with this size, or never when absent (@xterm/headless, having no
+	 * renderer, does not answer it).
+	 */
+	cellPixels?: { width: number; height: number };
+	/** Likewise for `CSI 14 t` (what size is the text area in pixels?). */
+	textAreaPixels?: { width: number; height: number };
 }
 
 export interface WaitOptions {
@@ -203,6 +211,9 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		scrollback: 100,
 		// Needed for `buffer` and `parser` on @xterm/headless.
 		allowProposedApi: true,
+		// Size reports are answered only when a test gives the answer (the
+		// emulator never answers them itself, and calls no handler unless allowed).
+		windowOptions: { getCellSizePixels: opts.cellPixels !== undefined, getWinSizePixels: opts.textAreaPixels !== undefined },
 	});
 
 	// Cursor visibility (DECTCEM) is not part of `terminal.modes`, so hook the
@@ -238,7 +249,14 @@ export function spawnTerm(file: string, args: string[], opts: TermOptions = {}):
 		if (opts.version !== null && !exited && !disposed) child.write(`\x1bP>|${opts.version}\x1b\\`);
 		return true;
 	};
+	const onWindowQuery = (params: (number | number[])[]) => {
+		const size = params.length === 1 ? (params[0] === 16 ? opts.cellPixels : params[0] === 14 ? opts.textAreaPixels : undefined) : undefined;
+		if (size === undefined) return false;
+		if (!exited && !disposed) child.write(`\x1b[${params[0] === 16 ? 6 : 4};${size.height};${size.width}t`);
+		return true;
+	};
 	const parserHooks = [
+		emulator.parser.registerCsiHandler({ final: 't' }, onWindowQuery),
 		emulator.parser.registerOscHandler(11, onBackgroundQuery),
 		emulator.parser.registerCsiHandler({ prefix: '>', final: 'q' }, onVersionQuery),
 		emulator.parser.registerCsiHandler({ prefix: '?', final: 'h' }, onDecMode(true)),

@@ -77,7 +77,8 @@ test('a stopped reader reports nothing more', async () => {
 
 test("the terminal's replies to queries are never keys, whole or split across reads", async () => {
   const osc = '\u001b]11;rgb:ffff/ffff/ffff';
-  for (const chunk of [`${osc}\u0007l`, `${osc}\u001b\\l`, '\u001b[?62;22cl', '\u001b_Gi=1;OK\u001b\\l', `j${osc}\u0007\u001b[?1;2cl`]) {
+  const sizes = ['\u001b[6;20;10tl', '\u001b[4;480;800tl', '\u001b[8;24;80tl'];
+  for (const chunk of [`${osc}\u0007l`, `${osc}\u001b\\l`, '\u001b[?62;22cl', '\u001b_Gi=1;OK\u001b\\l', `j${osc}\u0007\u001b[?1;2cl`, ...sizes]) {
     const want = chunk.startsWith('j') ? ['j', 'l'] : ['l'];
     assert.deepEqual(await read(chunk), want, JSON.stringify(chunk));
   }
@@ -93,4 +94,21 @@ test("the terminal's replies to queries are never keys, whole or split across re
     setTimeout(() => stdin.write('\\3'), 5);
   });
   assert.deepEqual(names, ['3']);
+  // A late cell size reply (CSI 16 t), cut in two, is no key either; Ctrl-PageDown, which starts alike, is one.
+  const late = new PassThrough();
+  const got = await new Promise<string[]>((resolve) => {
+    const seen: string[] = [];
+    const reader = new KeyReader(late as unknown as NodeJS.ReadStream, (n) => {
+      seen.push(...n);
+      if (seen.includes('q')) {
+        reader.stop();
+        resolve(seen);
+      }
+    });
+    reader.start();
+    late.write('\u001b[6;2');
+    setImmediate(() => late.write('0;10t'));
+    setTimeout(() => late.write('\u001b[6;5~\u001b[6;20;10tq'), 5);
+  });
+  assert.deepEqual(got, ['pagedown', 'q']);
 });
