@@ -3,11 +3,12 @@
  * the screen's lines mark them (render/images/place.ts), what to write so they
  * appear there, and what to do so none is left over text when the screen
  * changes: kitty's pictures are deleted by a command; sixel and iTerm2
- * pictures are cells of the screen, so the screen is drawn again whole.
+ * pictures are cells of the screen, so the screen is drawn again whole, as
+ * it is for kitty's placeholders (text), whose images are deleted too.
  */
 import { MARK } from '../render/images/place.js';
 import { KITTY_DELETE_ALL } from '../render/images/protocols.js';
-import type { GraphicsProtocol } from './pictures.js';
+import type { Drawing, GraphicsProtocol } from './pictures.js';
 
 /** A picture's place on the screen (0-based row and column) and its key. */
 export interface Placement {
@@ -44,10 +45,12 @@ export interface GraphicsFrame {
 /** Keeps track of the pictures a protocol has put on the screen. */
 export class GraphicsLayer {
   private shown = '';
+  /** What deletes the images of the placeholders on the screen. */
+  private removal = '';
 
   constructor(
     private readonly protocol: GraphicsProtocol,
-    private readonly sequence: (key: string) => string | undefined,
+    private readonly sequence: (key: string) => Drawing | undefined,
   ) {}
 
   /** What to write for a frame with these placements; `clear` when the frame clears the screen anyway. */
@@ -58,15 +61,20 @@ export class GraphicsLayer {
     this.shown = now;
     let before = '';
     if (had && (changed || clear)) {
-      if (this.protocol === 'kitty') before = KITTY_DELETE_ALL;
+      if (this.removal) {
+        before = this.removal;
+        clear = true;
+      } else if (this.protocol === 'kitty') before = KITTY_DELETE_ALL;
       else clear = true;
     }
+    this.removal = '';
     let after = '';
-    if (changed || clear) {
-      for (const p of placements) {
-        const seq = this.sequence(p.key);
-        if (seq) after += `\u001b[s\u001b[${p.row + 1};${p.col + 1}H${seq}\u001b[u`;
-      }
+    for (const p of placements) {
+      const d = this.sequence(p.key);
+      if (d && typeof d !== 'string') this.removal += d.remove;
+      if (!d || !(changed || clear)) continue;
+      const rows = typeof d === 'string' ? [d] : d.rows;
+      after += `\u001b[s${rows.map((r, i) => `\u001b[${p.row + 1 + i};${p.col + 1}H${r}`).join('')}\u001b[u`;
     }
     return { clear, before, after };
   }
@@ -74,7 +82,9 @@ export class GraphicsLayer {
   /** Another painter takes the screen: the pictures go (kitty), and nothing is taken as shown. */
   release(): string {
     const had = this.shown !== '';
+    const removal = this.removal;
     this.shown = '';
-    return had && this.protocol === 'kitty' ? KITTY_DELETE_ALL : '';
+    this.removal = '';
+    return had ? removal || (this.protocol === 'kitty' ? KITTY_DELETE_ALL : '') : '';
   }
 }

@@ -17,12 +17,20 @@ import type { CellPixels } from './termquery.js';
 
 /**
  * How pictures are drawn: half blocks at a colour level, a graphics protocol
- * (`tmux`: wrapped for tmux's passthrough; `cell`: the pixels of a cell, as
+ * (`tmux`: wrapped for tmux's passthrough, kitty's then drawn by Unicode
+ * placeholders, render/images/placeholders.ts; `cell`: the pixels of a cell, as
  * the terminal told them, else CELL_PIXELS), or not at all (their labels stay).
  */
 export type PictureMode = { kind: 'blocks' | GraphicsProtocol; level: BlockLevel; tmux?: boolean; cell?: CellPixels } | { kind: 'none' };
 
 export type GraphicsProtocol = 'kitty' | 'iterm2' | 'sixel';
+
+/**
+ * What draws a picture of a graphics protocol: one sequence written at its
+ * place, or (kitty's placeholders) rows of text written one under the other,
+ * the first sending the image, with what deletes the image when it goes.
+ */
+export type Drawing = string | { rows: readonly string[]; remove: string };
 
 /**
  * The pixels one cell is taken to have when the terminal did not say (see
@@ -46,8 +54,10 @@ export interface SlidePictures {
 export class PictureStore implements SlidePictures {
   private entries = new Map<string, Entry>();
   private fitted = new Map<string, Picture>();
-  /** Escape sequences of pictures drawn by a graphics protocol, by key. */
-  private sequences = new Map<string, string>();
+  /** What draws each picture of a graphics protocol, by key. */
+  private sequences = new Map<string, Drawing>();
+  /** The next kitty image id for placeholders: 24-bit from a random start, or 16–255 in 256 colours. */
+  private nextId = 0;
   /** The encoders of the graphics protocols, loaded with the decoders (never at start-up). */
   private encoders: Protocols | null = null;
   private refsBySlide = new WeakMap<Slide, readonly ImageRef[]>();
@@ -101,8 +111,8 @@ export class PictureStore implements SlidePictures {
     this.sequences.clear();
   }
 
-  /** The escape sequence that draws a picture placed by a graphics protocol. */
-  sequence(key: string): string | undefined {
+  /** What draws a picture placed by a graphics protocol. */
+  sequence(key: string): Drawing | undefined {
     return this.sequences.get(key);
   }
 
@@ -128,11 +138,17 @@ export class PictureStore implements SlidePictures {
       } else {
         // The pixels it gets in the area (never more than it has), then the cells they cover.
         const { width: cw, height: ch } = mode.cell ?? CELL_PIXELS;
-        const px = fitSize(image.width, image.height, cols * cw, rows * ch, 1);
+        const placeholders = mode.kind === 'kitty' && mode.tmux === true;
+        const most = placeholders ? this.encoders!.MAX_PLACEHOLDER_CELLS : Infinity;
+        const px = fitSize(image.width, image.height, Math.min(cols, most) * cw, Math.min(rows, most) * ch, 1);
         const box = { cols: Math.min(cols, Math.ceil(px.width / cw)), rows: Math.min(rows, Math.ceil(px.height / ch)) };
-        const seq = graphicsSequence(this.encoders!, mode.kind, scaleImage(image, px.width, px.height), box.cols, box.rows);
-        // Inside tmux, passed through it to the terminal outside.
-        this.sequences.set(key, mode.tmux ? this.encoders!.tmuxPassthrough(seq) : seq);
+        const scaled = scaleImage(image, px.width, px.height);
+        if (placeholders) this.sequences.set(key, this.placeholders(scaled, box.cols, box.rows, mode.level));
+        else {
+          const seq = graphicsSequence(this.encoders!, mode.kind, scaled, box.cols, box.rows);
+          // Inside tmux, passed through it to the terminal outside.
+          this.sequences.set(key, mode.tmux ? this.encoders!.tmuxPassthrough(seq) : seq);
+        }
         pic = { kind: 'graphic', cols: box.cols, rows: box.rows, key };
       }
       this.fitted.set(key, pic);
@@ -143,6 +159,17 @@ export class PictureStore implements SlidePictures {
       }
     }
     return pic;
+  }
+
+  /** kitty inside tmux: the image sent through tmux with a virtual placement, then drawn as placeholder cells. */
+  private placeholders(img: Rgba, cols: number, rows: number, level: BlockLevel): Drawing {
+    const p = this.encoders!;
+    if (this.nextId === 0) this.nextId = level >= 3 ? 0x10000 + Math.floor(Math.random() * 0xe00000) : 16;
+    const id = this.nextId;
+    this.nextId = level >= 3 ? id + 1 : id >= 255 ? 16 : id + 1;
+    const lines = p.placeholderRows(id, cols, rows, level);
+    lines[0] = p.tmuxPassthrough(p.kittyVirtualSequence(img, id, cols, rows)) + lines[0];
+    return { rows: lines, remove: p.tmuxPassthrough(p.kittyDeleteImage(id)) };
   }
 
   private load(path: string): void {
@@ -156,7 +183,10 @@ export class PictureStore implements SlidePictures {
 
   private async drain(): Promise<void> {
     const { decodeImage, pngOf } = await import('../render/images/decode.js');
-    if (this.protocol) this.encoders ??= { ...(await import('../render/images/protocols.js')), pngOf };
+    if (this.protocol) {
+      const [protocols, placeholders] = await Promise.all([import('../render/images/protocols.js'), import('../render/images/placeholders.js')]);
+      this.encoders ??= { ...protocols, ...placeholders, pngOf };
+    }
     while (this.queue.length) {
       const path = this.queue.shift()!;
       // Room first: only the newest decoded pictures stay, this one counted.
@@ -203,7 +233,8 @@ function collectGarbage(): void {
   gc?.();
 }
 
-type Protocols = typeof import('../render/images/protocols.js') & { pngOf: typeof import('../render/images/decode.js').pngOf };
+type Protocols = typeof import('../render/images/protocols.js') &
+  typeof import('../render/images/placeholders.js') & { pngOf: typeof import('../render/images/decode.js').pngOf };
 
 function graphicsSequence(p: Protocols, protocol: GraphicsProtocol, img: Rgba, cols: number, rows: number): string {
   if (protocol === 'kitty') return p.kittySequence(img, cols, rows);

@@ -62,7 +62,7 @@ test('the protocol comes from the terminal\'s environment, the option overrides 
   assert.equal(d({ TERM: 'mlterm' }), 'sixel');
   assert.equal(d({ WT_SESSION: 'x' }), 'sixel');
   assert.equal(d({ TERM: 'xterm-256color' }), 'blocks');
-  // Inside tmux: half blocks, whatever the terminal outside.
+  // Inside tmux, when it says nothing of passing sequences through: half blocks, whatever the terminal outside.
   assert.equal(d({ TERM: 'screen-256color', TMUX: '/tmp/t,1,0', KITTY_WINDOW_ID: '1' }), 'blocks');
   assert.equal(d({ TERM: 'xterm-kitty' }, 'blocks'), 'blocks');
   assert.equal(d({ TERM: 'xterm-256color' }, 'kitty'), 'kitty');

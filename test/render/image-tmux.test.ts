@@ -16,25 +16,30 @@ test('tmux passthrough: ESC P tmux;, the sequence with every ESC doubled, ESC \\
 });
 
 test('inside tmux: the terminal outside when tmux passes sequences through and the environment names it', () => {
-  const d = (env: Record<string, string>, tmuxPassthrough: boolean, choice?: 'auto' | 'kitty' | 'blocks') =>
-    detectImageProtocol({ env: { TERM: 'tmux-256color', TERM_PROGRAM: 'tmux', TMUX: '/tmp/t,1,0', ...env }, level: 3, choice, replies: { tmuxPassthrough } });
+  const d = (env: Record<string, string>, tmuxPassthrough: boolean, choice?: 'auto' | 'kitty' | 'blocks', level = 3) =>
+    detectImageProtocol({ env: { TERM: 'tmux-256color', TERM_PROGRAM: 'tmux', TMUX: '/tmp/t,1,0', ...env }, level, choice, replies: { tmuxPassthrough } });
   assert.equal(d({ LC_TERMINAL: 'iTerm2' }, true), 'iterm2');
   assert.equal(d({ WEZTERM_PANE: '0' }, true), 'iterm2');
   assert.equal(d({ WT_SESSION: 'x' }, true), 'sixel');
   assert.equal(d({ MLTERM: '3.9' }, true), 'sixel');
-  // kitty under tmux needs Unicode placeholders: half blocks.
-  assert.equal(d({ KITTY_WINDOW_ID: '1' }, true), 'blocks');
-  assert.equal(d({ KITTY_WINDOW_ID: '1', LC_TERMINAL: 'iTerm2' }, true), 'blocks');
+  // kitty and Ghostty outside: kitty's protocol, by Unicode placeholders, in 256 colours or more (the colour names the image).
+  assert.equal(d({ KITTY_WINDOW_ID: '1' }, true), 'kitty');
+  assert.equal(d({ KITTY_WINDOW_ID: '1' }, true, 'auto', 2), 'kitty');
+  assert.equal(d({ KITTY_WINDOW_ID: '1' }, true, 'auto', 1), 'blocks');
+  assert.equal(d({ GHOSTTY_RESOURCES_DIR: '/usr/share/ghostty' }, true), 'kitty');
+  assert.equal(d({ KITTY_WINDOW_ID: '1', LC_TERMINAL: 'iTerm2' }, true), 'kitty');
+  assert.equal(d({ KITTY_WINDOW_ID: '1' }, false), 'blocks');
   // No passthrough, or no terminal named: half blocks.
   assert.equal(d({ LC_TERMINAL: 'iTerm2' }, false), 'blocks');
   assert.equal(d({}, true), 'blocks');
   // The option still decides.
   assert.equal(d({ LC_TERMINAL: 'iTerm2' }, true, 'blocks'), 'blocks');
   assert.equal(d({}, false, 'kitty'), 'kitty');
-  // Wrapped: iTerm2 and sixel inside tmux, never outside it, never kitty.
+  // Wrapped: every graphics protocol inside tmux (kitty's by placeholders, `--image-protocol kitty` too), never outside it.
   assert.equal(throughTmux({ TMUX: '/tmp/t,1,0' }, 'iterm2'), true);
   assert.equal(throughTmux({ TMUX: '/tmp/t,1,0' }, 'sixel'), true);
-  assert.equal(throughTmux({ TMUX: '/tmp/t,1,0' }, 'kitty'), false);
+  assert.equal(throughTmux({ TMUX: '/tmp/t,1,0' }, 'kitty'), true);
+  assert.equal(throughTmux({}, 'kitty'), false);
   assert.equal(throughTmux({ TMUX: '/tmp/t,1,0' }, 'blocks'), false);
   assert.equal(throughTmux({}, 'iterm2'), false);
 });

@@ -56,7 +56,7 @@ export function detectImageProtocol({ env, level, choice = 'auto', replies = {} 
   // Without colour (NO_COLOR, a dumb terminal) a picture is its alt text and file name, whatever was asked.
   if (level === 0 || env.TERM === 'dumb') return 'none';
   if (choice !== 'auto') return choice;
-  if (env.TMUX) return tmuxProtocol(env, replies.tmuxPassthrough === true);
+  if (env.TMUX) return tmuxProtocol(env, level, replies.tmuxPassthrough === true);
   const term = env.TERM ?? '';
   const program = env.TERM_PROGRAM ?? '';
   if (replies.kittyGraphics) return 'kitty';
@@ -77,18 +77,25 @@ export function detectImageProtocol({ env, level, choice = 'auto', replies = {} 
 /**
  * Inside tmux: half blocks, unless tmux passes sequences through and the
  * environment names the terminal outside (TERM and TERM_PROGRAM name tmux
- * itself): iTerm2 and WezTerm get iTerm2 inline images, Windows Terminal and
- * mlterm sixel, each wrapped for tmux (`tmuxPassthrough`). kitty stays half
- * blocks: under tmux its pictures need Unicode placeholders to stay in place.
+ * itself): kitty (`KITTY_WINDOW_ID`) and Ghostty (`GHOSTTY_RESOURCES_DIR`)
+ * get the kitty protocol drawn by Unicode placeholders — text tmux keeps in
+ * place — when the colour level can carry the image's id (256 colours or
+ * more); iTerm2 and WezTerm get iTerm2 inline images, Windows Terminal and
+ * mlterm sixel; each sent through tmux (`tmuxPassthrough`).
  */
-function tmuxProtocol(env: Record<string, string | undefined>, passthrough: boolean): ImageProtocol {
-  if (!passthrough || env.KITTY_WINDOW_ID) return 'blocks';
+function tmuxProtocol(env: Record<string, string | undefined>, level: number, passthrough: boolean): ImageProtocol {
+  if (!passthrough) return 'blocks';
+  if (env.KITTY_WINDOW_ID || env.GHOSTTY_RESOURCES_DIR) return level >= 2 ? 'kitty' : 'blocks';
   if (env.LC_TERMINAL === 'iTerm2' || env.WEZTERM_PANE) return 'iterm2';
   if (env.WT_SESSION || env.MLTERM) return 'sixel';
   return 'blocks';
 }
 
-/** Whether pictures inside tmux are sent through it (see `tmuxProtocol`): a graphics protocol chosen there by `detectImageProtocol`. */
+/**
+ * Whether pictures inside tmux are sent through it (see `tmuxProtocol`): a
+ * graphics protocol chosen there, by `detectImageProtocol` or the option;
+ * kitty's then drawn by Unicode placeholders.
+ */
 export function throughTmux(env: Record<string, string | undefined>, protocol: ImageProtocol): boolean {
-  return Boolean(env.TMUX) && (protocol === 'iterm2' || protocol === 'sixel');
+  return Boolean(env.TMUX) && (protocol === 'kitty' || protocol === 'iterm2' || protocol === 'sixel');
 }
