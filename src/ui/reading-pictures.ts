@@ -29,7 +29,8 @@ export function readingLines(
   pictures?: SlidePictures,
   mark: (lines: string[]) => string[] = (l) => l,
 ): string[] {
-  // A picture begins at most `rows - 1` lines above the screen's first line.
+  // A picture begins at most `rows - 1` lines above the screen's first line: from there on, each
+  // label's room reaches the screen, so only pictures with their room on the screen are read.
   const from = Math.max(0, top - rows + 1);
   const lines = mark(doc.lines.slice(from, top + count));
   if (!pictures) return lines.slice(top - from);
@@ -39,8 +40,6 @@ export function readingLines(
     if (!slide) continue;
     const [at] = labelLines([lines[i]], pictures.refs(slide));
     if (!at) continue;
-    // Only a picture with its room on the screen is read.
-    if (from + i + rows <= top) continue;
     const pic = pictures.lookup(slide, true)(at.ref, width, rows);
     if (pic.kind === 'failed') {
       lines[i] = theme.muted(imageLabel(at.ref.alt, at.ref.href, pic.reason));
