@@ -25,7 +25,7 @@ export const CELL_SIZE = `${ESC}[16t`;
 /** Ask for the size of the text area in pixels: `CSI 4 ; height ; width t`. */
 export const TEXT_AREA_SIZE = `${ESC}[14t`;
 
-const DA1_REPLY = /^\u001b\[\?[\d;]*c/;
+const DA1_REPLY = /^\u001b\[\?([\d;]*)c/;
 /** A window size report: `CSI 4|6|8 ; height ; width t`. */
 const SIZE_REPLY = /^\u001b\[([468]);(\d+);(\d+)t/;
 /** The beginning of a reply that may not have arrived whole yet. */
@@ -143,14 +143,16 @@ export function queryTerminal(
 
 /** The OSC reply to `OSC code ; ?` among replies: what follows `code;`, without its terminator. */
 export function oscReply(replies: string[], code: number): string | undefined {
-  const prefix = `${ESC}]${code};`;
-  const r = replies.find((x) => x.startsWith(prefix));
-  return r?.slice(prefix.length).replace(/(?:\u0007|\u001b\\)$/, '');
+  return stringReply(replies, `${ESC}]${code};`);
 }
 
 /** The terminal's name and version among replies (XTVERSION), e.g. `kitty(0.40.1)`. */
 export function versionReply(replies: string[]): string | undefined {
-  const prefix = `${ESC}P>|`;
+  return stringReply(replies, `${ESC}P>|`);
+}
+
+/** What follows `prefix` in the first string reply that starts with it, without its terminator. */
+function stringReply(replies: string[], prefix: string): string | undefined {
   const r = replies.find((x) => x.startsWith(prefix));
   return r?.slice(prefix.length).replace(/(?:\u0007|\u001b\\)$/, '');
 }
@@ -162,7 +164,7 @@ export function isDa1Reply(reply: string): boolean {
 /** The parameters of the terminal's DA1 reply (`CSI ? 62 ; 4 ; 22 c` → 62, 4, 22), when it gave one. */
 export function deviceAttributes(replies: string[]): number[] | undefined {
   const r = replies.find(isDa1Reply);
-  return r === undefined ? undefined : (/^\u001b\[\?([\d;]*)c/.exec(r)?.[1] ?? '').split(';').filter(Boolean).map(Number);
+  return r === undefined ? undefined : (DA1_REPLY.exec(r)?.[1] ?? '').split(';').filter(Boolean).map(Number);
 }
 
 /** Pixels a cell is drawn with. */
