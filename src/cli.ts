@@ -11,8 +11,7 @@ import { applyGlobalColorLevel, colorLevel, makeTheme, noColor, type ColorLevel 
 import { ThemeError } from './render/themefile.js';
 import { detectImageProtocol, imageReplies, throughTmux, type ImageProtocol, type ImageProtocolChoice } from './render/images/detect.js';
 import type { PictureMode } from './ui/pictures.js';
-import type { CellPixels } from './ui/termquery.js';
-import type { TerminalAnswers } from './cli/theme.js';
+import type { CellPixels, TerminalAnswers } from './ui/termquery.js';
 import { parseArgs, usage, UsageError } from './cli/args.js';
 import { LoadError, readStreamText, STDIN_NAME } from './io/load.js';
 import { READ_WORKER_ARG, readDeck, readInWorker, serveReads, type ReadRequest } from './io/read-worker.js';
@@ -183,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
   // Inside tmux, whether pictures can pass through it: asked while the rest starts.
   const imageChoice = (opts.values['image-protocol'] ?? 'auto') as ImageProtocolChoice;
   const passing = guard && level > 0 && imageChoice === 'auto' && process.env.TMUX ? import('./cli/tmux.js').then((m) => m.askTmuxPassthrough(process.env)) : undefined;
-  const { chooseTheme, askTerminal } = await import('./cli/theme.js');
+  const [{ chooseTheme }, { askTerminal }] = await Promise.all([import('./cli/theme.js'), import('./ui/termquery.js')]);
   // One question at start-up: the background (when the theme needs it) and, for big titles, the terminal's version.
   const sizing = guard !== undefined && mayScaleText(process.env);
   let asked: ReturnType<typeof askTerminal> | undefined;

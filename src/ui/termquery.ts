@@ -10,7 +10,12 @@
  * attributes reply (`ESC [ ? 62 ; 22 c`) and xterm's window size reports
  * (`ESC [ 6 ; 20 ; 10 t`: a cell in pixels; `4`: the text area, `8`: in
  * cells). Strings here are bytes as latin1.
+ *
+ * `askTerminal` is the one question at start-up: its answers choose the theme
+ * (cli/theme.ts), big titles (textsize.ts) and the pictures' protocol
+ * (render/images/detect.ts).
  */
+import { isLight, parseOscColor } from '../render/palette.js';
 
 const ESC = '\u001b';
 /** Device attributes (DA1): nearly every terminal answers it, so its reply marks the end of the others. */
@@ -192,4 +197,50 @@ export function cellPixels(replies: string[], cols: number | undefined, rows: nu
   const area = size('4');
   if (!area || !cols || !rows) return undefined;
   return sane({ width: Math.floor(area.width / cols), height: Math.floor(area.height / rows) });
+}
+
+/** How long to wait for a terminal that answers neither OSC 11 nor DA1. */
+export const BACKGROUND_QUERY_MS = 40;
+
+/**
+ * Ask the terminal for its background: OSC 11, then DA1 as a sentinel (a
+ * terminal answers in order, so a DA1 reply with no OSC 11 reply before it
+ * means no answer is coming). Input must be raw.
+ */
+export async function askBackground(input: NodeJS.ReadStream, output: { write(s: string): unknown }): Promise<'light' | 'dark' | undefined> {
+  return (await askTerminal(input, output, { background: true, version: false })).background;
+}
+
+export interface TerminalAnswers {
+  background?: 'light' | 'dark';
+  /** Its name and version (XTVERSION), e.g. `kitty(0.40.1)`. */
+  version?: string;
+  /** The parameters of its DA1 reply (a `4` among them: it draws sixel). */
+  attributes?: number[];
+  /** The pixels of one of its cells (`CSI 16 t`, else `CSI 14 t` over its columns and rows). */
+  cell?: CellPixels;
+}
+
+/**
+ * Ask the terminal, in one round trip, for its background (OSC 11), its
+ * name and version (XTVERSION, asked first: it is answered first) and the
+ * size of its cells in pixels (`CSI 16 t` and `CSI 14 t`, asked before the
+ * background, whose answer may end the wait), with DA1 as the sentinel.
+ * Input must be raw.
+ */
+export async function askTerminal(
+  input: NodeJS.ReadStream,
+  output: { write(s: string): unknown; columns?: number; rows?: number },
+  ask: { background: boolean; version: boolean },
+): Promise<TerminalAnswers> {
+  const query = (ask.version ? XTVERSION : '') + CELL_SIZE + TEXT_AREA_SIZE + (ask.background ? OSC11 : '') + DA1;
+  const replies = await queryTerminal(input, output, query, {
+    timeoutMs: BACKGROUND_QUERY_MS,
+    complete: (r) => r.some(isDa1Reply) || (ask.background && oscReply(r, 11) !== undefined),
+  });
+  const answer = oscReply(replies, 11);
+  const rgb = answer === undefined ? undefined : parseOscColor(answer);
+  const background = rgb ? (isLight(rgb) ? 'light' : 'dark') : undefined;
+  const cell = cellPixels(replies, output.columns, output.rows);
+  return { background, version: versionReply(replies), attributes: deviceAttributes(replies), ...(cell && { cell }) };
 }

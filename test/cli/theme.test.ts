@@ -5,9 +5,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { askBackground, askTerminal, BACKGROUND_QUERY_MS, chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
+import { chooseTheme, type ThemeChoice } from '../../src/cli/theme.js';
 import { ThemeError } from '../../src/render/themefile.js';
-import { cellPixels, ReplyFilter } from '../../src/ui/termquery.js';
+import { askBackground, askTerminal, BACKGROUND_QUERY_MS, cellPixels, ReplyFilter } from '../../src/ui/termquery.js';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'bp-theme-'));
