@@ -1,3 +1,4 @@
+import { slideLabel } from '../deck/backup.js';
 import { hasControl } from '../deck/clean.js';
 import { contains } from '../deck/search.js';
 import { commandFor } from './keymap.js';
@@ -11,7 +12,7 @@ import type { KeyContext, State } from './types.js';
 export function indexRows(state: State): number[] {
   const out: number[] = [];
   const f = state.filter.trim();
-  const number = (i: number) => (i < state.main ? `${i + 1}` === f : `b${i - state.main + 1}` === f.toLowerCase());
+  const number = (i: number) => slideLabel(i, state.main).toLowerCase() === f.toLowerCase();
   for (let i = 0; i < state.count; i++) {
     if (!f || number(i) || contains(state.titles[i] ?? '', f) || contains(state.texts()[i]?.body ?? '', f)) out.push(i);
   }
