@@ -112,19 +112,19 @@ export function presetRows(preset: Preset): { keys: string; help: string }[] {
   });
 }
 
+/** The binding of a key (or key sequence) in a mode, if any. */
+function bindingOf(key: string, mode: Mode, preset: Preset): Binding | undefined {
+  return bindingsFor(preset).find((b) => inMode(b, mode) && b.keys.includes(key));
+}
+
 /** The command a key (or key sequence) gives in a mode, if any. */
 export function commandFor(key: string, mode: Mode, preset: Preset = 'brief'): Command | undefined {
-  for (const b of bindingsFor(preset)) {
-    if (!inMode(b, mode)) continue;
-    if (b.keys.includes(key)) return b.command;
-  }
-  return undefined;
+  return bindingOf(key, mode, preset)?.command;
 }
 
 /** What the audience terminal does with a key's binding in a mode (see Binding.audience). */
 export function audienceUse(key: string, mode: Mode, preset: Preset = 'brief'): Audience | undefined {
-  for (const b of bindingsFor(preset)) if (inMode(b, mode) && b.keys.includes(key)) return b.audience;
-  return undefined;
+  return bindingOf(key, mode, preset)?.audience;
 }
 
 /** Is `keys` the start of a longer sequence in a view's table ("g" of "gg")? */
