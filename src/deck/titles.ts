@@ -31,10 +31,6 @@ export function firstHeadings(body: string): [Heading?, Heading?] {
 }
 
 /** GitHub-style shortcodes (`:+1:`, `:tada:`) as their emoji; an unknown one stays as written. */
-export function emojify(s: string): string {
-  return s.replace(SHORTCODE, fromShortcode);
-}
-
 const SHORTCODE = /:([a-z0-9_+-]+):/g;
 const fromShortcode = (code: string, name: string): string => emoji(name) ?? code;
 
