@@ -11,6 +11,7 @@ import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { renderPlainDeck } from '../../src/render/plain.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { run } from '../helpers/cli.js';
+import { presentLinesText } from '../helpers/lines.js';
 
 const MD = [
   '---\ntitle: Backup Handout\n---',
@@ -71,19 +72,9 @@ test('CLI: --json, check and export of a deck with backup slides', () => {
 });
 
 test('the line presenter (TERM=dumb): Enter ends on the last main slide; b2 goes to backup slide 2', async () => {
-  const { PassThrough } = await import('node:stream');
-  const { linePrompt, presentLines } = await import('../../src/ui/lines.js');
-  const { renderPlainSlide } = await import('../../src/render/plain.js');
+  const { linePrompt } = await import('../../src/ui/lines.js');
   const small = parseDeck('# One\n\n---\n\n# Two\n\n---\n\n<!-- backup -->\n\n# Spare A\n\n---\n\n# Spare B\n');
-  const theme = makeTheme(0);
-  const md = createMarkdownRenderer(theme);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c: Buffer) => (text += c.toString()));
-  input.end('b2\np\np\n3\n\n\n');
-  await presentLines(small, { input, output, width: 60, md, theme });
-  const slide = (i: number) => renderPlainSlide(small, small.slides[i], 60, md, theme).join('\n') + '\n\n';
+  const { text, slide } = await presentLinesText(small, 'b2\np\np\n3\n\n\n');
   assert.equal(
     text,
     [
@@ -96,12 +87,7 @@ test('the line presenter (TERM=dumb): Enter ends on the last main slide; b2 goes
     ].join(''),
   );
   // Enter, Enter: the second main slide, then the end (not the backup slides).
-  const again = new PassThrough();
-  let ended = '';
-  again.on('data', (c: Buffer) => (ended += c.toString()));
-  const keys = new PassThrough();
-  keys.end('\n\n');
-  await presentLines(small, { input: keys, output: again, width: 60, md, theme });
+  const { text: ended } = await presentLinesText(small, '\n\n');
   assert.equal(ended, slide(0) + linePrompt(0, 4, 2) + slide(1) + linePrompt(1, 4, 2));
   assert.match(linePrompt(1, 4, 2), /^-- slide 2\/2, the last -- Enter or q quit, p previous, number or b\+number\+Enter go to: $/);
   assert.match(linePrompt(2, 4, 2), /^-- backup 1\/2 -- /);

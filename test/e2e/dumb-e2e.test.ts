@@ -7,12 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
 import { parseDeck } from '../../src/deck/parse.js';
-import { createMarkdownRenderer } from '../../src/render/markdown.js';
-import { renderPlainSlide } from '../../src/render/plain.js';
-import { makeTheme } from '../../src/render/theme.js';
-import { linePrompt, presentLines } from '../../src/ui/lines.js';
+import { linePrompt } from '../../src/ui/lines.js';
+import { presentLinesText } from '../helpers/lines.js';
 import { spawnTerm, type Term } from '../helpers/term.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
@@ -61,15 +58,7 @@ test('TERM=dumb with the deck piped in: keys from the terminal, Enter on the las
 
 test('the line presenter: each slide is the piped text for it; p, numbers, nonsense, end of input', async () => {
   const deck = parseDeck(`# One\n\ntext\n\n---\n\n# Two\n\n<!-- notes: said -->\n\n---\n\n# Three`);
-  const theme = makeTheme(0);
-  const md = createMarkdownRenderer(theme);
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c: Buffer) => (text += c.toString()));
-  input.end('p\n\n9\nxyz\n3\n2\n');
-  await presentLines(deck, { input, output, width: 60, md, theme });
-  const slide = (i: number) => renderPlainSlide(deck, deck.slides[i], 60, md, theme).join('\n') + '\n\n';
+  const { text, slide } = await presentLinesText(deck, 'p\n\n9\nxyz\n3\n2\n');
   assert.equal(
     text,
     [
