@@ -3,20 +3,15 @@
 // session and the frames it asks its painters for.
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
-import { Box } from 'ink';
-import { render } from 'ink-testing-library';
-import stripAnsi from 'strip-ansi';
 import { parseDeck } from '../../src/deck/parse.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { RenderCache } from '../../src/render/cache.js';
 import { makeTheme } from '../../src/render/theme.js';
 import { initialState } from '../../src/state/reducer.js';
 import { parseKeyString } from '../../src/state/keys.js';
-import { DirectPainter } from '../../src/ui/direct.js';
 import { shapeOf } from '../../src/ui/geometry.js';
-import { View } from '../../src/ui/ink/View.js';
 import { Session, type Painter, type Screen } from '../../src/ui/session.js';
+import { directText, inkText } from '../helpers/screens.js';
 
 const theme = makeTheme(0);
 const stops: (() => void)[] = [];
@@ -36,17 +31,6 @@ const DECK = parseDeck(
 function start(view: 'slides' | 'presenter' = 'slides') {
   let last = '';
   const painter = (draw: (s: Screen) => string): Painter => ({ paint: (s) => (last = draw(s)), release: () => undefined });
-  const direct = (s: Screen) => DirectPainter.lines(s).map((l) => stripAnsi(l).trimEnd()).join('\n');
-  const ink = (s: Screen) => {
-    const app = render(
-      <Box width={s.cols}>
-        <View {...s} />
-      </Box>,
-    );
-    const text = stripAnsi(app.lastFrame() ?? '').split('\n').map((l) => l.trimEnd()).join('\n');
-    app.unmount();
-    return text;
-  };
   const session = new Session({
     deck: DECK,
     cache: new RenderCache(DECK, createMarkdownRenderer(theme), theme),
@@ -54,8 +38,8 @@ function start(view: 'slides' | 'presenter' = 'slides') {
     state: initialState(shapeOf(DECK), { view }),
     size: () => ({ cols: 100, rows: 24 }),
     now: () => 1_000_000,
-    direct: painter(direct),
-    ink: async () => painter(ink),
+    direct: painter(directText),
+    ink: async () => painter(inkText),
     cacheFor: (d) => new RenderCache(d, createMarkdownRenderer(theme), theme),
   });
   void session.run();

@@ -5,10 +5,6 @@ import type { Preset } from '../../src/state/keymap.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import React from 'react';
-import { Box } from 'ink';
-import { render } from 'ink-testing-library';
-import stripAnsi from 'strip-ansi';
 import { parseDeck } from '../../src/deck/parse.js';
 import type { Deck } from '../../src/deck/types.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -18,10 +14,9 @@ import { initialState } from '../../src/state/reducer.js';
 import { parseKeyString } from '../../src/state/keys.js';
 import type { FitReport, Position, TimerShare } from '../../src/link/protocol.js';
 import type { Link, LinkStatus, Remote } from '../../src/link/sync.js';
-import { DirectPainter } from '../../src/ui/direct.js';
 import { shapeOf } from '../../src/ui/geometry.js';
-import { View } from '../../src/ui/ink/View.js';
 import { Session, type DeckSource, type Painter, type Screen } from '../../src/ui/session.js';
+import { directText, inkText } from '../helpers/screens.js';
 
 const theme = makeTheme(0);
 const basic = parseDeck(readFileSync(new URL('../fixtures/basic.md', import.meta.url), 'utf8'));
@@ -42,18 +37,6 @@ class Recorder implements Painter {
   }
 }
 
-const directText = (s: Screen) => DirectPainter.lines(s).map((l) => stripAnsi(l).trimEnd()).join('\n');
-function inkText(s: Screen): string {
-  // The view at the screen's width (the testing library's own terminal is 100 columns).
-  const app = render(
-    <Box width={s.cols}>
-      <View {...s} />
-    </Box>,
-  );
-  const text = stripAnsi(app.lastFrame() ?? '').split('\n').map((l) => l.trimEnd()).join('\n');
-  app.unmount();
-  return text;
-}
 
 function start(
   opts: {
