@@ -43,10 +43,13 @@ export function plannedSection(text: string): { name: string; minutes: number | 
   return time ? { name: text.slice(0, comma).trimEnd(), minutes: minutes(time[1]) } : null;
 }
 
+/** A Markdown file's name (`.md`, `.markdown`): what a folder deck reads and a name drops. */
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
 /** "03-military-ties.md" → "Military ties". */
 export function nameFromPath(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? path;
-  const stem = base.replace(/\.(md|markdown)$/i, '').replace(/^[\d\s._-]+/, '');
+  const stem = base.replace(MARKDOWN_FILE, '').replace(/^[\d\s._-]+/, '');
   const words = stem.replace(/[-_]+/g, ' ').trim();
   if (!words) return base;
   return words[0].toUpperCase() + words.slice(1);

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errnoWords } from './errno.js';
 import { neutraliseControls } from '../deck/clean.js';
+import { MARKDOWN_FILE } from '../deck/meta.js';
 import { sortDeckFiles } from '../deck/parse.js';
 import type { ImportReader } from '../deck/parse.js';
 import type { SourceFile } from '../deck/types.js';
@@ -112,7 +113,7 @@ export function readTextFile(path: string): string {
 
 /** A name the loader reads as a slide file when it is in a folder deck. */
 export function isDeckFileName(name: string): boolean {
-  return MARKDOWN.test(name) && !name.startsWith('.');
+  return MARKDOWN_FILE.test(name) && !name.startsWith('.');
 }
 
 /** The name a deck read from standard input goes by, in messages and findings. */
@@ -139,8 +140,6 @@ export async function readStreamText(stream: NodeJS.ReadableStream, name = STDIN
   }
   return textOf(name, Buffer.concat(chunks));
 }
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 /** Read a deck: one Markdown file, or every Markdown file in a folder, in natural order. */
 export function loadDeck(path: string): LoadedDeck {
@@ -186,7 +185,7 @@ export function importReader(deckPath: string, folder: boolean): ImportReader {
     const path = ref.startsWith('/') ? join(root, ref.slice(1)) : join(dirname(from), ref);
     const rel = relative(root, path);
     if (rel.startsWith('..') || isAbsolute(rel)) return { path, error: "outside the deck's folder" };
-    if (!MARKDOWN.test(path)) return { path, error: 'not a Markdown (.md) file' };
+    if (!MARKDOWN_FILE.test(path)) return { path, error: 'not a Markdown (.md) file' };
     try {
       return { path, text: readText(path).text };
     } catch (err) {

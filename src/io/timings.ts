@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { MARKDOWN_FILE } from '../deck/meta.js';
 import { parseTimings, TimingsError, timingsText, type Timings } from '../deck/timings.js';
 import { errno, errnoWords } from './errno.js';
 import { LoadError } from './load.js';
@@ -14,7 +15,7 @@ import { writeFileAtomic } from './write.js';
 /** The timings file of the deck at `deckPath`. */
 export function timingsPathFor(deckPath: string): string {
   const trimmed = deckPath.replace(/[\\/]+$/, '') || deckPath;
-  const stem = basename(trimmed).replace(/\.(md|markdown)$/i, '');
+  const stem = basename(trimmed).replace(MARKDOWN_FILE, '');
   return join(dirname(trimmed), `${stem}.timings.json`);
 }
 

@@ -1,5 +1,6 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { MARKDOWN_FILE } from '../deck/meta.js';
 
 /** How often a folder that went away is looked for (ms), only while it is away. */
 export const RETURN_POLL_MS = 500;
@@ -47,7 +48,7 @@ export function watchDeck(
         // The folder itself removed, moved or replaced: this watch hears no more.
         if (event === 'rename' && identity(dir) !== id) return lost();
         if (name && file && file.toString() !== name) return;
-        if (folder && file && !/\.(md|markdown)$/i.test(file.toString())) return;
+        if (folder && file && !MARKDOWN_FILE.test(file.toString())) return;
         fire();
       });
       watcher.on('error', lost);
