@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { ID_BYTES, LineBuffer, decode, encode, type Message } from './protocol.js';
+import { ID_BYTES, LineBuffer, ZERO, decode, encode, type Message } from './protocol.js';
 import { identity, socketDir, socketPath } from './folder.js';
 
 /**
@@ -31,11 +31,11 @@ export function presenterThere(channel: string, dir = socketDir(), timeoutMs = 3
     sock.setEncoding('utf8');
     sock.on('error', () => done(false));
     sock.on('connect', () => {
-      const still = { value: false, stamp: { t: 0, id: '' } };
-      const timerShare = { value: { elapsed: 0, running: false, started: false }, stamp: { t: 0, id: '' } };
+      const still = { value: false, stamp: ZERO };
+      const timerShare = { value: { elapsed: 0, running: false, started: false }, stamp: ZERO };
       const deck = '0'.repeat(16);
       const pos = { index: 0, step: 0 };
-      send(sock, { v: 2, type: 'hello', deck, id, role: 'follower', pos, stamp: still.stamp, timer: timerShare, blank: still });
+      send(sock, { v: 2, type: 'hello', deck, id, role: 'follower', pos, stamp: ZERO, timer: timerShare, blank: still });
     });
     sock.on('data', (chunk: string) => {
       for (const line of buf.push(chunk)) {
