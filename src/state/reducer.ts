@@ -169,9 +169,8 @@ function audienceSafe(state: State): boolean {
 function act(state: State, cleared: State, cmd: Command, key: string, count: number | null, ctx: KeyContext): State {
   if (audienceSafe(state)) {
     const use = audienceUse(key, modeOf(state), state.keys);
-    if (!use) return state.digits || state.pending ? cleared : state;
     // A follower only watches: it moves neither the presenter nor itself.
-    if (use === 'ask' && state.follower) return state.digits || state.pending ? cleared : state;
+    if (!use || (use === 'ask' && state.follower)) return state.digits || state.pending ? cleared : state;
     if (use === 'ask' && state.linked === 'audience') {
       if (cleared.blank) return { ...cleared, blank: false };
       // A number and Enter goes to that slide, as a number and G does.
