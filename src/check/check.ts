@@ -120,6 +120,7 @@ export function checkDeck(
   // A backup slide is named as the presenter shows it: "backup slide B2".
   const named = (slide: Slide) => (slide.index < main ? `slide ${slide.index + 1}` : `backup slide ${slideLabel(slide.index, main)}`);
   const findings: Finding[] = [];
+  const plain = makeTheme(0);
   const at = (slide: Slide, severity: Severity, code: string, message: string) =>
     findings.push({ ...slide.source, severity, code, message, slide: slide.index + 1 });
 
@@ -150,17 +151,13 @@ export function checkDeck(
       const what = asList.length === 1 ? 'a table is' : `${asList.length} tables are`;
       at(slide, 'warning', 'table-as-list', `${n}: ${what} shown as a list, one block per row, at ${size.cols} columns (${where})`);
     }
-  }
-  // Diagrams shown as source (unknown kind, a mistake, too wide): said where the block says so.
-  const theme = makeTheme(0);
-  for (const slide of deck.slides) {
+    // Diagrams shown as source (unknown kind, a mistake, too wide): said where the block says so.
     for (const block of mermaidBlocks(slide.body)) {
-      const drawn = drawMermaid(block.text, width, theme);
+      const drawn = drawMermaid(block.text, width, plain);
       if (!('problem' in drawn)) continue;
       const { note, line } = drawn.problem;
-      const at = slide.source.line + block.line + line;
-      const message = `slide ${slide.index + 1}: ${note}`;
-      findings.push({ ...slide.source, line: at, severity: 'warning', code: 'mermaid', message, slide: slide.index + 1 });
+      const message = `${n}: ${note}`;
+      findings.push({ ...slide.source, line: slide.source.line + block.line + line, severity: 'warning', code: 'mermaid', message, slide: slide.index + 1 });
     }
   }
   // Missing notes matter in a deck that uses them (or when asked for): one finding for them all.

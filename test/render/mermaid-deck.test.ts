@@ -33,6 +33,15 @@ test('check: a diagram shown as source is a warning at its deck line, a drawn on
   assert.deepEqual(checkDeck(deck, md).findings.filter((f) => f.code === 'overflow'), [], 'the drawn slides fit 80x24');
 });
 
+test('check: a diagram shown as source on a backup slide names it as the presenter does', () => {
+  const src = '# Main\n\ntext\n\n---\n\n<!-- backup -->\n\n# Spare\n\n```mermaid\nsequenceDiagram\n    A->>B: hi\n```\n';
+  const found = checkDeck(parseDeck(src, 'spare.md'), md).findings.filter((f) => f.code === 'mermaid');
+  assert.deepEqual(
+    found.map((f) => f.message),
+    ['backup slide B1: mermaid: sequenceDiagram is shown as source'],
+  );
+});
+
 test('check: a flowchart too wide for the screen is reported', () => {
   const wide = Array.from({ length: 8 }, (_, i) => `  N${i}[Node number ${i}] --> N${i + 1}[Node number ${i + 1}]`);
   const src = `# Wide\n\nSome text.\n\n\`\`\`mermaid\nflowchart LR\n${wide.join('\n')}\n\`\`\`\n`;
