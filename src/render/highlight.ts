@@ -1,7 +1,6 @@
 import { findAll } from '../deck/search.js';
-import { SGR_SOURCE } from './ansi.js';
+import { SGR } from './ansi.js';
 
-const SGR = new RegExp(SGR_SOURCE, 'g');
 const ON = '\u001b[7m';
 const OFF = '\u001b[27m';
 
