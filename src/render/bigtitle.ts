@@ -12,6 +12,10 @@ import { displayWidth } from './wrap.js';
 /** What opens text drawn at twice the size. */
 export const SCALED = '\u001b]66;s=2;';
 
+/** A level-1 title's rule as drawn (drawHeading), and the rule in it. */
+const RULE_LINE = new RegExp(`^ *${TITLE_RULE}+$`);
+const RULE = new RegExp(`${TITLE_RULE}+`);
+
 /** Text drawn at twice the size (text free of control characters, as slide text is). */
 export function scaledText(text: string): string {
   return `${SCALED}${text}\u0007`;
@@ -40,8 +44,8 @@ export function bigTitleLines(lines: readonly string[], title: string, width: nu
   const out = lines.slice(0, at);
   out.push(' '.repeat(indent) + line.replace(text, () => scaledText(text)), '');
   const rest = lines.slice(at + 1);
-  const rule = rest[0] !== undefined && new RegExp(`^ *${TITLE_RULE}+$`).test(stripSgr(rest[0]));
-  if (rule) rest[0] = ' '.repeat(indent) + rest[0].replace(/^ +/, '').replace(new RegExp(`${TITLE_RULE}+`), TITLE_RULE.repeat(w));
+  const rule = rest[0] !== undefined && RULE_LINE.test(stripSgr(rest[0]));
+  if (rule) rest[0] = ' '.repeat(indent) + rest[0].replace(/^ +/, '').replace(RULE, TITLE_RULE.repeat(w));
   out.push(...rest);
   return out;
 }

@@ -16,7 +16,8 @@ import { SGR, stripSgr } from '../ansi.js';
 
 export const TEXT_WIDTH = { default: 80, min: 20, max: 400 } as const;
 
-const isTitleRule = (line: string) => new RegExp(`^${TITLE_RULE}+$`).test(stripSgr(line));
+const TITLE_RULE_LINE = new RegExp(`^${TITLE_RULE}+$`);
+const isTitleRule = (line: string) => TITLE_RULE_LINE.test(stripSgr(line));
 
 /** The deck as a plain-text handout, no line wider than `width`, no ANSI codes. */
 export function exportText(deck: Deck, width: number = TEXT_WIDTH.default): string {
