@@ -5,6 +5,7 @@
  * scripts/screenshot.ts to make the README's pictures of real screens.
  */
 import type { IBufferCell, Terminal } from '@xterm/headless';
+import { ansi256Rgb } from '../src/render/palette.js';
 
 /** The terminal's own colours: its background, text and 16 ANSI colours. */
 export interface Palette {
@@ -39,14 +40,7 @@ const rgb = (r: number, g: number, b: number) => `#${hex2(r)}${hex2(g)}${hex2(b)
 
 /** Colour n of the 256-colour palette: the 16 of the terminal, the 6×6×6 cube, 24 greys. */
 export function color256(n: number, palette: Palette): string {
-	if (n < 16) return palette.ansi[n];
-	if (n < 232) {
-		const level = (v: number) => (v === 0 ? 0 : 55 + v * 40);
-		const i = n - 16;
-		return rgb(level(Math.floor(i / 36)), level(Math.floor(i / 6) % 6), level(i % 6));
-	}
-	const grey = 8 + (n - 232) * 10;
-	return rgb(grey, grey, grey);
+	return n < 16 ? palette.ansi[n] : rgb(...ansi256Rgb(n));
 }
 
 /** Half-way between two #rrggbb colours (how dim text is drawn). */
