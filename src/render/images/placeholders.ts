@@ -6,7 +6,7 @@
  * such cells in its panes like any text, so the picture moves, scrolls and
  * clears with the screen. Pure: ids and sizes in, strings out.
  */
-import { KITTY_CHUNK } from './protocols.js';
+import { kittyTransmit } from './protocols.js';
 import type { Rgba } from './decode.js';
 
 const ESC = '\u001b';
@@ -40,18 +40,11 @@ export const MAX_PLACEHOLDER_CELLS = DIACRITICS.length;
 
 /**
  * Transmit `img` as image `id` with a virtual placement of `cols`×`rows`
- * cells (a=T, U=1), no replies (q=2), in chunks as kittySequence; drawn
+ * cells (a=T, U=1), no replies (q=2), in chunks (kittyTransmit); drawn
  * only where placeholder cells name it.
  */
 export function kittyVirtualSequence(img: Rgba, id: number, cols: number, rows: number): string {
-  const data = Buffer.from(img.data.buffer, img.data.byteOffset, img.width * img.height * 4).toString('base64');
-  const head = `a=T,U=1,i=${id},f=32,s=${img.width},v=${img.height},c=${cols},r=${rows},q=2`;
-  let out = '';
-  for (let at = 0; at < data.length || at === 0; at += KITTY_CHUNK) {
-    const more = at + KITTY_CHUNK < data.length ? 1 : 0;
-    out += `${ESC}_G${at === 0 ? `${head},` : ''}m=${more};${data.slice(at, at + KITTY_CHUNK)}${ST}`;
-  }
-  return out;
+  return kittyTransmit(img, `a=T,U=1,i=${id},f=32,s=${img.width},v=${img.height},c=${cols},r=${rows},q=2`);
 }
 
 /**

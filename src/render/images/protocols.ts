@@ -15,11 +15,18 @@ export const KITTY_CHUNK = 4096;
 /**
  * kitty: transmit and display (a=T) raw RGBA (f=32) of `s`×`v` pixels, fitted by
  * the terminal to `cols`×`rows` cells, the cursor left where it was (C=1), no
- * replies (q=2); the data in chunks of 4096 base64 bytes (m=1 until the last).
+ * replies (q=2); the data in chunks (kittyTransmit).
  */
 export function kittySequence(img: Rgba, cols: number, rows: number): string {
+  return kittyTransmit(img, `a=T,f=32,s=${img.width},v=${img.height},c=${cols},r=${rows},C=1,q=2`);
+}
+
+/**
+ * kitty: `img`'s pixels as base64 in chunks of 4096 bytes (m=1 until the
+ * last), the keys in `head` on the first.
+ */
+export function kittyTransmit(img: Rgba, head: string): string {
   const data = Buffer.from(img.data.buffer, img.data.byteOffset, img.width * img.height * 4).toString('base64');
-  const head = `a=T,f=32,s=${img.width},v=${img.height},c=${cols},r=${rows},C=1,q=2`;
   let out = '';
   for (let at = 0; at < data.length || at === 0; at += KITTY_CHUNK) {
     const chunk = data.slice(at, at + KITTY_CHUNK);
