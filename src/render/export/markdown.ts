@@ -8,7 +8,8 @@
 import type { Token } from 'marked';
 import { plainInline } from '../../deck/titles.js';
 import type { Deck } from '../../deck/types.js';
-import { containedMarkdown, lex, makeHandout, oneLine, titleLines, type HandoutSlide } from './outline.js';
+import { containedMarkdown, makeHandout, oneLine, titleLines, type HandoutSlide } from './outline.js';
+import { lex } from './references.js';
 
 /** Plain text as inline Markdown (in a heading, a link text or emphasis): the punctuation that would act, escaped. */
 export function escapeMarkdown(text: string): string {

@@ -4,7 +4,7 @@
  * Markdown reshaped for it (leading heading lifted out, other headings demoted
  * below the slide heading). Pure: no I/O.
  */
-import { Marked, type Token, type Tokens, type TokensList } from 'marked';
+import type { Token, Tokens, TokensList } from 'marked';
 import { titleSlideMarkdown } from '../../deck/parse.js';
 import { FenceTracker } from '../../deck/lines.js';
 import { plainInline } from '../../deck/titles.js';
@@ -12,7 +12,7 @@ import { mainCount, slideLabel } from '../../deck/backup.js';
 import type { Deck, DeckMeta, Slide } from '../../deck/types.js';
 import { minOf } from '../lines.js';
 import { limitNesting } from '../nesting.js';
-import { referenceMark, scopeReferences } from './references.js';
+import { lex, referenceMark, scopeReferences } from './references.js';
 
 /** `pdf` is the HTML handout without contents, printed by a browser (src/cli/pdf.ts). */
 export type ExportFormat = 'md' | 'txt' | 'html' | 'pdf';
@@ -54,13 +54,6 @@ export interface Handout {
   /** Heading level of the slides: 3 under section headings (2), or 2 when no section has a title. */
   slideLevel: number;
   slideCount: number;
-}
-
-/** Lexing only; the global `marked` is never used or changed. */
-const lexer = new Marked({ gfm: true });
-
-export function lex(markdown: string): TokensList {
-  return lexer.lexer(markdown);
 }
 
 export function oneLine(s: string): string {

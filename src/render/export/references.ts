@@ -13,12 +13,14 @@
  * instead (`[x]\: …`): its links then show as written, but none points into
  * another slide.
  */
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens, type TokensList } from 'marked';
 import { FenceTracker } from '../../deck/lines.js';
 
+/** Lexing only; the global `marked` is never used or changed. */
 const lexer = new Marked({ gfm: true });
 
-function lex(markdown: string): ReturnType<typeof lexer.lexer> {
+/** Markdown's tokens as the handout reads them (GitHub-flavoured). */
+export function lex(markdown: string): TokensList {
   return lexer.lexer(markdown);
 }
 
