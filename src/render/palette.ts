@@ -93,15 +93,12 @@ export function roleStyle(spec: RoleStyle, level: ColorLevel, structure: boolean
   if (level === 0 && !structure) return (s) => s;
   let c: ChalkInstance = new Chalk({ level: level === 0 ? 1 : level });
   for (const a of ATTRIBUTES) if (spec[a]) c = c[a === 'reverse' ? 'inverse' : a];
-  if (level > 0) {
-    if (spec.fg && !(level === 1 && spec.fg16 === 'default')) {
-      c = level === 1 && spec.fg16 ? c[spec.fg16 as Ansi16] : level === 2 ? c.ansi256(ansi256(hex(spec.fg))) : c.hex(spec.fg);
-    }
-    if (spec.bg) c = level === 1 && spec.bg16 ? c[bgName(spec.bg16)] : level === 2 ? c.bgAnsi256(ansi256(hex(spec.bg))) : c.bgHex(spec.bg);
-  }
+  const fg = level > 0 && spec.fg && !(level === 1 && spec.fg16 === 'default') ? spec.fg : undefined;
+  const bg = level > 0 ? spec.bg : undefined;
+  if (fg) c = level === 1 && spec.fg16 ? c[spec.fg16 as Ansi16] : level === 2 ? c.ansi256(ansi256(hex(fg))) : c.hex(fg);
+  if (bg) c = level === 1 && spec.bg16 ? c[bgName(spec.bg16)] : level === 2 ? c.bgAnsi256(ansi256(hex(bg))) : c.bgHex(bg);
   const styled = c;
-  const colours = level > 0 && ((spec.fg && !(level === 1 && spec.fg16 === 'default')) || spec.bg);
-  const plain = !ATTRIBUTES.some((a) => spec[a]) && !colours;
+  const plain = !ATTRIBUTES.some((a) => spec[a]) && !fg && !bg;
   return plain ? (s) => s : (s) => styled(s);
 }
 
