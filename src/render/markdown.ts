@@ -6,7 +6,7 @@ import { drawHeading } from './heading.js';
 import { renderList } from './list.js';
 import { limitNesting } from './nesting.js';
 import { drawMermaid, isMermaid } from './mermaid/index.js';
-import { gridWidth, renderTable, tableFits } from './table.js';
+import { gridWidth, renderTable } from './table.js';
 import { highlightCode } from './syntax.js';
 import type { Theme } from './theme.js';
 import { wrapLine, wrapLines } from './wrap.js';
@@ -172,9 +172,10 @@ export function createMarkdownRenderer(theme: Theme): MarkdownRenderer {
       // A table that needs more than the text width may take the room given
       // for tables (not inside a list or quote, whose rows are indented).
       const atTop = listDepth === 0 && quoteDepth === 0;
-      const widen = atTop && tableWidth > width && !tableFits(head, rows, width) && tableFits(head, rows, tableWidth);
+      const need = gridWidth(head, rows);
+      const widen = atTop && tableWidth > width && need > width && need <= tableWidth;
       const room = widen ? tableWidth : width;
-      if (!tableFits(head, rows, room)) asList.push(gridWidth(head, rows));
+      if (need > room) asList.push(need);
       const drawn = renderTable(head, rows, room, theme, token.align);
       if (room > width) for (const l of drawn.split('\n')) wide.add(l);
       return drawn + '\n\n';

@@ -4,14 +4,9 @@ import type { Theme } from './theme.js';
 
 export type Align = 'left' | 'center' | 'right' | null;
 
-/** The fewest columns in which a table is drawn as a grid (each column as wide as its longest word, with borders). */
+/** The fewest columns in which a table is drawn as a grid (each column as wide as its longest word, with borders); with fewer, it is drawn as a list. */
 export function gridWidth(head: string[], rows: string[][]): number {
   return leastWidths(head, rows).reduce((a, b) => a + b + 1, 1);
-}
-
-/** Whether a table can be drawn as a grid in `width` columns (else it is drawn as a list). */
-export function tableFits(head: string[], rows: string[][], width: number): boolean {
-  return gridWidth(head, rows) <= width;
 }
 
 function leastWidths(head: string[], rows: string[][]): number[] {
@@ -29,16 +24,15 @@ function leastWidths(head: string[], rows: string[][]): number[] {
  * delimiter row asks (`:--`, `:-:`, `--:`); left when it does not say.
  */
 export function renderTable(head: string[], rows: string[][], width: number, theme: Theme, align: Align[] = []): string {
-  const cols = rows.reduce((n, r) => Math.max(n, r.length), head.length);
+  const least = leastWidths(head, rows);
+  const cols = least.length;
   const natural: number[] = [];
-  const least: number[] = [];
   for (let c = 0; c < cols; c++) {
     const cells = [head[c] ?? '', ...rows.map((r) => r[c] ?? '')];
     natural.push(cells.reduce((n, s) => Math.max(n, maxLineWidth(s)), 1) + 2);
-    least.push(cells.reduce((n, s) => Math.max(n, longestWord(s)), 1) + 2);
   }
   const borders = cols + 1;
-  if (!tableFits(head, rows, width)) {
+  if (least.reduce((a, b) => a + b, borders) > width) {
     return rows
       .map((row) =>
         row
