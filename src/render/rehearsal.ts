@@ -50,7 +50,6 @@ export function rehearsalReport(
   return [
     `Rehearsal of ${name}: ${fmt(total.spent)}${planned ? ` of ${fmt(total.budget!)} planned` : ' (no time planned)'}`,
     line(head),
-    ...cells.slice(0, -1).map(line),
-    line(cells[cells.length - 1]),
+    ...cells.map(line),
   ];
 }
